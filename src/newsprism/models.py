@@ -80,3 +80,16 @@ class Story:
     id: str
     title: str | None
     articles: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """One line of a story listing: what ``newsprism stories`` shows."""
+
+    id: str
+    title: str | None
+    articles: int
+    copies: int
+    outlets: tuple[str, ...]
+    first: date | None
+    last: date | None

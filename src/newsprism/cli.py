@@ -1,0 +1,230 @@
+"""The ``newsprism`` command: parse options, call one library function, format.
+
+This is the only place where errors become user messages: library code raises
+:class:`~newsprism.errors.NewsprismError`, and :func:`main` prints it without a
+traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsprism.errors import NewsprismError
+from newsprism.models import StorySummary
+from newsprism.options import DEFAULT_DB, AnalyzeOptions
+from newsprism.pipeline import RunResult, analyze
+from newsprism.report import export_json
+from newsprism.store import SQLiteStore
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsprism")
+def app() -> None:
+    """See how many outlets tell the same news story."""
+
+
+db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_DB,
+    envvar="NEWSPRISM_DB",
+    show_default=True,
+    help="SQLite database file (or set NEWSPRISM_DB).",
+)
+
+
+class ExitStatus(Exception):
+    """Leave with this status after output is done (not an error message)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _out() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+@app.command("analyze")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the JSON report here.",
+)
+@click.option("--limit", default=20, show_default=True, help="Show at most this many stories.")
+def analyze_cmd(paths: tuple[Path, ...], db: Path, json_out: Path | None, limit: int) -> None:
+    """Read articles into stories: clean, mark copies, group, store."""
+    options = AnalyzeOptions(db=db)
+    err = _err()
+    if err.is_terminal:
+        with Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("analyzing", total=None)
+            result = analyze(paths, options, progress=lambda _src: bar.advance(task))
+    else:
+        result = analyze(paths, options)
+    with SQLiteStore.open(db) as store:
+        summaries = store.stories(list(result.stories)) if result.stories else []
+        if json_out is not None:
+            export_json(store, json_out)
+    _print_run(result, summaries, limit, db, json_out)
+    if result.failed:
+        raise ExitStatus(1)
+
+
+def _print_run(
+    result: RunResult, summaries: list[StorySummary], limit: int, db: Path, json_out: Path | None
+) -> None:
+    out, err = _out(), _err()
+    for problem in result.failed:
+        err.print(f"[red]error[/red]: {problem.source}: {problem.reason}", markup=True)
+    for skip in result.skipped:
+        err.print(f"skipped: {skip.source}: {skip.reason}")
+    if summaries:
+        out.print(_story_table(summaries[:limit], "Stories in this run"))
+        if len(summaries) > limit:
+            out.print(f"... and {len(summaries) - limit} more (newsprism stories --db {db})")
+    out.print(
+        f"{result.added} articles added ({result.copies} copies), {result.unchanged} already "
+        f"stored, {len(result.failed)} failed; {len(summaries)} stories touched; database {db}"
+        + (f"; report {json_out}" if json_out else "")
+    )
+
+
+def _story_table(rows: list[StorySummary], title: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("story", no_wrap=True)
+    table.add_column("title", overflow="fold", max_width=60)
+    table.add_column("articles", justify="right")
+    table.add_column("outlets", overflow="fold", max_width=40)
+    table.add_column("dates", no_wrap=True)
+    for s in rows:
+        count = f"{s.articles}" + (f" ({s.copies} copies)" if s.copies else "")
+        table.add_row(s.id, s.title or "(untitled)", count, ", ".join(s.outlets) or "-", _dates(s))
+    return table
+
+
+def _dates(s: StorySummary) -> str:
+    if s.first is None:
+        return "-"
+    if s.first == s.last or s.last is None:
+        return s.first.isoformat()
+    return f"{s.first.isoformat()} .. {s.last.isoformat()}"
+
+
+def _open_existing(db: Path) -> SQLiteStore:
+    if not db.exists():
+        raise NewsprismError(f"{db}: no such database (run 'newsprism analyze PATH --db {db}')")
+    return SQLiteStore.open(db)
+
+
+@app.command("stories")
+@db_option
+@click.option("--limit", default=50, show_default=True, help="Show at most this many stories.")
+def stories_cmd(db: Path, limit: int) -> None:
+    """List stored stories, largest first."""
+    with _open_existing(db) as store:
+        rows = store.stories()
+    out = _out()
+    out.print(_story_table(rows[:limit], f"Stories in {db}"))
+    if len(rows) > limit:
+        out.print(f"... and {len(rows) - limit} more (--limit)")
+
+
+@app.command("show")
+@click.argument("story")
+@db_option
+def show_cmd(story: str, db: Path) -> None:
+    """Show one story: its articles with outlet, date and title; copies marked."""
+    with _open_existing(db) as store:
+        found = store.story(story)
+        articles = list(store.articles(list(found.articles)))
+    order = {aid: i for i, aid in enumerate(found.articles)}
+    articles.sort(key=lambda a: order[a.id])
+    out = _out()
+    out.print(f"[bold]{found.title or '(untitled)'}[/bold]  ({found.id})")
+    table = Table(title_justify="left")
+    for col in ("article", "outlet", "published", "title", "copy of"):
+        table.add_column(col, overflow="fold")
+    for a in articles:
+        table.add_row(
+            a.id,
+            a.outlet or "-",
+            a.published.isoformat() if a.published else "-",
+            a.title or "(untitled)",
+            a.duplicate_of or "",
+        )
+    out.print(table)
+
+
+@app.command("export")
+@click.option(
+    "--json",
+    "json_out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the JSON report here.",
+)
+@click.option("--story", multiple=True, help="Only this story id (repeatable).")
+@db_option
+def export_cmd(json_out: Path, story: tuple[str, ...], db: Path) -> None:
+    """Write the JSON report (format newsprism-report/1)."""
+    with _open_existing(db) as store:
+        export_json(store, json_out, list(story) or None)
+    _out().print(f"report written to {json_out}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: the one place where errors become messages and exit codes."""
+    try:
+        app.main(args=argv, prog_name="newsprism", standalone_mode=False)
+    except ExitStatus as exc:
+        return exc.code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        _err().print("aborted")
+        return 130
+    except KeyboardInterrupt:
+        _err().print("interrupted: finished batches are stored; rerun to complete")
+        return 130
+    except NewsprismError as exc:
+        _err().print(f"[red]error[/red]: {exc}")
+        return 1
+    except BrokenPipeError:
+        # Output piped into `head` and closed: not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,227 @@
+"""Copies: exact and near-exact reprints, found by MinHash LSH (never all pairs).
+
+Stage: after extraction, before clustering. Needs an article's clean text;
+adds ``duplicate_of`` (the earliest article it copies). A duplicate joins its
+original's story instead of being clustered.
+
+Signatures come from rensa's Rust MinHash (about 50x faster than a pure
+NumPy MinHash here, which matters at hundreds of thousands of articles a day);
+banding and candidate look-up sit behind :class:`LshIndex` so that the SQLite
+store, an in-memory index, or a distributed backend can hold the buckets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+import numpy as np
+import rensa
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class DedupeOptions:
+    """MinHash LSH settings.
+
+    ``threshold`` is the estimated Jaccard similarity of word 5-gram shingle
+    sets above which two texts are copies. Clean bodies of one wire story
+    reprinted by two sites score 0.8-1.0 (differences: a changed sentence,
+    leftover bylines); two outlets' own write-ups of the same event share
+    phrases but stay under 0.3 (measured on the seeds and the example corpus:
+    the five independent seed articles pair at most 0.02). 0.6 leaves room
+    on both sides.
+
+    With ``bands`` x ``rows`` = 32 x 4 (128 permutations), a pair at Jaccard
+    0.6 becomes a candidate with probability 1 - (1 - 0.6^4)^32 = 0.99, and
+    one at 0.2 with 0.05, so few candidates need checking.
+    """
+
+    threshold: float = 0.6
+    shingle: int = 5
+    bands: int = 32
+    rows: int = 4
+    seed: int = 1
+
+    @property
+    def num_perm(self) -> int:
+        return self.bands * self.rows
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """A text's MinHash signature and its LSH bucket keys (one per band)."""
+
+    signature: bytes  # num_perm little-endian uint32 values
+    keys: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stored article that shares at least one LSH bucket with a new one."""
+
+    id: str
+    signature: bytes
+    published: date | None
+    seq: int
+    duplicate_of: str | None
+
+
+class LshIndex(Protocol):
+    """Where LSH buckets live: the SQLite store, or memory."""
+
+    def lsh_candidates(self, keys: Sequence[int]) -> list[Candidate]: ...
+
+    def lsh_add(self, article_id: str, fingerprint: Fingerprint) -> None: ...
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def fingerprint(text: str, options: DedupeOptions = DedupeOptions()) -> Fingerprint | None:
+    """The MinHash fingerprint of ``text``; ``None`` when it has no words."""
+    words = tokens(text)
+    if not words:
+        return None
+    n = options.shingle
+    shingles = (
+        [" ".join(words[i : i + n]) for i in range(len(words) - n + 1)]
+        if len(words) >= n
+        else [" ".join(words)]
+    )
+    mh = rensa.RMinHash(num_perm=options.num_perm, seed=options.seed)
+    mh.update(shingles)
+    sig = np.asarray(mh.digest(), dtype=np.uint32)
+    return Fingerprint(signature=sig.astype("<u4").tobytes(), keys=_band_keys(sig, options))
+
+
+# Odd 64-bit multipliers for a polynomial hash of each band's values: stable
+# across processes and Python versions (unlike hash()), and vectorised.
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _band_keys(sig: np.ndarray, options: DedupeOptions) -> tuple[int, ...]:
+    bands = (
+        sig[: options.bands * options.rows].astype(np.uint64).reshape(options.bands, options.rows)
+    )
+    acc = np.arange(1, options.bands + 1, dtype=np.uint64)  # the band number is part of the key
+    with np.errstate(over="ignore"):
+        for col in range(options.rows):
+            acc = acc * _MULT + bands[:, col]
+    # SQLite integers are signed 64-bit: keep 63 bits.
+    return tuple(int(k) for k in (acc >> np.uint64(1)))
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    sa, sb = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
+    if sa.shape != sb.shape:
+        return 0.0
+    return float(np.count_nonzero(sa == sb)) / len(sa)
+
+
+@dataclass(frozen=True, slots=True)
+class CopyMatch:
+    """What :func:`find_original` decided for a new article."""
+
+    original: str | None  # the article it copies (a root: never itself a copy)
+    # True when the new article is earlier than that original: it becomes the
+    # root, and the old root and its copies become copies of the new one.
+    new_is_earlier: bool = False
+
+
+def find_original(
+    fp: Fingerprint | None,
+    published: date | None,
+    index: LshIndex,
+    options: DedupeOptions = DedupeOptions(),
+) -> CopyMatch:
+    """The earliest stored article that ``fp`` copies, if any."""
+    if fp is None:
+        return CopyMatch(None)
+    best_root: Candidate | None = None
+    roots: dict[str, Candidate] = {}
+    cands = index.lsh_candidates(fp.keys)
+    by_id = {c.id: c for c in cands}
+    for cand in cands:
+        if similarity(fp.signature, cand.signature) < options.threshold:
+            continue
+        root = by_id.get(cand.duplicate_of, cand) if cand.duplicate_of else cand
+        if cand.duplicate_of and cand.duplicate_of not in by_id:
+            # The root is stored but not a candidate here: name it; its date is
+            # unknown to us, so it stays the root.
+            return CopyMatch(cand.duplicate_of)
+        roots[root.id] = root
+    if roots:
+        best_root = min(roots.values(), key=_age)
+    if best_root is None:
+        return CopyMatch(None)
+    earlier = (
+        published is not None
+        and best_root.published is not None
+        and published < best_root.published
+    )
+    return CopyMatch(best_root.id, new_is_earlier=earlier)
+
+
+def _age(c: Candidate) -> tuple[date, int]:
+    return (c.published or date.max, c.seq)
+
+
+class MemoryLsh:
+    """An in-memory :class:`LshIndex`, for tests and for one-off batches."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[int, list[str]] = defaultdict(list)
+        self._items: dict[str, Candidate] = {}
+
+    def lsh_candidates(self, keys: Sequence[int]) -> list[Candidate]:
+        ids = {i for k in keys for i in self._buckets.get(k, ())}
+        return [self._items[i] for i in sorted(ids)]
+
+    def lsh_add(self, article_id: str, fingerprint: Fingerprint) -> None:
+        self.put(Candidate(article_id, fingerprint.signature, None, len(self._items), None))
+        for k in fingerprint.keys:
+            self._buckets[k].append(article_id)
+
+    def put(self, cand: Candidate) -> None:
+        self._items[cand.id] = cand
+
+
+def mark_copies(
+    texts: Sequence[tuple[str, str, date | None]], options: DedupeOptions = DedupeOptions()
+) -> dict[str, str | None]:
+    """Pure batch form: ``{id: original or None}`` for ``(id, text, published)`` items.
+
+    The pipeline uses :func:`find_original` against the store; this function
+    runs the same logic in memory over one batch.
+    """
+    index = MemoryLsh()
+    out: dict[str, str | None] = {}
+    seq = 0
+    for art_id, text, published in texts:
+        if art_id in out:
+            continue
+        fp = fingerprint(text, options)
+        match = find_original(fp, published, index, options)
+        out[art_id] = match.original
+        if match.original and match.new_is_earlier:
+            old = match.original
+            for k, v in out.items():
+                if k == old or v == old:
+                    out[k] = art_id
+                    c = index._items.get(k)
+                    if c:
+                        index.put(Candidate(c.id, c.signature, c.published, c.seq, art_id))
+            out[art_id] = None
+        if fp is not None:
+            index.lsh_add(art_id, fp)
+            index.put(Candidate(art_id, fp.signature, published, seq, out[art_id]))
+        seq += 1
+    return out

@@ -1,0 +1,78 @@
+"""Extract: one raw record in, one clean :class:`~newsprism.models.Extracted` out.
+
+Stage: after ingest. Needs a :class:`~newsprism.models.RawRecord`; adds clean
+text, title, outlet, date, URL. Dispatches to the plain-text cleaner or the
+HTML extractor, then lets what a container record stated explicitly (its
+``title``, ``url``, ``published``, ``outlet`` fields) win over guesses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+
+from newsprism.clean import clean_text
+from newsprism.errors import InputError
+from newsprism.html import extract_html
+from newsprism.meta import outlet_from_url
+from newsprism.models import Extracted, RawRecord
+
+_SPACE = re.compile(r"\s+")
+
+
+def article_id(record: RawRecord) -> str:
+    """A stable id: the same input gives the same id on every run and machine.
+
+    It hashes the record's key (file name, or ``FILE#KEY`` inside a container)
+    with its content, so moving a folder keeps ids, and an edited file is a
+    new article rather than a silent overwrite of the stored one.
+    """
+    h = hashlib.sha256()
+    for part in (record.key, record.content, record.title or "", record.url or ""):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()[:16]
+
+
+def extract(record: RawRecord) -> Extracted:
+    """Clean one record. Raises :class:`InputError` when no article is left."""
+    if record.kind == "html":
+        found = extract_html(record.content, url=record.url)
+    else:
+        found = clean_text(record.content, url=record.url)
+        if record.title:
+            found = _with_stated_title(found, record.title)
+    found = replace(
+        found,
+        title=record.title or found.title,
+        url=record.url or found.url,
+        published=record.published or found.published,
+        outlet=record.outlet or found.outlet,
+    )
+    if found.outlet is None and found.url:
+        found = replace(found, outlet=outlet_from_url(found.url))
+    if not found.text.strip() and not found.title:
+        raise InputError(record.source, "no article text found")
+    return found
+
+
+def _with_stated_title(found: Extracted, title: str) -> Extracted:
+    """Text from a record that states its title: the first line is body, not title.
+
+    The cleaner guesses a headline from the first line of scraped text; when
+    the record names its title and the guess differs, the guessed line was
+    body text and goes back in front. A body that opens with the stated
+    title repeats it, and that copy goes.
+    """
+    text = found.text
+    if found.title and _norm(found.title) != _norm(title):
+        text = f"{found.title}\n\n{text}" if text else found.title
+    first, _, rest = text.partition("\n")
+    if _norm(first) == _norm(title):
+        text = rest.lstrip("\n")
+    return replace(found, text=text)
+
+
+def _norm(s: str) -> str:
+    return _SPACE.sub(" ", s).strip().lower()

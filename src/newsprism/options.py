@@ -1,0 +1,28 @@
+"""One frozen options object for a run, instead of many keyword arguments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsprism.cluster import ClusterOptions
+from newsprism.dedupe import DedupeOptions
+from newsprism.ingest import Limits
+
+DEFAULT_DB = Path("newsprism.db")
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzeOptions:
+    """Everything ``analyze`` can be told.
+
+    ``batch_size`` articles are written per transaction: a run killed midway
+    loses at most one batch of work (which a rerun redoes), and a commit every
+    few hundred articles keeps SQLite's per-commit cost out of the profile.
+    """
+
+    db: Path = DEFAULT_DB
+    limits: Limits = field(default_factory=Limits)
+    dedupe: DedupeOptions = field(default_factory=DedupeOptions)
+    cluster: ClusterOptions = field(default_factory=ClusterOptions)
+    batch_size: int = 500

@@ -1,0 +1,179 @@
+"""The analyze run: ingest -> extract -> copies -> stories -> store, in batches.
+
+Every stage is a function (or a small index) over typed records; this module
+only wires them together and owns the transaction boundaries. Each batch of
+``options.batch_size`` articles is written in one transaction together with
+the clustering state it changed, so the database always holds whole batches
+and a rerun after a crash or kill picks up exactly where the last commit was.
+Articles already stored (same id) are skipped before any work: rerunning on
+the same input changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from os import PathLike
+
+from newsprism.cluster import ClusterDelta, ClusterDoc, ClusterState, StoryIndex
+from newsprism.dedupe import find_original, fingerprint
+from newsprism.errors import InputError
+from newsprism.extract import article_id, extract
+from newsprism.ingest import Item, Skipped, read_inputs
+from newsprism.models import Article, RawRecord
+from newsprism.options import AnalyzeOptions
+from newsprism.store import SQLiteStore, Store
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """What one run did."""
+
+    added: int = 0
+    unchanged: int = 0
+    copies: int = 0
+    failed: tuple[InputError, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    stories: tuple[str, ...] = field(default_factory=tuple)  # stories this run added to
+
+
+def analyze(
+    paths: Sequence[str | PathLike[str]],
+    options: AnalyzeOptions = AnalyzeOptions(),
+    progress: Progress | None = None,
+) -> RunResult:
+    """Read ``paths`` (files and folders) into the database at ``options.db``."""
+    with SQLiteStore.open(options.db) as store:
+        return process_records(read_inputs(paths, options.limits), store, options, progress)
+
+
+def process_records(
+    items: Iterable[Item],
+    store: Store,
+    options: AnalyzeOptions = AnalyzeOptions(),
+    progress: Progress | None = None,
+) -> RunResult:
+    """Store every record of ``items``; report, never raise, per-input problems."""
+    run = _Run(store, options, progress)
+    iterator = iter(items)
+    while batch := list(islice(iterator, options.batch_size)):
+        run.batch(batch)
+    return run.result()
+
+
+class _Run:
+    """The mutable bookkeeping of one run (kept out of the stage functions)."""
+
+    def __init__(self, store: Store, options: AnalyzeOptions, progress: Progress | None) -> None:
+        self.store = store
+        self.options = options
+        self.progress = progress
+        self.index = StoryIndex.restore(options.cluster, load_cluster_state(store))
+        self.added = self.unchanged = self.copies = 0
+        self.failed: list[InputError] = []
+        self.skipped: list[Skipped] = []
+        self.stories: dict[str, None] = {}  # insertion-ordered set
+        self.seen: set[str] = set()
+
+    def batch(self, items: list[Item]) -> None:
+        records: list[tuple[str, RawRecord]] = []
+        for item in items:
+            if isinstance(item, InputError):
+                self.failed.append(item)
+                self._tick(item.source)
+            elif isinstance(item, Skipped):
+                self.skipped.append(item)
+            else:
+                records.append((article_id(item), item))
+        known = self.store.known_ids([i for i, _ in records])
+        with self.store.transaction():
+            for art_id, record in records:
+                if art_id in known or art_id in self.seen:
+                    self.unchanged += 1
+                else:
+                    self.seen.add(art_id)
+                    self._one(art_id, record)
+                self._tick(record.source)
+            save_cluster_delta(self.store, self.index.export_changes())
+
+    def _one(self, art_id: str, record: RawRecord) -> None:
+        try:
+            found = extract(record)
+        except InputError as exc:
+            self.failed.append(exc)
+            return
+        except Exception as exc:  # a bug or a library failure on odd input: report, go on
+            self.failed.append(
+                InputError(record.source, f"could not be processed ({type(exc).__name__}: {exc})")
+            )
+            return
+        fp = fingerprint(found.text, self.options.dedupe)
+        match = find_original(fp, found.published, self.store, self.options.dedupe)
+        duplicate_of: str | None = match.original
+        if match.original is not None:
+            story = self.store.story_of(match.original)
+            if match.new_is_earlier:
+                self.store.repoint_copies(match.original, art_id)
+                duplicate_of = None
+            self.copies += 1
+        else:
+            story = None
+        if story is None:
+            story = self.index.assign(
+                ClusterDoc(id=art_id, title=found.title, text=found.text, published=found.published)
+            )
+        self.store.add_article(
+            Article(
+                id=art_id,
+                source=record.source,
+                text=found.text,
+                title=found.title,
+                outlet=found.outlet,
+                published=found.published,
+                url=found.url,
+                language=found.language,
+                duplicate_of=duplicate_of,
+                story=story,
+            )
+        )
+        if fp is not None:
+            self.store.lsh_add(art_id, fp)
+        self.added += 1
+        self.stories[story] = None
+
+    def _tick(self, source: str) -> None:
+        if self.progress is not None:
+            self.progress(source)
+
+    def result(self) -> RunResult:
+        return RunResult(
+            added=self.added,
+            unchanged=self.unchanged,
+            copies=self.copies,
+            failed=tuple(self.failed),
+            skipped=tuple(self.skipped),
+            stories=tuple(self.stories),
+        )
+
+
+# The clustering state as rows of the store's key-value table, one kind per
+# part of ClusterDelta (see its docstring for what must be persisted).
+_META, _DF, _STORY = "meta", "df", "story"
+
+
+def save_cluster_delta(store: Store, delta: ClusterDelta) -> None:
+    store.save_cluster_rows(_META, [("doc_count", str(delta.doc_count))])
+    store.save_cluster_rows(_DF, ((term, str(n)) for term, n in delta.df.items()))
+    store.save_cluster_rows(_STORY, delta.stories.items())
+
+
+def load_cluster_state(store: Store) -> ClusterState:
+    meta = dict(store.load_cluster_rows(_META))
+    return ClusterState(
+        doc_count=int(meta.get("doc_count", "0")),
+        df={term: int(n) for term, n in store.load_cluster_rows(_DF)},
+        stories=dict(store.load_cluster_rows(_STORY)),
+    )

@@ -1,0 +1,88 @@
+"""The JSON report, format ``newsprism-report/1`` (see the contract in the docs).
+
+Stage: last. Needs the store; adds nothing to it. The report is written as a
+stream (one article at a time) so that exporting a large database does not
+hold it in memory. Story analysis sections (quotes, numbers, timeline,
+exclusive, framing, summary) stay empty lists until the stages that fill them
+exist: the report never invents entries.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from newsprism.errors import NewsprismError
+from newsprism.models import Article, Story
+from newsprism.store import Store
+
+FORMAT = "newsprism-report/1"
+SECTIONS = ("quotes", "numbers", "timeline", "exclusive", "framing", "summary")
+
+
+def article_json(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "source": a.source,
+        "url": a.url,
+        "outlet": a.outlet,
+        "title": a.title,
+        "published": a.published.isoformat() if a.published else None,
+        "language": a.language,
+        "text": a.text,
+        "duplicate_of": a.duplicate_of,
+        "story": a.story,
+    }
+
+
+def story_json(story: Story) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": story.id, "title": story.title, "articles": list(story.articles)}
+    for section in SECTIONS:
+        out[section] = []
+    return out
+
+
+def write_report(
+    store: Store,
+    out: IO[str],
+    story_ids: Sequence[str] | None = None,
+    *,
+    generated: datetime | None = None,
+) -> None:
+    """Write the report for ``story_ids`` (all stories when ``None``) to ``out``."""
+    ids = story_ids if story_ids is not None else [s.id for s in store.stories()]
+    stories = [store.story(sid) for sid in ids]  # raises NotFoundError for a bad id
+    when = (generated or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    out.write(f'{{\n"format": {json.dumps(FORMAT)},\n"generated": {json.dumps(when)},\n')
+    out.write('"articles": [')
+    wanted = None if story_ids is None else [a for s in stories for a in s.articles]
+    for n, article in enumerate(store.articles(wanted)):
+        out.write(",\n" if n else "\n")
+        out.write(json.dumps(article_json(article), ensure_ascii=False))
+    out.write('\n],\n"stories": [')
+    for n, story in enumerate(stories):
+        out.write(",\n" if n else "\n")
+        out.write(json.dumps(story_json(story), ensure_ascii=False))
+    out.write("\n]\n}\n")
+
+
+def export_json(store: Store, path: str | Path, story_ids: Sequence[str] | None = None) -> None:
+    """Write the report to ``path`` atomically: a reader never sees half a file."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise NewsprismError(f"{path}: cannot write the report ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            write_report(store, fh, story_ids)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,352 @@
+"""Storage: articles, stories, copy buckets and clustering state in SQLite.
+
+The rest of newsprism talks to storage only through :class:`Store`, a small
+protocol, so that another backend (a server database, a distributed engine's
+tables) can stand in. :class:`SQLiteStore` is the default:
+
+- a schema version (``PRAGMA user_version``) with ordered migrations;
+- WAL journaling, so the database can be read while a run writes;
+- every batch is written in one transaction (``BEGIN IMMEDIATE``), so a run
+  killed midway leaves whole batches only, and a rerun completes the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+from newsprism.dedupe import Candidate, Fingerprint
+from newsprism.errors import NotFoundError, StorageError
+from newsprism.models import Article, Story, StorySummary
+
+# Each entry moves the schema from version i to i + 1. Never edit a released
+# entry: append a new one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE article (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        url TEXT,
+        outlet TEXT,
+        title TEXT,
+        published TEXT,
+        language TEXT,
+        text TEXT NOT NULL,
+        duplicate_of TEXT,
+        story TEXT
+    );
+    CREATE INDEX article_story ON article(story);
+    CREATE INDEX article_duplicate_of ON article(duplicate_of);
+    CREATE TABLE story (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT,
+        title_date TEXT
+    );
+    CREATE TABLE lsh_bucket (
+        key INTEGER NOT NULL,
+        article TEXT NOT NULL
+    );
+    CREATE INDEX lsh_bucket_key ON lsh_bucket(key);
+    CREATE TABLE signature (
+        article TEXT PRIMARY KEY,
+        sig BLOB NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE cluster_state (
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (kind, key)
+    ) WITHOUT ROWID;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_ARTICLE_COLS = "id, source, url, outlet, title, published, language, text, duplicate_of, story"
+
+
+class Store(Protocol):
+    """What the pipeline and the report need from storage."""
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]: ...
+
+    def known_ids(self, ids: Sequence[str]) -> set[str]: ...
+
+    def add_article(self, article: Article) -> None: ...
+
+    def repoint_copies(self, old_root: str, new_root: str) -> None: ...
+
+    def story_of(self, article_id: str) -> str | None: ...
+
+    def lsh_candidates(self, keys: Sequence[int]) -> list[Candidate]: ...
+
+    def lsh_add(self, article_id: str, fingerprint: Fingerprint) -> None: ...
+
+    def save_cluster_rows(self, kind: str, rows: Iterable[tuple[str, str]]) -> None: ...
+
+    def load_cluster_rows(self, kind: str) -> Iterator[tuple[str, str]]: ...
+
+    def articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]: ...
+
+    def story(self, story_id: str) -> Story: ...
+
+    def stories(self, ids: Sequence[str] | None = None) -> list[StorySummary]: ...
+
+    def close(self) -> None: ...
+
+
+class SQLiteStore:
+    """The default :class:`Store`, one SQLite file."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self._conn = conn
+        self.path = path
+
+    # -- life cycle ---------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path) -> SQLiteStore:
+        """Open (creating and migrating as needed) the database at ``path``."""
+        shown = str(path)
+        try:
+            if shown != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            # isolation_level=None: transactions are ours (BEGIN IMMEDIATE below).
+            conn = sqlite3.connect(shown, isolation_level=None, timeout=30.0)
+            conn.execute("PRAGMA journal_mode=WAL")
+            # NORMAL is durable across process kills under WAL (only a power
+            # loss may drop the last commits) and much faster than FULL.
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            store = cls(conn, shown)
+            store._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StorageError(f"{shown}: cannot open the database ({exc})") from None
+        except OSError as exc:
+            raise StorageError(f"{shown}: cannot create the database ({exc.strerror})") from None
+        return store
+
+    def _migrate(self) -> None:
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StorageError(
+                f"{self.path}: the database has schema version {version}, newer than this "
+                f"newsprism understands ({SCHEMA_VERSION}); upgrade newsprism"
+            )
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            with self.transaction():
+                for statement in _statements(MIGRATIONS[target - 1]):
+                    self._conn.execute(statement)
+                self._conn.execute(f"PRAGMA user_version = {target}")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of work: all of it is stored, or none."""
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StorageError(f"{self.path}: cannot write ({exc})") from None
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        try:
+            self._conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            raise StorageError(f"{self.path}: cannot commit ({exc})") from None
+
+    # -- writing ------------------------------------------------------------
+
+    def known_ids(self, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self._conn.execute(f"SELECT id FROM article WHERE id IN ({marks})", chunk)
+            found.update(r[0] for r in rows)
+        return found
+
+    def add_article(self, article: Article) -> None:
+        a = article
+        published = a.published.isoformat() if a.published else None
+        self._conn.execute(
+            f"INSERT OR IGNORE INTO article ({_ARTICLE_COLS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                a.id,
+                a.source,
+                a.url,
+                a.outlet,
+                a.title,
+                published,
+                a.language,
+                a.text,
+                a.duplicate_of,
+                a.story,
+            ),
+        )
+        if a.story is None or a.duplicate_of is not None:
+            return
+        row = self._conn.execute(
+            "SELECT title, title_date FROM story WHERE id = ?", (a.story,)
+        ).fetchone()
+        if row is None:
+            self._conn.execute(
+                "INSERT INTO story (id, title, title_date) VALUES (?,?,?)",
+                (a.story, a.title, published),
+            )
+        elif a.title and (
+            row[0] is None or (published is not None and (row[1] is None or published < row[1]))
+        ):
+            # A story is named after its earliest dated original article.
+            self._conn.execute(
+                "UPDATE story SET title = ?, title_date = ? WHERE id = ?",
+                (a.title, published, a.story),
+            )
+
+    def repoint_copies(self, old_root: str, new_root: str) -> None:
+        self._conn.execute(
+            "UPDATE article SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
+            (new_root, old_root, old_root),
+        )
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self._conn.execute("SELECT story FROM article WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def lsh_candidates(self, keys: Sequence[int]) -> list[Candidate]:
+        marks = ",".join("?" * len(keys))
+        rows = self._conn.execute(
+            "SELECT a.id, s.sig, a.published, a.seq, a.duplicate_of FROM article a "
+            "JOIN signature s ON s.article = a.id "
+            f"WHERE a.id IN (SELECT DISTINCT article FROM lsh_bucket WHERE key IN ({marks}))",
+            tuple(keys),
+        )
+        return [
+            Candidate(r[0], r[1], date.fromisoformat(r[2]) if r[2] else None, r[3], r[4])
+            for r in rows
+        ]
+
+    def lsh_add(self, article_id: str, fingerprint: Fingerprint) -> None:
+        self._conn.execute(
+            "INSERT OR REPLACE INTO signature (article, sig) VALUES (?, ?)",
+            (article_id, fingerprint.signature),
+        )
+        self._conn.executemany(
+            "INSERT INTO lsh_bucket (key, article) VALUES (?, ?)",
+            [(k, article_id) for k in fingerprint.keys],
+        )
+
+    def save_cluster_rows(self, kind: str, rows: Iterable[tuple[str, str]]) -> None:
+        self._conn.executemany(
+            "INSERT OR REPLACE INTO cluster_state (kind, key, value) VALUES (?, ?, ?)",
+            ((kind, k, v) for k, v in rows),
+        )
+
+    def load_cluster_rows(self, kind: str) -> Iterator[tuple[str, str]]:
+        rows = self._conn.execute(
+            "SELECT key, value FROM cluster_state WHERE kind = ? ORDER BY key", (kind,)
+        )
+        for key, value in rows:
+            yield key, value
+
+    # -- reading ------------------------------------------------------------
+
+    def articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]:
+        if ids is None:
+            rows: Iterable[Any] = self._conn.execute(
+                f"SELECT {_ARTICLE_COLS} FROM article ORDER BY seq"
+            )
+            yield from (_article(r) for r in rows)
+            return
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self._conn.execute(
+                f"SELECT {_ARTICLE_COLS} FROM article WHERE id IN ({marks}) ORDER BY seq", chunk
+            )
+            yield from (_article(r) for r in rows)
+
+    def story(self, story_id: str) -> Story:
+        row = self._conn.execute("SELECT id, title FROM story WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no story {story_id!r} in {self.path} (see 'newsprism stories')")
+        ids = [
+            r[0]
+            for r in self._conn.execute(
+                "SELECT id FROM article WHERE story = ? ORDER BY COALESCE(published, '9999'), seq",
+                (story_id,),
+            )
+        ]
+        return Story(id=row[0], title=row[1], articles=tuple(ids))
+
+    def stories(self, ids: Sequence[str] | None = None) -> list[StorySummary]:
+        where, params = "", ()
+        if ids is not None:
+            where = f"WHERE s.id IN ({','.join('?' * len(ids))})"
+            params = tuple(ids)
+        rows = self._conn.execute(
+            "SELECT s.id, s.title, COUNT(a.id), COUNT(a.duplicate_of), "
+            "GROUP_CONCAT(DISTINCT a.outlet), MIN(a.published), MAX(a.published) "
+            f"FROM story s JOIN article a ON a.story = s.id {where} "
+            "GROUP BY s.id ORDER BY COUNT(a.id) DESC, s.seq",
+            params,
+        )
+        return [
+            StorySummary(
+                id=r[0],
+                title=r[1],
+                articles=r[2],
+                copies=r[3],
+                outlets=tuple(sorted(r[4].split(","))) if r[4] else (),
+                first=date.fromisoformat(r[5]) if r[5] else None,
+                last=date.fromisoformat(r[6]) if r[6] else None,
+            )
+            for r in rows
+        ]
+
+    def count_articles(self) -> int:
+        return int(self._conn.execute("SELECT COUNT(*) FROM article").fetchone()[0])
+
+
+def _article(r: Sequence[Any]) -> Article:
+    return Article(
+        id=r[0],
+        source=r[1],
+        url=r[2],
+        outlet=r[3],
+        title=r[4],
+        published=date.fromisoformat(r[5]) if r[5] else None,
+        language=r[6],
+        text=r[7],
+        duplicate_of=r[8],
+        story=r[9],
+    )
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[tuple[str, ...]]:
+    for i in range(0, len(items), size):
+        yield tuple(items[i : i + size])
+
+
+def dumps(value: object) -> str:
+    """Compact, key-sorted JSON: the same state always serialises the same way."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
