@@ -262,8 +262,7 @@ class SQLiteStore:
         rows = self._conn.execute(
             "SELECT key, value FROM cluster_state WHERE kind = ? ORDER BY key", (kind,)
         )
-        for key, value in rows:
-            yield key, value
+        yield from rows
 
     # -- reading ------------------------------------------------------------
 

@@ -1,0 +1,83 @@
+"""The command line: exit codes, messages without tracebacks, the commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsprism.cli import main
+
+
+def test_analyze_stories_show_export(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, out = tmp_path / "n.db", tmp_path / "r.json"
+    assert main(["analyze", str(corpus), "--db", str(db), "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "4 articles added (1 copies)" in printed
+    report = json.loads(out.read_text())
+    assert report["format"] == "newsprism-report/1"
+    assert len(report["articles"]) == 4 and len(report["stories"]) == 2
+
+    assert main(["stories", "--db", str(db)]) == 0
+    listing = capsys.readouterr().out
+    flood = next(s for s in report["stories"] if len(s["articles"]) == 3)
+    assert flood["id"] in listing
+
+    assert main(["show", flood["id"], "--db", str(db)]) == 0
+    shown = capsys.readouterr().out
+    copy = next(a for a in report["articles"] if a["duplicate_of"])
+    assert copy["duplicate_of"] in shown
+
+    one = tmp_path / "one.json"
+    assert main(["export", "--json", str(one), "--story", flood["id"], "--db", str(db)]) == 0
+    assert len(json.loads(one.read_text())["articles"]) == 3
+
+
+def test_db_from_environment(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSPRISM_DB", str(tmp_path / "env.db"))
+    assert main(["analyze", str(corpus)]) == 0
+    assert (tmp_path / "env.db").exists()
+
+
+def test_failed_input_exits_1_and_names_the_file(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (corpus / "empty.txt").write_text("")
+    assert main(["analyze", str(corpus), "--db", str(tmp_path / "n.db")]) == 1
+    captured = capsys.readouterr()
+    assert "empty.txt: the file is empty" in captured.err
+    assert "4 articles added" in captured.out
+
+
+def test_user_errors_have_no_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "NEWSPRISM_DB": str(tmp_path / "n.db")}
+    cases = [
+        (["analyze", str(tmp_path / "missing")], 1, "no such file or directory"),
+        (["show", "s-nope"], 1, "no story 's-nope'"),
+        (["stories", "--db", str(tmp_path / "absent.db")], 1, "no such database"),
+        (["analyze"], 2, "Missing argument"),
+    ]
+    for args, code, message in cases:
+        proc = subprocess.run(
+            [sys.executable, "-m", "newsprism.cli", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert proc.returncode == code, (args, proc.stderr)
+        assert message in proc.stderr + proc.stdout
+        assert "Traceback" not in proc.stderr
+
+
+def test_unknown_story(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "n.db"
+    main(["analyze", str(corpus), "--db", str(db)])
+    assert main(["show", "s-unknown", "--db", str(db)]) == 1
+    assert "no story 's-unknown'" in capsys.readouterr().err

@@ -1,0 +1,79 @@
+"""Copies: near-exact reprints are found, independent write-ups are not; idempotent."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ELECTION, FLOOD_A, FLOOD_B
+from newsprism.dedupe import DedupeOptions, fingerprint, mark_copies, similarity
+
+
+def _reprint(text: str) -> str:
+    return "Another headline entirely\n\n" + text.split("\n", 2)[2].replace("twenty", "20")
+
+
+def test_reprint_is_a_copy_and_rewrite_is_not() -> None:
+    marks = mark_copies(
+        [("a", FLOOD_A, None), ("b", FLOOD_B, None), ("c", _reprint(FLOOD_A), None)]
+    )
+    assert marks == {"a": None, "b": None, "c": "a"}
+
+
+def test_exact_copy_points_to_the_earliest_published() -> None:
+    later, earlier = date(2024, 3, 2), date(2024, 3, 1)
+    marks = mark_copies([("x", FLOOD_A, later), ("y", FLOOD_A, earlier), ("z", FLOOD_A, None)])
+    assert marks == {"x": "y", "y": None, "z": "y"}
+
+
+def test_similarity_of_unrelated_texts_is_low() -> None:
+    fa, fe = fingerprint(FLOOD_A), fingerprint(ELECTION)
+    assert fa is not None and fe is not None
+    assert similarity(fa.signature, fe.signature) < 0.1
+    assert similarity(fa.signature, fa.signature) == 1.0
+
+
+def test_no_words_no_fingerprint() -> None:
+    assert fingerprint("  ...  ") is None
+
+
+def test_band_keys_are_stable_across_calls() -> None:
+    a, b = fingerprint(FLOOD_A), fingerprint(FLOOD_A)
+    assert a is not None and b is not None
+    assert a.keys == b.keys and len(a.keys) == DedupeOptions().bands
+
+
+_word = st.sampled_from(
+    [
+        "flood",
+        "river",
+        "council",
+        "mayor",
+        "vote",
+        "rain",
+        "boats",
+        "shelter",
+        "hall",
+        "street",
+        "quay",
+        "baker",
+        "night",
+    ]
+)
+_text = st.lists(_word, min_size=0, max_size=60).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_text, min_size=1, max_size=8))
+def test_marking_copies_is_idempotent(texts: list[str]) -> None:
+    items = [(f"id{i}", t, None) for i, t in enumerate(texts)]
+    first = mark_copies(items)
+    # Running again, and running on the input with every item given twice,
+    # gives the same marks; an original is never itself a copy.
+    assert mark_copies(items) == first
+    assert mark_copies(items + items) == first
+    for original in first.values():
+        if original is not None:
+            assert first[original] is None

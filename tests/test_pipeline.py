@@ -1,0 +1,141 @@
+"""The analyze run end to end on invented articles: copies, stories, reruns, kills."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import FLOOD_A, FLOOD_B
+from newsprism.extract import article_id
+from newsprism.models import RawRecord
+from newsprism.options import AnalyzeOptions
+from newsprism.pipeline import analyze
+from newsprism.store import SQLiteStore
+
+
+def _dump(db: Path) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT id, story, duplicate_of, title FROM article ORDER BY id").fetchall()
+    rows += conn.execute("SELECT id, title FROM story ORDER BY id").fetchall()
+    conn.close()
+    return rows
+
+
+def test_copies_and_stories(corpus: Path, tmp_path: Path) -> None:
+    result = analyze([corpus], AnalyzeOptions(db=tmp_path / "n.db"))
+    assert (result.added, result.copies, result.failed) == (4, 1, ())
+    with SQLiteStore.open(tmp_path / "n.db") as store:
+        by_name = {Path(a.source).name: a for a in store.articles()}
+    a, b = by_name["flood-a.txt"], by_name["flood-b.txt"]
+    reprint, election = by_name["flood-reprint.txt"], by_name["election.txt"]
+    assert reprint.duplicate_of == a.id and a.duplicate_of is None and b.duplicate_of is None
+    assert a.story == b.story == reprint.story
+    assert election.story != a.story
+
+
+def test_rerun_changes_nothing(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    analyze([corpus], AnalyzeOptions(db=db))
+    before = _dump(db)
+    again = analyze([corpus], AnalyzeOptions(db=db))
+    assert (again.added, again.unchanged) == (0, 4)
+    assert _dump(db) == before
+
+
+def test_later_files_join_existing_stories(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    first = analyze([corpus / "flood-a.txt"], AnalyzeOptions(db=db))
+    second = analyze([corpus], AnalyzeOptions(db=db))
+    assert (first.added, second.added, second.unchanged) == (1, 3, 1)
+    with SQLiteStore.open(db) as store:
+        stories = {Path(a.source).name: a.story for a in store.articles()}
+    assert stories["flood-b.txt"] == stories["flood-a.txt"] == first.stories[0]
+
+
+def test_one_bad_file_does_not_stop_the_batch(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "junk.html").write_bytes(bytes(range(256)) * 10)
+    result = analyze([corpus, tmp_path / "missing"], AnalyzeOptions(db=tmp_path / "n.db"))
+    assert result.added == 4
+    assert sorted(Path(e.source).name for e in result.failed) == [
+        "empty.txt",
+        "junk.html",
+        "missing",
+    ]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(min_size=1, max_size=300), st.text(min_size=1, max_size=30))
+def test_ingest_twice_gives_the_same_ids(content: str, name: str) -> None:
+    record = RawRecord(source=f"x/{name}", key=name, kind="text", content=content)
+    moved = RawRecord(source=f"elsewhere/{name}", key=name, kind="text", content=content)
+    other = RawRecord(source=f"x/{name}", key=name, kind="text", content=content + " more")
+    assert article_id(record) == article_id(record) == article_id(moved)
+    assert article_id(record) != article_id(other)
+
+
+def test_ids_are_stable_across_databases(corpus: Path, tmp_path: Path) -> None:
+    analyze([corpus], AnalyzeOptions(db=tmp_path / "1.db"))
+    analyze([str(corpus) + "/"], AnalyzeOptions(db=tmp_path / "2.db"))
+    assert _dump(tmp_path / "1.db") == _dump(tmp_path / "2.db")
+
+
+_KILL_SCRIPT = """
+import sys
+from pathlib import Path
+from newsprism.options import AnalyzeOptions
+from newsprism.pipeline import analyze
+analyze([sys.argv[1]], AnalyzeOptions(db=Path(sys.argv[2]), batch_size=5))
+"""
+
+
+def test_sigkill_midway_leaves_a_consistent_db_and_a_rerun_completes(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    n = 300
+    for i in range(n):
+        body = FLOOD_A if i % 2 else FLOOD_B
+        (folder / f"{i:04d}.txt").write_text(body.replace("Marrowby", f"Marrowby {i} town"))
+    db = tmp_path / "k.db"
+    proc = subprocess.Popen([sys.executable, "-c", _KILL_SCRIPT, str(folder), str(db)])
+    deadline = time.monotonic() + 60
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        if db.exists():
+            try:
+                conn = sqlite3.connect(db, timeout=1)
+                stored = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
+                conn.close()
+            except sqlite3.OperationalError:
+                continue  # the schema is being created
+            if stored >= 20:
+                break
+    assert proc.poll() is None, "the run finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    count = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
+    assert 20 <= count < n and count % 5 == 0  # whole batches only
+    orphans = conn.execute(
+        "SELECT COUNT(*) FROM article a LEFT JOIN signature s ON s.article = a.id "
+        "WHERE s.article IS NULL"
+    ).fetchone()[0]
+    assert orphans == 0
+    conn.close()
+
+    rerun = analyze([folder], AnalyzeOptions(db=db, batch_size=5))
+    assert rerun.unchanged == count and rerun.added == n - count
+    # The result equals one uninterrupted run.
+    analyze([folder], AnalyzeOptions(db=tmp_path / "clean.db", batch_size=5))
+    assert _dump(db) == _dump(tmp_path / "clean.db")

@@ -1,0 +1,106 @@
+"""Storage: round trips, schema version, transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsprism.errors import NotFoundError, StorageError
+from newsprism.models import Article
+from newsprism.store import SCHEMA_VERSION, SQLiteStore
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
+_opt_text = st.none() | _text.filter(bool)
+_article = st.builds(
+    Article,
+    id=st.text("0123456789abcdef", min_size=16, max_size=16),
+    source=_text.filter(bool),
+    text=_text,
+    title=_opt_text,
+    outlet=_opt_text,
+    published=st.none() | st.dates(date(1990, 1, 1), date(2100, 1, 1)),
+    url=_opt_text,
+    language=st.none() | st.sampled_from(["en", "de"]),
+    duplicate_of=st.none(),
+    story=st.just("s-1"),
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(_article, max_size=6, unique_by=lambda a: a.id))
+def test_articles_round_trip(articles: list[Article]) -> None:
+    with SQLiteStore.open(":memory:") as store:
+        with store.transaction():
+            for a in articles:
+                store.add_article(a)
+        assert list(store.articles()) == articles
+        assert list(store.articles([a.id for a in articles])) == articles
+
+
+def test_schema_version_and_wal(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    SQLiteStore.open(db).close()
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    SQLiteStore.open(db).close()  # reopening an up-to-date database migrates nothing
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StorageError, match="newer"):
+        SQLiteStore.open(db)
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    db.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StorageError, match=r"x\.db"):
+        SQLiteStore.open(db)
+
+
+def test_failed_transaction_stores_nothing() -> None:
+    with SQLiteStore.open(":memory:") as store:
+        with pytest.raises(RuntimeError), store.transaction():
+            store.add_article(Article(id="a" * 16, source="s", text="t", story="s-1"))
+            raise RuntimeError("crash midway")
+        assert list(store.articles()) == []
+        assert store.stories() == []
+
+
+def test_story_named_after_earliest_original() -> None:
+    with SQLiteStore.open(":memory:") as store:
+        with store.transaction():
+            for id_, title, day, dup in [
+                ("1", "Later", 2, None),
+                ("2", "Earlier", 1, None),
+                ("3", "A copy, earliest of all", None, "2" * 16),
+            ]:
+                store.add_article(
+                    Article(
+                        id=id_ * 16,
+                        source=id_,
+                        text="t",
+                        title=title,
+                        published=date(2024, 1, day) if day else None,
+                        duplicate_of=dup,
+                        story="s",
+                    )
+                )
+        story = store.story("s")
+        assert story.title == "Earlier"
+        assert story.articles == ("2" * 16, "1" * 16, "3" * 16)  # dated first, by date
+        (summary,) = store.stories()
+        assert (summary.articles, summary.copies) == (3, 1)
+        assert (summary.first, summary.last) == (date(2024, 1, 1), date(2024, 1, 2))
+        with pytest.raises(NotFoundError):
+            store.story("s-missing")
