@@ -294,26 +294,36 @@ class SQLiteStore:
         return Story(id=row[0], title=row[1], articles=tuple(ids))
 
     def stories(self, ids: Sequence[str] | None = None) -> list[StorySummary]:
-        where, params = "", ()
-        if ids is not None:
-            where = f"WHERE s.id IN ({','.join('?' * len(ids))})"
-            params = tuple(ids)
+        """Story summaries, largest first (all, or those named in ``ids``)."""
+        if ids is None:
+            found = self._summaries("", ())
+        else:
+            found = []
+            for chunk in _chunks(ids, 500):
+                found += self._summaries(f"WHERE s.id IN ({','.join('?' * len(chunk))})", chunk)
+        found.sort(key=lambda s: -s[1])
+        return [s for s, _ in found]
+
+    def _summaries(self, where: str, params: tuple[str, ...]) -> list[tuple[StorySummary, int]]:
         rows = self._conn.execute(
             "SELECT s.id, s.title, COUNT(a.id), COUNT(a.duplicate_of), "
-            "GROUP_CONCAT(DISTINCT a.outlet), MIN(a.published), MAX(a.published) "
+            "GROUP_CONCAT(DISTINCT a.outlet), MIN(a.published), MAX(a.published), s.seq "
             f"FROM story s JOIN article a ON a.story = s.id {where} "
-            "GROUP BY s.id ORDER BY COUNT(a.id) DESC, s.seq",
+            "GROUP BY s.id ORDER BY s.seq",
             params,
         )
         return [
-            StorySummary(
-                id=r[0],
-                title=r[1],
-                articles=r[2],
-                copies=r[3],
-                outlets=tuple(sorted(r[4].split(","))) if r[4] else (),
-                first=date.fromisoformat(r[5]) if r[5] else None,
-                last=date.fromisoformat(r[6]) if r[6] else None,
+            (
+                StorySummary(
+                    id=r[0],
+                    title=r[1],
+                    articles=r[2],
+                    copies=r[3],
+                    outlets=tuple(sorted(r[4].split(","))) if r[4] else (),
+                    first=date.fromisoformat(r[5]) if r[5] else None,
+                    last=date.fromisoformat(r[6]) if r[6] else None,
+                ),
+                r[2],
             )
             for r in rows
         ]
