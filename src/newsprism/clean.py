@@ -1,0 +1,758 @@
+"""Plain-text cleaning: scraped page text in, article body and metadata out.
+
+Scraped "text" of a news page holds the article plus everything around it:
+navigation runs (often glued to the body on one line, with no space at the
+seam), photo captions and credit lines, related-post links, comment forms,
+weather and date widgets, footers. :func:`clean_text` removes them with rules
+about the *shape* of a line or of a piece of a line (length, sentence
+punctuation, share of capitalised words, credit patterns, generic CMS
+phrases), never with any one site's strings.
+
+The work goes in passes over the lines:
+
+1. a pass over the whole text removes screen-reader link lists
+   ("list of N items ... end of list");
+2. the title is found among the first lines (a headline-shaped line, a line
+   repeated right below itself, or the first line with a " | Outlet" suffix);
+3. every line is classified; a line that is several blocks glued together is
+   cut at its seams and only its prose pieces are kept;
+4. the head (before the first prose line) and the tail (after the last one)
+   keep only sentence-shaped lines;
+5. the published date comes from a "Published ..." stamp or a dateline right
+   under the title, never from a widget block above the title.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from newsprism.meta import find_dates, outlet_from_url, split_title, strip_corporate_suffix
+from newsprism.models import Extracted
+
+__all__ = ["clean_text", "line_key", "site_boilerplate"]
+
+# ---------------------------------------------------------------- constants
+
+# How many non-empty lines from the top may hold the title. Pages rarely put
+# more than a handful of widget lines (weather, city, date, breadcrumb) above it.
+_TITLE_WINDOW = 12
+# A headline has a few words and is not a paragraph: 3..30 words, <= 250 chars.
+_HEADLINE_MIN_WORDS = 3
+_HEADLINE_MAX_WORDS = 30
+_HEADLINE_MAX_CHARS = 250
+# A prose piece has at least this many words ...
+_PROSE_MIN_WORDS = 7
+# ... and a line this long that is mostly lower case is prose even when it was
+# cut off before its full stop.
+_PROSE_LONG_WORDS = 20
+# Share of capitalised words above which a piece reads as a menu or a list of
+# link titles rather than a sentence (English prose sits near 0.1-0.3).
+_NAV_CAPS_RATIO = 0.6
+# Short-line limit for the generic boilerplate phrases: they are only trusted
+# on lines this short, so a paragraph that mentions "privacy policy" stays.
+_PHRASE_MAX_WORDS = 12
+# Hard wrapping narrower than _WRAP_MIN_WIDTH columns is not looked for:
+# blocks that narrow are widget or menu lines, better judged one by one.
+# Outside wrapped blocks a line of at least _WRAP_MIN_CHARS goes on when the
+# next starts in lower case.
+_WRAP_MIN_WIDTH = 25
+_WRAP_MIN_CHARS = 60
+# A menu glued into a line shows as a run of at least _MENU_RUN pieces of at
+# most _MENU_ITEM_WORDS words ("Middle East", "US & Canada", "Show more").
+_MENU_RUN = 3
+_MENU_ITEM_WORDS = 4
+# A breadcrumb glued before a repeated headline is at most this long.
+_BREADCRUMB_MAX_CHARS = 40
+# A caption is a short line; the line after it restates it when at least this
+# share of its content words reappear there.
+_CAPTION_MAX_WORDS = 15
+_CAPTION_OVERLAP = 0.75
+_CAPTION_MIN_CONTENT = 3
+# A dateline sits within a few lines under the title and is short.
+_DATELINE_WINDOW = 4
+_DATELINE_MAX_WORDS = 14
+# A date line: the date(s) cover most of the line.
+_DATE_LINE_COVER = 0.5
+# Lines repeated on at least this share of a site's pages (and on >= 2 pages)
+# are site boilerplate.
+_SITE_REPEAT_SHARE = 0.3
+
+_FUNCTION_WORDS = frozenset(
+    {
+        "a", "about", "after", "against", "an", "and", "are", "as", "at", "be",
+        "been", "but", "by", "could", "for", "from", "had", "has", "have", "he",
+        "her", "his", "in", "into", "is", "it", "its", "not", "of", "on", "or",
+        "said", "says", "she", "than", "that", "the", "their", "they", "this",
+        "to", "was", "we", "were", "which", "who", "will", "with", "would",
+    }
+)  # fmt: skip
+
+# ---------------------------------------------------------------- regexes
+
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
+_KEY_JUNK = re.compile(r"[\W_]+")
+
+# Screen-reader link lists ("Keep reading / list of 3 items / list 1 of 3 ...
+# / end of list"), glued or on their own lines. The pattern starts with a
+# literal so the regex engine can skip ahead; a short heading right before it
+# is removed by _SR_HEADING.
+_SR_LIST = re.compile(r"list of \d+ items?.{0,4000}?end of list", re.DOTALL)
+_SR_HEADING = re.compile(
+    r"(?:keep reading|read more|read next|related(?: stories| articles| posts)?|"
+    r"recommended(?: stories)?|more (?:stories|on this)|also read|read also|see also|"
+    r"most (?:read|popular)|trending)\s*\Z",
+    re.IGNORECASE,
+)
+# How far before a screen-reader list its heading may start.
+_SR_HEADING_REACH = 30
+
+
+# Seams where two blocks were glued with no space: "wordWord", "end.Start",
+# "end.”Start", "[credit]Start", "2023Start", a pipe, a copyright sign. A
+# one-class scan finds the right-hand characters (the regex engine runs a
+# tight loop on a lone character class); _cut_points() checks the left side.
+_SEAM_CAND = re.compile(r"[A-Z\u201c\u2018\"|\u00a9]")
+# Icon class names that leak into scraped text ("caret-left", "x-logo",
+# "instagram-colored-outline"); found only where a cheap "-word" scan hits.
+_ICON_HINT = re.compile(r"-(?:left|right|up|down|logo|colored|outline|filled|solid)\b")
+_ICON = re.compile(
+    r"(?:caret|chevron|arrow|angle|icon|fa)-(?:double-)?(?:left|right|up|down)"
+    r"|[a-z]{1,3}-logo"
+    r"|[a-z]+(?:-(?:colored|outline|filled|solid))+"
+)
+# Stands for a removed icon name inside a line; never in real text.
+_ICON_MARK = "\x00"
+
+# Photo credits: "(Name/Agency)", "[Name/Pool Photo via AP]",
+# "(X via Getty Images)", at the end of a line; or a line that is only one.
+_CREDIT_TAIL = re.compile(
+    r"(?:[(\[](?:[^()\[\]]|\([^()]*\))*"
+    r"(?:[A-Za-z.)]\s*/\s*[A-Z]|\bvia\b|\bphoto\b|\bcredit\b|\bimages?\b|\bpool\b)"
+    r"(?:[^()\[\]]|\([^()]*\))*[)\]]"
+    r"|\b(?:via|/)\s*(?:Getty Images|Shutterstock|AP|AFP|Reuters|EPA|Bloomberg|Pool))"
+    r"\s*\Z",
+    re.IGNORECASE,
+)
+_CREDIT_LINE = re.compile(
+    r"(?:photo|image|picture|photograph|illustration|video|graphic)s?"
+    r"(?:\s+(?:credit|by|courtesy))?\s*[:/|-]"
+    r"|(?:credit|courtesy|source image)\s*:",
+    re.IGNORECASE,
+)
+# How much of a line's end the credit patterns look at: credits are short.
+_CREDIT_REACH = 160
+
+# Comment forms (WordPress, Disqus, Newspaper themes): once one starts, the
+# rest of the page is the form and readers' comments. Searched on the
+# lower-cased line; no branch starts with \b or ^, so the regex engine can
+# skip ahead on the branches' first letters (4-5x faster).
+_COMMENT_FORM = re.compile(
+    r"leave a (?:reply|comment)\b|post (?:a|your) comment\b|add (?:a|your) comment\b"
+    r"|your email address will not be published|required fields are marked"
+    r"|please enter (?:your|a valid) (?:comment|name|email)"
+    r"|you have entered an incorrect|save my name,? email|notify me of (?:follow|new)"
+    r"|cancel reply|log ?in to (?:reply|comment)|comments? (?:are|is) closed"
+    r"|join the (?:conversation|discussion)|be the first to comment|this site uses akismet"
+)
+# Comment-section headings, matched at the start of the lower-cased line.
+_COMMENT_HEAD = re.compile(
+    r"\d+\s+(?:comments?|responses?|replies)\s*\Z|(?:show|view|load|read) (?:all )?comments?\b"
+)
+
+# Links to other posts: "Previous post <headline>", "Next article: ...".
+_RELATED_LINK = re.compile(
+    r"^(?:previous|next|prev|older|newer)\s+(?:post|article|story|entry|page)s?\b"
+    r"|^(?:«|»|←|→)\s*(?:previous|next)\b",
+    re.IGNORECASE,
+)
+# Headers of related-post lists; the short lines under them go too.
+_RELATED_HEADER = re.compile(
+    r"^(?:related(?: posts| articles| stories| news| content| coverage)?"
+    r"|you (?:may|might) (?:also )?like|more from\b.*|recommended(?: for you| stories)?"
+    r"|read (?:more|next|also)|also read|most (?:popular|read|viewed|shared)"
+    r"|trending(?: now| stories)?|latest (?:news|stories|posts)|more (?:stories|news)"
+    r"|popular (?:posts|stories)|recent posts|don'?t miss|top stories|editor'?s picks)"
+    r"\s*:?\s*\Z",
+    re.IGNORECASE,
+)
+# Generic CMS chrome, trusted only on short lines (see _PHRASE_MAX_WORDS);
+# searched on the lower-cased line, written like _COMMENT_FORM for speed.
+_CHROME = re.compile(
+    r"skip (?:to|links?|navigation)\b|navigation menu|toggle (?:navigation|menu)"
+    r"|show more|click here|sign (?:up|in)\b|log ?(?:in|out)\b|subscribe|newsletter"
+    r"|cookie|privacy (?:policy|settings)|terms (?:of|and) |all rights reserved"
+    r"|advertis(?:e|ement|ing)\b|sponsored|share (?:this|on|via)\b|follow us|copy link"
+    r"|listen to (?:this|the) (?:article|story)|\d+\s*min(?:ute)?s? read"
+    r"|download (?:the|our) app|sitemap|contact us|about us|story continues"
+    r"|continue reading"
+)
+# Chrome words that open a short line ("Share", "Follow", "Home", "Menu").
+_CHROME_HEAD = re.compile(r"(?:share|follow|home|menu|search|print|email)\b")
+
+# Weather widget: "0.6 C", "-3°F", "21 °C Sunny".
+_WEATHER = re.compile(r"^-?\d{1,3}(?:[.,]\d)?\s*°?\s*[CF]\b(?:\s+\w+){0,2}\s*\Z")
+_TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*\Z", re.I)
+_COPYRIGHT = re.compile(
+    r"(?:\u00a9|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-\u2013]\s*\d{4}\s*)?)?,?\s*"
+    r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+(?:[A-Z][\w&.'\u2019-]*|&|of|and)){0,5})",
+    re.IGNORECASE,
+)
+_SOURCE = re.compile(
+    r"^Source\s*:\s*(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+(?:[A-Z][\w&.'\u2019-]*|&)){0,4})"
+)
+# Explicit publication stamps. They are capitalised ("Published On ...",
+# "POSTED: ..."): the lower-case word is prose ("a study published on ...").
+# "Updated"/"Modified" dates are left out: they say when the page changed,
+# not when the article was written.
+_STAMP_WORDS = ("Published", "PUBLISHED", "Posted", "POSTED", "Publication date")
+# What may sit between a stamp word and its date: "On", "on", ":", "at", a
+# weekday (read by find_dates itself).
+_STAMP_GAP = re.compile(r"\s*(?:on|at)?\s*:?\s*\Z", re.IGNORECASE)
+# How far after a stamp word its date may start, and how long a date can be.
+_STAMP_REACH = 6
+_DATE_MAX_CHARS = 40
+_BYLINE = re.compile(r"^(?:by|words by|written by|reporting by)\s+[A-Z]", re.IGNORECASE)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_]|\b)")
+_TERMINAL = frozenset(".!?:;\u201d\u2019\"')\u2026")
+
+
+# ---------------------------------------------------------------- helpers
+
+# How many words of a line the shape statistics read: enough to tell a
+# sentence from a menu, and it keeps the cost flat on long paragraphs.
+_SHAPE_SAMPLE = 14
+# Lines longer than this are paragraphs: compared by exact text, not by key
+# (folding is the costliest step per line; menus, headlines and footers fit).
+_KEY_MAX_CHARS = 160
+
+
+def line_key(line: str) -> str:
+    """A line folded for comparison: lower case, letters and digits only."""
+    return _KEY_JUNK.sub(" ", line.casefold()).strip()
+
+
+class _Shape(NamedTuple):
+    """Statistics of a line's shape (a tuple: built once per line, cheaply)."""
+
+    words: int
+    caps: float  # share of the sampled words that start with a capital or digit
+    function: int  # function words among the sampled words
+    terminal: bool  # ends like a sentence
+
+
+def _shape(text: str) -> _Shape:
+    # Only the first words are split off; the word count comes from spaces
+    # (the text is stripped, and runs of spaces are rare enough not to matter).
+    sample = text.split(None, _SHAPE_SAMPLE)[:_SHAPE_SAMPLE]
+    if not sample:
+        return _Shape(0, 0.0, 0, False)
+    n = len(sample) if len(sample) < _SHAPE_SAMPLE else text.count(" ") + 1
+    caps = sum([w[0].isupper() or w[0].isdigit() for w in sample])
+    func = sum([w in _FUNCTION_WORDS for w in sample])
+    return _Shape(n, caps / len(sample), func, text[-1] in _TERMINAL)
+
+
+def _is_prose(s: _Shape, *, last: bool = False) -> bool:
+    """A sentence-shaped piece of text: long enough, with function words."""
+    if s.words < _PROSE_MIN_WORDS or s.function < 2 or s.caps >= _NAV_CAPS_RATIO:
+        return False
+    return s.terminal or last or s.words >= _PROSE_LONG_WORDS
+
+
+def _is_sentence(text: str, s: _Shape) -> bool:
+    """A short but complete sentence ("He declined to comment.")."""
+    return s.words >= 3 and s.terminal and s.caps < _NAV_CAPS_RATIO and text[:1].isupper()
+
+
+def _is_date_line(text: str) -> bool:
+    found = find_dates(text)
+    if not found:
+        return False
+    covered = sum(d.end - d.start for d in found)
+    return covered >= _DATE_LINE_COVER * len(text)
+
+
+def _has_credit(text: str) -> bool:
+    """Ends with a photo credit: "(Name/Agency)", "[... via AP]", "/Reuters"."""
+    tail = text[-_CREDIT_REACH:]
+    if tail[-1:] in ")]" or "/" in tail or "via" in tail:
+        return bool(_CREDIT_TAIL.search(tail))
+    return False
+
+
+def _headline_like(text: str, s: _Shape) -> bool:
+    if not (_HEADLINE_MIN_WORDS <= s.words <= _HEADLINE_MAX_WORDS):
+        return False
+    if len(text) > _HEADLINE_MAX_CHARS or text.endswith("."):
+        return False
+    # A paragraph of quoted speech, or a sentence with clause commas.
+    if text[:1] in '\u201c"' or text.count(",") > 2:
+        return False
+    return not (_has_credit(text) or _WEATHER.match(text) or _is_date_line(text))
+
+
+def _is_widget(text: str, s: _Shape) -> bool:
+    """Weather, time, date, city: the short lines of a page-header widget."""
+    if s.words < _HEADLINE_MIN_WORDS and not s.terminal:
+        return True
+    if s.words > _DATELINE_MAX_WORDS:
+        return False
+    return bool(_WEATHER.match(text) or _TIME_ONLY.match(text)) or _is_date_line(text)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if w.lower() not in _FUNCTION_WORDS}
+
+
+# ---------------------------------------------------------------- title
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    text: str | None
+    index: int  # line index of the title; -1 when none
+    outlet: str | None
+
+
+def _find_title(lines: Sequence[str], shapes: Sequence[_Shape]) -> _Title:
+    window = min(len(lines), _TITLE_WINDOW)
+    # Stop at the first prose line: a title comes before the body.
+    for i in range(window):
+        if _is_prose(shapes[i]):
+            window = i
+            break
+    if not window:
+        return _Title(None, -1, None)
+    first = lines[0]
+    if "|" in first or " - " in first or " \u2013 " in first or " \u2014 " in first:
+        head, site = split_title(first)
+        if site or "|" in first:
+            return _Title(head, 0, site)
+    keys = [line_key(x) if len(x) <= _KEY_MAX_CHARS else x for x in lines[: window + 2]]
+    # A headline printed twice (page heading + article heading) is the title,
+    # even below widget lines.
+    for i in range(window):
+        if not _headline_like(lines[i], shapes[i]):
+            continue
+        if any(keys[j] == keys[i] for j in range(i + 1, min(i + 3, len(keys)))):
+            return _Title(lines[i], i, None)
+    for i in range(window):
+        if _is_widget(lines[i], shapes[i]):
+            continue
+        if _headline_like(lines[i], shapes[i]):
+            return _Title(lines[i], i, None)
+        break
+    return _Title(None, -1, None)
+
+
+# ---------------------------------------------------------------- glued lines
+
+
+def _cut_points(line: str) -> list[tuple[int, int]]:
+    """(start, end) of the text to remove at each seam (end == start: a cut)."""
+    cuts: list[tuple[int, int]] = []
+    for m in _SEAM_CAND.finditer(line, 1):
+        i = m.start()
+        c = line[i]
+        if c == "|":
+            cuts.append((i, i + 1))
+            continue
+        if c == "\u00a9":
+            cuts.append((i, i))
+            continue
+        b = line[i - 1]
+        if b == " " or not (c.isupper() or b in ".!?"):
+            continue
+        if b.islower():
+            # "wordWord" needs two lower-case letters, so "McDonald" and
+            # "iPhone" are not seams.
+            if i > 1 and line[i - 2].islower():
+                cuts.append((i, i))
+        elif b in ".!?":
+            if i > 1 and line[i - 2].islower():
+                cuts.append((i, i))
+        elif b in '\u201d\u2019"':
+            if i > 1 and line[i - 2] in ".!?":
+                cuts.append((i, i))
+        elif b in ")]" or (b.isdigit() and i + 1 < len(line) and line[i + 1].islower()):
+            # "[credit]Start"; "2023Israeli", not "F16A" or "3D".
+            cuts.append((i, i))
+    return cuts
+
+
+def _pieces(line: str) -> list[str]:
+    if "-" in line and _ICON_HINT.search(line):
+        line = _ICON.sub(_ICON_MARK, line)
+    cuts = _cut_points(line)
+    out: list[str] = []
+    pos = 0
+    for start, end in cuts:
+        out.extend(line[pos:start].split(_ICON_MARK))
+        pos = end
+    out.extend(line[pos:].split(_ICON_MARK))
+    if _ICON_MARK in line:
+        # Keep a marker piece where icons were, so the line counts as glued.
+        out.append(_ICON_MARK)
+    return [p.strip() for p in out if p.strip()]
+
+
+def _split_glued(line: str, title_key: str) -> tuple[list[str], bool]:
+    """Cut a line of glued blocks into the prose blocks to keep.
+
+    Returns the kept pieces (already joined where they were adjacent) and
+    whether the line was treated as glued at all. A line with no seams, or
+    whose seams are only word-internal capitals ("LinkedIn"), is not glued.
+    """
+    pieces = _pieces(line)
+    if len(pieces) < 2:
+        return [line], False
+    shapes = [_shape(p) for p in pieces]
+    last = len(pieces) - 1
+    # 'B' boilerplate for sure, 'P' prose, 'N' neither (menu words, link
+    # titles). The costlier chrome and date tests only run on the 'N' pieces
+    # whose fate depends on them.
+    kinds: list[str] = []
+    for i, (p, s) in enumerate(zip(pieces, shapes, strict=True)):
+        if (
+            p == _ICON_MARK
+            or p[0] == "\u00a9"
+            or _has_credit(p)
+            or (title_key and len(p) <= _KEY_MAX_CHARS and line_key(p) == title_key)
+        ):
+            kinds.append("B")
+        elif _is_prose(s, last=i == last):
+            kinds.append("P")
+        else:
+            kinds.append("N")
+    if "B" not in kinds:
+        for i, k in enumerate(kinds):
+            if k == "N" and _boilerplate_piece(pieces[i], shapes[i]):
+                kinds[i] = "B"
+        if "B" not in kinds and not _has_menu_run(kinds, shapes):
+            return [line], False
+    if "P" not in kinds:
+        return [], True
+    # Keep prose, and non-prose pieces sandwiched between prose pieces (a
+    # word-internal capital split a sentence in two).
+    out: list[str] = []
+    current = ""
+    for i, (p, k) in enumerate(zip(pieces, kinds, strict=True)):
+        keep = k == "P" or (
+            k == "N" and _sandwiched(kinds, i) and not _boilerplate_piece(p, shapes[i])
+        )
+        if not keep:
+            if current:
+                out.append(current)
+            current = ""
+        elif not current:
+            current = p
+        else:
+            current += " " + p
+    if current:
+        out.append(current)
+    return out, True
+
+
+def _has_menu_run(kinds: Sequence[str], shapes: Sequence[_Shape]) -> bool:
+    """Three short non-prose pieces in a row: menu items glued together."""
+    run = 0
+    for k, s in zip(kinds, shapes, strict=True):
+        run = run + 1 if k == "N" and s.words <= _MENU_ITEM_WORDS else 0
+        if run >= _MENU_RUN:
+            return True
+    return False
+
+
+def _boilerplate_piece(p: str, s: _Shape) -> bool:
+    """A date stamp, a date, or CMS chrome ("Show more", "Sign in")."""
+    if s.words <= _DATELINE_MAX_WORDS and (_stamp_date(p) or _is_date_line(p)):
+        return True
+    return s.words <= _PHRASE_MAX_WORDS and _is_chrome(p)
+
+
+def _sandwiched(kinds: Sequence[str], i: int) -> bool:
+    before = next((k for k in reversed(kinds[:i]) if k != "N"), "")
+    after = next((k for k in kinds[i + 1 :] if k != "N"), "")
+    return before == "P" and after == "P"
+
+
+def _is_chrome(text: str) -> bool:
+    lower = text.lower()
+    return bool(_CHROME.search(lower) or _CHROME_HEAD.match(lower))
+
+
+def _is_comment_form(text: str) -> bool:
+    lower = text.lower()
+    return bool(_COMMENT_FORM.search(lower) or _COMMENT_HEAD.match(lower))
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _stamp_date(text: str) -> date | None:
+    """The date right after "Published"/"Posted on"/... in ``text``."""
+    for word in _STAMP_WORDS:
+        i = text.find(word)
+        while i >= 0:
+            after = i + len(word)
+            for d in find_dates(text[after : after + _STAMP_REACH + _DATE_MAX_CHARS]):
+                if _STAMP_GAP.match(text, after, after + d.start):
+                    return d.value
+            i = text.find(word, after)
+    return None
+
+
+def _unwrap(raw_lines: Sequence[str]) -> list[str]:
+    """Non-empty lines, with hard-wrapped paragraphs joined back into one line.
+
+    A block of lines (between blank lines) is one wrapped paragraph when its
+    line breaks look like a greedy wrap (see _is_wrapped); elsewhere a long
+    line that does not end like a sentence is joined to a next line that
+    starts in lower case.
+    """
+    out: list[str] = []
+    block: list[str] = []
+    for ln in [*raw_lines, ""]:
+        if ln:
+            block.append(ln)
+            continue
+        if not block:
+            continue
+        if _is_wrapped(block):
+            out.append(" ".join(block))
+        else:
+            for x in block:
+                if (
+                    out
+                    and x[0].islower()
+                    and len(out[-1]) >= _WRAP_MIN_CHARS
+                    and out[-1][-1] not in _TERMINAL
+                ):
+                    out[-1] += " " + x
+                else:
+                    out.append(x)
+        block = []
+    return out
+
+
+def _is_wrapped(block: Sequence[str]) -> bool:
+    """Lines broken by a greedy wrap: each break came where the next word no
+    longer fit the width, and not every break falls at a sentence's end."""
+    if len(block) < 2:
+        return False
+    width = max(len(x) for x in block)
+    if width < _WRAP_MIN_WIDTH:
+        return False
+    for x, nxt in itertools.pairwise(block):
+        if len(x) + 1 + len(nxt.split(None, 1)[0]) <= width:
+            return False
+    return any(x[-1] not in _TERMINAL for x in block[:-1])
+
+
+def _drop_sr_lists(text: str) -> str:
+    out: list[str] = []
+    pos = 0
+    for m in _SR_LIST.finditer(text):
+        start = m.start()
+        head = _SR_HEADING.search(text, max(pos, start - _SR_HEADING_REACH), start)
+        if head:
+            start = head.start()
+        out.append(text[pos:start])
+        out.append("\n")
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _date_from_url(url: str | None) -> date | None:
+    if not url:
+        return None
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _published(lines: Sequence[str], shapes: Sequence[_Shape], title: _Title) -> date | None:
+    found = _stamp_date("\n".join(lines))
+    if found:
+        return found
+    if title.index < 0:
+        return None
+    # A dateline under the title; anything above the title is a widget block
+    # whose date is the page's render date, so it is never read.
+    stop = min(len(lines), title.index + 1 + _DATELINE_WINDOW)
+    for j in range(title.index + 1, stop):
+        if _is_prose(shapes[j]):
+            break
+        if shapes[j].words <= _DATELINE_MAX_WORDS and (
+            _BYLINE.match(lines[j]) or _is_date_line(lines[j])
+        ):
+            dates = find_dates(lines[j])
+            if dates:
+                return dates[0].value
+    return None
+
+
+# ---------------------------------------------------------------- main
+
+
+def clean_text(
+    raw: str,
+    *,
+    url: str | None = None,
+    known_boilerplate: Collection[str] | None = None,
+) -> Extracted:
+    """Clean the scraped text of one news page.
+
+    Returns the article body (paragraphs separated by blank lines), the
+    title, the outlet (title suffix, copyright or "Source:" line, else the
+    URL's domain) and the published date (``None`` unless the text states it
+    in a "Published ..." stamp or a dateline under the title; a date in a
+    widget block above the title is the page's render date). A line whose
+    :func:`line_key` is in ``known_boilerplate`` (see
+    :func:`site_boilerplate`) is dropped.
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u200b" in text or "\ufeff" in text or "\u200d" in text or "\u2060" in text:
+        text = _ZERO_WIDTH.sub("", text)
+    if "list of " in text and "end of list" in text:
+        text = _drop_sr_lists(text)
+    lines = _unwrap([x.strip() for x in text.split("\n")])
+    shapes = [_shape(ln) for ln in lines]
+
+    title = _find_title(lines, shapes)
+    title_key = line_key(title.text) if title.text else ""
+    # Lines up to this long may be the title with a breadcrumb glued before it.
+    title_span = len(title.text) + _BREADCRUMB_MAX_CHARS if title.text else 0
+    title_min = len(title.text) // 2 if title.text else 1
+    published = _published(lines, shapes, title) or _date_from_url(url)
+
+    outlet = title.outlet
+    kept: list[tuple[str, _Shape]] = []
+    seen: set[str] = set()
+    in_related = False
+    for i in range(title.index + 1, len(lines)):
+        line = lines[i]
+        s = shapes[i]
+        # The folded key is only needed to compare with the title or with
+        # known boilerplate; repeats are caught on the exact text.
+        near_title = title_min <= len(line) <= title_span
+        key = (
+            line_key(line)
+            if near_title or (known_boilerplate and len(line) <= _KEY_MAX_CHARS)
+            else line
+        )
+        if s.words <= 2 * _PHRASE_MAX_WORDS and _is_comment_form(line):
+            break  # the rest of the page is the comment form and comments
+        if known_boilerplate and key in known_boilerplate:
+            continue
+        if outlet is None and ("\u00a9" in line or "opyright" in line or line[:7] == "Source:"):
+            m = _COPYRIGHT.search(line) or _SOURCE.match(line)
+            if m:
+                outlet = strip_corporate_suffix(m.group("name"))
+        if _RELATED_LINK.match(line):
+            continue
+        if s.words <= _PHRASE_MAX_WORDS and _RELATED_HEADER.match(line):
+            in_related = True
+            continue
+        if in_related:
+            if not _is_prose(s):
+                continue
+            in_related = False
+        # A repeated headline, or a breadcrumb glued in front of it.
+        if near_title and (
+            key == title_key
+            or (key.endswith(title_key) and len(key) - len(title_key) <= _BREADCRUMB_MAX_CHARS)
+        ):
+            continue
+        pieces, glued = _split_glued(line, title_key)
+        if glued:
+            for p in pieces:
+                if p not in seen:
+                    seen.add(p)
+                    kept.append((p, _shape(p)))
+            continue
+        if line in seen:
+            continue
+        if _SOURCE.match(line) or (s.words <= _PHRASE_MAX_WORDS and _COPYRIGHT.search(line)):
+            continue
+        if (s.words <= 2 * _PHRASE_MAX_WORDS and _CREDIT_LINE.match(line)) or _has_credit(line):
+            # A caption ending in its credit; a short heading above it that
+            # it restates is the caption's title.
+            if kept and not _is_prose(kept[-1][1]) and _restated(kept[-1][0], line, kept[-1][1]):
+                kept.pop()
+            continue
+        if s.words <= _PHRASE_MAX_WORDS and _is_chrome(line) and not _is_sentence(line, s):
+            continue
+        if _is_widget(line, s) and not _is_sentence(line, s):
+            continue
+        if s.words >= _PROSE_LONG_WORDS and s.caps >= _NAV_CAPS_RATIO and not s.terminal:
+            continue  # a menu run with spaces ("Home World Politics Business ...")
+        seen.add(line)
+        kept.append((line, s))
+
+    # A short line restated by the next one is a caption title.
+    body: list[tuple[str, _Shape]] = []
+    for j, (line, s) in enumerate(kept):
+        if not _is_prose(s) and j + 1 < len(kept) and _restated(line, kept[j + 1][0], s):
+            continue
+        body.append((line, s))
+    return Extracted(
+        text="\n\n".join(_trim(body)),
+        title=title.text,
+        outlet=outlet or (outlet_from_url(url) if url else None),
+        published=published,
+        url=url,
+    )
+
+
+def _restated(short: str, following: str, s: _Shape | None = None) -> bool:
+    """Most content words of a short untitled line reappear in the next line."""
+    s = s or _shape(short)
+    if s.words > _CAPTION_MAX_WORDS or s.terminal:
+        return False
+    words = _content_words(short)
+    if len(words) < _CAPTION_MIN_CONTENT:
+        return False
+    return len(words & _content_words(following)) >= _CAPTION_OVERLAP * len(words)
+
+
+def _trim(body: Sequence[tuple[str, _Shape]]) -> list[str]:
+    """Drop non-sentence lines before the first and after the last prose line."""
+    prose = [i for i, (_, s) in enumerate(body) if _is_prose(s)]
+    if not prose:
+        return [b for b, s in body if _is_sentence(b, s)]
+    first, last = prose[0], prose[-1]
+    return [b for i, (b, s) in enumerate(body) if first <= i <= last or _is_sentence(b, s)]
+
+
+def site_boilerplate(texts: Sequence[str], *, min_pages: int = 2) -> frozenset[str]:
+    """Lines (as :func:`line_key` forms) that repeat across pages of one site.
+
+    A line counts when it appears on at least ``min_pages`` pages and on at
+    least 30% of them: menus, footers, newsletter pitches. Pass the result to
+    :func:`clean_text` as ``known_boilerplate``.
+    """
+    counts: Counter[str] = Counter()
+    for t in texts:
+        counts.update(
+            {
+                line_key(ln) if len(ln) <= _KEY_MAX_CHARS else ln
+                for ln in (x.strip() for x in t.splitlines())
+                if ln
+            }
+        )
+    need = max(min_pages, math.ceil(_SITE_REPEAT_SHARE * len(texts)))
+    return frozenset(k for k, c in counts.items() if k and c >= need)
