@@ -104,3 +104,17 @@ def test_story_named_after_earliest_original() -> None:
         assert (summary.first, summary.last) == (date(2024, 1, 1), date(2024, 1, 2))
         with pytest.raises(NotFoundError):
             store.story("s-missing")
+
+
+def test_readers_are_not_blocked_by_a_writer(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    with SQLiteStore.open(db) as writer, SQLiteStore.open(db) as reader:
+        with writer.transaction():
+            writer.add_article(Article(id="a" * 16, source="s", text="t", story="s-1"))
+        with writer.transaction():
+            writer.add_article(Article(id="b" * 16, source="s2", text="t", story="s-1"))
+            # Mid-transaction, a reader sees the last commit at once (WAL), not the
+            # uncommitted row, and does not wait for the writer.
+            assert [a.id for a in reader.articles()] == ["a" * 16]
+            assert reader.stories()[0].articles == 1
+        assert reader.stories()[0].articles == 2
