@@ -266,3 +266,122 @@ def test_seeds_clean_mark_floor(tmp_path: Path) -> None:
     mark = re.search(r"\bclean (\d+\.\d+)", run.stdout)
     assert mark, run.stdout
     assert float(mark.group(1)) >= SEEDS_CLEAN_FLOOR, run.stdout
+
+
+# ---------------------------------------------------------------- datelines, mastheads, nav runs
+
+LEAD = (
+    "Harbour workers in Pellingford walked out on Friday after talks over night-shift pay "
+    "broke down, leaving three ferries tied up at the quay."
+)
+
+
+def test_date_line_under_a_byline_after_the_lead_is_the_published_date() -> None:
+    raw = f"{HEADLINE}\n{LEAD}\nBy Orla Fenchurch\n4 June 2024\n{BODY_1}\n{BODY_2}"
+    found = clean_text(raw)
+    assert found.published == date(2024, 6, 4)
+    assert paragraphs(found) == [LEAD, BODY_1, BODY_2]  # byline and date are not body
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Tuesday 4 June 2024, 9:15am", "Tuesday 4 June 2024 \u2022 9:15am", "June 4, 2024 - 21:40"],
+)
+def test_dateline_in_the_header_block_under_the_title(dateline: str) -> None:
+    raw = f"{HEADLINE}\nTHE HARBOUR GAZETTE\nMenu\nSearch\nRegion\n{dateline}\n{BODY_1}\n{BODY_2}"
+    assert clean_text(raw).published == date(2024, 6, 4)
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "Friday 14 June 2024 | Pellingford 14\u00b0C Cloudy | Sunrise 4:51",
+        "Friday 14 June 2024 | Light rain, wind 20 mph",
+    ],
+)
+def test_render_date_on_a_weather_line_under_the_title_is_not_used(widget: str) -> None:
+    found = clean_text(f"{HEADLINE}\n{widget}\nRegion\n{BODY_1}\n{BODY_2}")
+    assert found.published is None
+    assert "Sunrise" not in found.text and "2024" not in found.text
+
+
+def test_render_date_next_to_a_temperature_line_is_not_used() -> None:
+    found = clean_text(f"{HEADLINE}\n11 \u00b0C\nFriday, June 14, 2024\n{BODY_1}\n{BODY_2}")
+    assert found.published is None
+
+
+def test_render_date_well_after_the_url_date_is_not_used() -> None:
+    url = "https://harbour.example/2024/06/04/ferries"
+    found = clean_text(f"{HEADLINE}\nFriday 14 June 2024\n{BODY_1}", url=url)
+    assert found.published == date(2024, 6, 4)
+    close = clean_text(f"{HEADLINE}\nWednesday 5 June 2024\n{BODY_1}", url=url)
+    assert close.published == date(2024, 6, 5)
+
+
+def test_updated_line_is_not_the_published_date() -> None:
+    found = clean_text(f"{HEADLINE}\nBy Orla Fenchurch\nUpdated 9 June 2024\n{BODY_1}")
+    assert found.published is None
+
+
+def test_without_a_title_only_a_byline_dates_the_article() -> None:
+    widget = clean_text(f"Friday 14 June 2024\n{BODY_1}\n{BODY_2}")
+    assert widget.published is None
+    bylined = clean_text(f"{BODY_1}\nBy Orla Fenchurch\n4 June 2024\n{BODY_2}")
+    assert bylined.published == date(2024, 6, 4)
+
+
+def test_capitals_masthead_gives_the_outlet() -> None:
+    found = clean_text(f"{HEADLINE}\nTHE HARBOUR GAZETTE\nNews | Sport\n{BODY_1}\n{BODY_2}")
+    assert found.outlet == "The Harbour Gazette"
+
+
+def test_capitals_section_label_is_not_a_masthead() -> None:
+    found = clean_text(f"{HEADLINE}\nLOCAL NEWS\n{BODY_1}\n{BODY_2}")
+    assert found.outlet is None
+
+
+def test_masthead_confirmed_by_the_footer_takes_its_casing() -> None:
+    raw = f"{HEADLINE}\nPELLINGFORD BBX NEWS\n{BODY_1}\n{BODY_2}\n\u00a9 2024 BBX News Ltd"
+    assert clean_text(raw).outlet == "Pellingford BBX News"
+
+
+def test_copyright_footer_after_a_comment_form_gives_the_outlet() -> None:
+    raw = (
+        f"{HEADLINE}\n{BODY_1}\n{BODY_2}\nLeave a comment\nName\nEmail\n"
+        "Contact us | Privacy\n\u00a9 2024 Harbour Gazette Newspapers. All rights reserved."
+    )
+    found = clean_text(raw)
+    assert found.outlet == "Harbour Gazette"
+    assert paragraphs(found) == [BODY_1, BODY_2]
+
+
+@pytest.mark.parametrize(
+    ("header", "run"),
+    [
+        ("Home\nNews\nSport\nWhat's On\n", "Skip to content Home News Sport What's On "),
+        ("", "Skip to main content Menu Search Subscribe "),
+        ("News\nBusiness\nTravel\n", "News Business Travel "),
+    ],
+)
+def test_navigation_run_glued_with_spaces_before_the_lead(header: str, run: str) -> None:
+    found = clean_text(f"{HEADLINE}\n{header}{run}{LEAD}\n{BODY_1}\n{BODY_2}")
+    assert paragraphs(found) == [LEAD, BODY_1, BODY_2]
+
+
+def test_lead_starting_with_capitalised_words_keeps_them() -> None:
+    lead = "Home Office inspectors visited the Pellingford quay on Friday, officials said."
+    found = clean_text(f"{HEADLINE}\nNews\nSport\n{lead}\n{BODY_1}")
+    assert paragraphs(found) == [lead, BODY_1]
+
+
+def test_syndication_note_and_byline_are_not_body() -> None:
+    raw = (
+        f"{HEADLINE}\nThis story was originally published by Coastline Newswire.\n"
+        f"{BODY_1}\nBy Orla Fenchurch, Transport Correspondent\n{BODY_2}"
+    )
+    assert paragraphs(clean_text(raw)) == [BODY_1, BODY_2]
+
+
+def test_sentence_mentioning_a_first_publication_stays() -> None:
+    line = "The map, first published in 1911 by the harbour board, hangs in the town hall."
+    assert paragraphs(clean_text(f"{HEADLINE}\n{BODY_1}\n{line}")) == [BODY_1, line]

@@ -68,6 +68,20 @@ def test_strip_corporate_suffix() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Harbour Gazette Newspapers", "Harbour Gazette"),
+        ("Harbour Gazette Newspapers. All rights reserved.", "Harbour Gazette"),
+        ("Coastline Publishers Ltd", "Coastline"),
+        ("Tidewater Echo Co-operative Ltd", "Tidewater Echo"),
+        ("Pellingford Media Group", "Pellingford"),
+    ],
+)
+def test_strip_corporate_suffix_publisher_words(name: str, expected: str) -> None:
+    assert strip_corporate_suffix(name) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Posted On 7 Feb 2022 by staff", date(2022, 2, 7)),

@@ -75,11 +75,24 @@ _BREADCRUMB_MAX_CHARS = 40
 _CAPTION_MAX_WORDS = 15
 _CAPTION_OVERLAP = 0.75
 _CAPTION_MIN_CONTENT = 3
-# A dateline sits within a few lines under the title and is short.
-_DATELINE_WINDOW = 4
+# A dateline is short.
 _DATELINE_MAX_WORDS = 14
 # A date line: the date(s) cover most of the line.
 _DATE_LINE_COVER = 0.5
+# Datelines are looked for in the header (title to first paragraph) and next
+# to a byline up to the second paragraph, within this many lines of the title.
+_DATELINE_SCAN = 30
+_DATELINE_PROSE = 2
+# A date within this many lines of a weather line is a render-date widget.
+_RENDER_REACH = 2
+# A text date more than this many days after another date the page gives
+# (another dateline, the URL's date) is the day the page was rendered.
+_RENDER_LAG_DAYS = 2
+# A masthead: a short all-capitals line near the top ("THE DAILY EXAMPLE").
+_MASTHEAD_MIN_WORDS = 2
+_MASTHEAD_MAX_WORDS = 6
+# Copyright footers are looked for in the last lines even after a comment form.
+_FOOTER_LINES = 15
 # Lines repeated on at least this share of a site's pages (and on >= 2 pages)
 # are site boilerplate.
 _SITE_REPEAT_SHARE = 0.3
@@ -220,6 +233,46 @@ _STAMP_GAP = re.compile(r"\s*(?:on|at)?\s*:?\s*\Z", re.IGNORECASE)
 _STAMP_REACH = 6
 _DATE_MAX_CHARS = 40
 _BYLINE = re.compile(r"^(?:by|words by|written by|reporting by)\s+[A-Z]", re.IGNORECASE)
+# Page-rendering widgets share a line (or a small block) with the render date:
+# temperatures, sun times, weather words.
+_TEMPERATURE = re.compile(r"(?<![\w.])-?\d{1,3}(?:[.,]\d)?\s*(?:\u00b0\s*[CF]?|[CF]\b)")
+_WIDGET_VOCAB = re.compile(
+    _TEMPERATURE.pattern
+    + r"|\b(?:sunrise|sunset|humidity|forecast|weather|wind|sunny|cloudy|overcast|showers?"
+    r"|rain|drizzle|snow|sleet|fog|mist|thunder(?:storms?)?|clear skies|partly)\b",
+    re.IGNORECASE,
+)
+# A line that dates a change, not the article.
+_CHANGE_DATE = re.compile(r"\b(?:updated|modified|edited|amended|corrected)\b", re.IGNORECASE)
+# Syndication notes ("This article was originally published by ..."): kept
+# out of the body even though they read as a sentence.
+_SYNDICATION = re.compile(
+    r"(?:this (?:article|story|piece|report) (?:was|is|has been) )?"
+    r"(?:(?:originally|first) (?:published|appeared|ran)|republished|reproduced|syndicated)"
+    r" (?:by|in|on|from|with)\b",
+    re.IGNORECASE,
+)
+# Navigation items that open a page's text ahead of the first paragraph.
+_NAV_ITEM = re.compile(
+    r"(?:skip (?:to (?:main )?content|links?|navigation)|(?:main |open |close )?menu|search"
+    r"|subscribe|sign (?:in|up)|log ?(?:in|out)|register|home|newsletters?|account"
+    r"|my account|e-?edition|toggle navigation)\Z",
+    re.IGNORECASE,
+)
+# First words of _NAV_ITEM: the cheap test before a line is read for a run.
+_NAV_FIRST = frozenset(
+    {
+        "skip", "menu", "main", "open", "close", "search", "subscribe", "sign", "log",
+        "login", "logout", "register", "home", "newsletter", "newsletters", "account",
+        "my", "e-edition", "eedition", "toggle",
+    }
+)  # fmt: skip
+# A navigation run glued before a paragraph has at least this many items.
+_NAV_MIN_ITEMS = 2
+# A masthead's characters: capital letters, spaces and name punctuation.
+_MASTHEAD = re.compile(r"[A-Z][A-Z&.'\u2019 -]+\Z")
+# Small words left in lower case when a masthead is set in title case.
+_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_]|\b)")
 _TERMINAL = frozenset(".!?:;\u201d\u2019\"')\u2026")
 
@@ -414,40 +467,44 @@ def _split_glued(line: str, title_key: str) -> tuple[list[str], bool]:
     pieces = _pieces(line)
     if len(pieces) < 2:
         return [line], False
-    shapes = [_shape(p) for p in pieces]
     last = len(pieces) - 1
+    # The title is only compared with pieces long enough to be it.
+    title_min = len(title_key) // 2 if title_key else _KEY_MAX_CHARS + 1
     # 'B' boilerplate for sure, 'P' prose, 'N' neither (menu words, link
     # titles). The costlier chrome and date tests only run on the 'N' pieces
-    # whose fate depends on them.
+    # whose fate depends on them; a piece too short to be prose gets only a
+    # word count, not a full shape.
     kinds: list[str] = []
-    for i, (p, s) in enumerate(zip(pieces, shapes, strict=True)):
+    words: list[int] = []
+    for i, p in enumerate(pieces):
+        s = _shape(p) if p.count(" ") >= _PROSE_MIN_WORDS - 1 else None
+        words.append(s.words if s else len(p.split()))
         if (
             p == _ICON_MARK
             or p[0] == "\u00a9"
             or _has_credit(p)
-            or (title_key and len(p) <= _KEY_MAX_CHARS and line_key(p) == title_key)
+            or (title_min <= len(p) <= _KEY_MAX_CHARS and line_key(p) == title_key)
         ):
             kinds.append("B")
-        elif _is_prose(s, last=i == last):
+        elif s and _is_prose(s, last=i == last):
             kinds.append("P")
         else:
             kinds.append("N")
     if "B" not in kinds:
         for i, k in enumerate(kinds):
-            if k == "N" and _boilerplate_piece(pieces[i], shapes[i]):
+            if k == "N" and _boilerplate_piece(pieces[i], words[i]):
                 kinds[i] = "B"
-        if "B" not in kinds and not _has_menu_run(kinds, shapes):
+        if "B" not in kinds and not _has_menu_run(kinds, words):
             return [line], False
     if "P" not in kinds:
         return [], True
     # Keep prose, and non-prose pieces sandwiched between prose pieces (a
     # word-internal capital split a sentence in two).
+    sandwiched = _sandwiched(kinds)
     out: list[str] = []
     current = ""
     for i, (p, k) in enumerate(zip(pieces, kinds, strict=True)):
-        keep = k == "P" or (
-            k == "N" and _sandwiched(kinds, i) and not _boilerplate_piece(p, shapes[i])
-        )
+        keep = k == "P" or (k == "N" and sandwiched[i] and not _boilerplate_piece(p, words[i]))
         if not keep:
             if current:
                 out.append(current)
@@ -461,27 +518,38 @@ def _split_glued(line: str, title_key: str) -> tuple[list[str], bool]:
     return out, True
 
 
-def _has_menu_run(kinds: Sequence[str], shapes: Sequence[_Shape]) -> bool:
+def _has_menu_run(kinds: Sequence[str], words: Sequence[int]) -> bool:
     """Three short non-prose pieces in a row: menu items glued together."""
     run = 0
-    for k, s in zip(kinds, shapes, strict=True):
-        run = run + 1 if k == "N" and s.words <= _MENU_ITEM_WORDS else 0
+    for k, n in zip(kinds, words, strict=True):
+        run = run + 1 if k == "N" and n <= _MENU_ITEM_WORDS else 0
         if run >= _MENU_RUN:
             return True
     return False
 
 
-def _boilerplate_piece(p: str, s: _Shape) -> bool:
+def _boilerplate_piece(p: str, words: int) -> bool:
     """A date stamp, a date, or CMS chrome ("Show more", "Sign in")."""
-    if s.words <= _DATELINE_MAX_WORDS and (_stamp_date(p) or _is_date_line(p)):
+    if words <= _DATELINE_MAX_WORDS and (_stamp_date(p) or _is_date_line(p)):
         return True
-    return s.words <= _PHRASE_MAX_WORDS and _is_chrome(p)
+    return words <= _PHRASE_MAX_WORDS and _is_chrome(p)
 
 
-def _sandwiched(kinds: Sequence[str], i: int) -> bool:
-    before = next((k for k in reversed(kinds[:i]) if k != "N"), "")
-    after = next((k for k in kinds[i + 1 :] if k != "N"), "")
-    return before == "P" and after == "P"
+def _sandwiched(kinds: Sequence[str]) -> list[bool]:
+    """For each piece: the nearest non-'N' pieces on both sides are prose."""
+    before: list[str] = []
+    prev = ""
+    for k in kinds:
+        before.append(prev)
+        if k != "N":
+            prev = k
+    out = [False] * len(kinds)
+    nxt = ""
+    for i in range(len(kinds) - 1, -1, -1):
+        out[i] = before[i] == "P" and nxt == "P"
+        if kinds[i] != "N":
+            nxt = kinds[i]
+    return out
 
 
 def _is_chrome(text: str) -> bool:
@@ -584,25 +652,61 @@ def _date_from_url(url: str | None) -> date | None:
         return None
 
 
-def _published(lines: Sequence[str], shapes: Sequence[_Shape], title: _Title) -> date | None:
+def _published(
+    lines: Sequence[str], shapes: Sequence[_Shape], title: _Title, url_date: date | None
+) -> date | None:
+    """The publication date: a "Published ..." stamp, else a dateline.
+
+    A dateline is a date line in the header block between the title and the
+    first paragraph ("Tuesday 4 June 2024, 9:15am"), or a date in or right
+    under a byline before the second paragraph. Render dates are never read:
+    anything above the title (the widget block), a date sharing its line or
+    its small block with weather words or a temperature, and a date well
+    after another date the page gives (an earlier dateline, the URL's date).
+    """
     found = _stamp_date("\n".join(lines))
     if found:
         return found
-    if title.index < 0:
-        return None
-    # A dateline under the title; anything above the title is a widget block
-    # whose date is the page's render date, so it is never read.
-    stop = min(len(lines), title.index + 1 + _DATELINE_WINDOW)
+    candidates: list[date] = []
+    prose = 0
+    after_byline = False
+    stop = min(len(lines), title.index + 1 + _DATELINE_SCAN)
     for j in range(title.index + 1, stop):
-        if _is_prose(shapes[j]):
-            break
-        if shapes[j].words <= _DATELINE_MAX_WORDS and (
-            _BYLINE.match(lines[j]) or _is_date_line(lines[j])
+        line, s = lines[j], shapes[j]
+        if _is_prose(s):
+            prose += 1
+            if prose >= _DATELINE_PROSE:
+                break
+            after_byline = False
+            continue
+        byline = s.words <= _DATELINE_MAX_WORDS and bool(_BYLINE.match(line))
+        # Without a title there is no telling a header block from a widget
+        # block: only dates anchored to a byline count.
+        header = title.index >= 0 and prose == 0
+        if (
+            (byline or after_byline or (header and _is_date_line(line)))
+            and s.words <= _DATELINE_MAX_WORDS
+            and not _CHANGE_DATE.search(line)
+            and not _near_widget(lines, j)
         ):
-            dates = find_dates(lines[j])
-            if dates:
-                return dates[0].value
-    return None
+            candidates.extend(d.value for d in find_dates(line)[:1])
+        after_byline = byline
+    if url_date:
+        candidates.append(url_date)
+    if not candidates:
+        return None
+    floor = min(candidates)
+    return next(d for d in candidates if (d - floor).days <= _RENDER_LAG_DAYS)
+
+
+def _near_widget(lines: Sequence[str], j: int) -> bool:
+    """Line ``j`` or a short line near it holds weather or a temperature."""
+    if _WIDGET_VOCAB.search(lines[j]):
+        return True
+    for k in range(max(0, j - _RENDER_REACH), min(len(lines), j + _RENDER_REACH + 1)):
+        if k != j and len(lines[k]) <= _KEY_MAX_CHARS and _TEMPERATURE.search(lines[k]):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- main
@@ -631,15 +735,17 @@ def clean_text(
         text = _drop_sr_lists(text)
     lines = _unwrap([x.strip() for x in text.split("\n")])
     shapes = [_shape(ln) for ln in lines]
+    _strip_nav_prefix(lines, shapes)
 
     title = _find_title(lines, shapes)
     title_key = line_key(title.text) if title.text else ""
     # Lines up to this long may be the title with a breadcrumb glued before it.
     title_span = len(title.text) + _BREADCRUMB_MAX_CHARS if title.text else 0
     title_min = len(title.text) // 2 if title.text else 1
-    published = _published(lines, shapes, title) or _date_from_url(url)
+    published = _published(lines, shapes, title, _date_from_url(url))
 
-    outlet = title.outlet
+    credit: str | None = None  # the name in a copyright or "Source:" line
+    end = len(lines)
     kept: list[tuple[str, _Shape]] = []
     seen: set[str] = set()
     in_related = False
@@ -655,13 +761,12 @@ def clean_text(
             else line
         )
         if s.words <= 2 * _PHRASE_MAX_WORDS and _is_comment_form(line):
+            end = i
             break  # the rest of the page is the comment form and comments
         if known_boilerplate and key in known_boilerplate:
             continue
-        if outlet is None and ("\u00a9" in line or "opyright" in line or line[:7] == "Source:"):
-            m = _COPYRIGHT.search(line) or _SOURCE.match(line)
-            if m:
-                outlet = strip_corporate_suffix(m.group("name"))
+        if credit is None:
+            credit = _credit_name(line)
         if _RELATED_LINK.match(line):
             continue
         if s.words <= _PHRASE_MAX_WORDS and _RELATED_HEADER.match(line):
@@ -696,6 +801,10 @@ def clean_text(
             continue
         if s.words <= _PHRASE_MAX_WORDS and _is_chrome(line) and not _is_sentence(line, s):
             continue
+        if s.words <= 2 * _PHRASE_MAX_WORDS and _SYNDICATION.match(line):
+            continue  # "This article was originally published by ..."
+        if _is_byline(line, s):
+            continue
         if _is_widget(line, s) and not _is_sentence(line, s):
             continue
         if s.words >= _PROSE_LONG_WORDS and s.caps >= _NAV_CAPS_RATIO and not s.terminal:
@@ -709,13 +818,122 @@ def clean_text(
         if not _is_prose(s) and j + 1 < len(kept) and _restated(line, kept[j + 1][0], s):
             continue
         body.append((line, s))
+    if credit is None:
+        # The footer below a comment form (the loop stopped there).
+        for line in lines[max(end, len(lines) - _FOOTER_LINES) :]:
+            credit = _credit_name(line)
+            if credit:
+                break
+    outlet = (
+        title.outlet
+        or _masthead(lines, shapes, title, credit)
+        or credit
+        or (outlet_from_url(url) if url else None)
+    )
     return Extracted(
         text="\n\n".join(_trim(body)),
         title=title.text,
-        outlet=outlet or (outlet_from_url(url) if url else None),
+        outlet=outlet,
         published=published,
         url=url,
     )
+
+
+def _credit_name(line: str) -> str | None:
+    """The outlet named by a copyright footer or a "Source:" line."""
+    if "\u00a9" in line or "opyright" in line or line[:7] == "Source:":
+        m = _COPYRIGHT.search(line) or _SOURCE.match(line)
+        if m:
+            return strip_corporate_suffix(m.group("name"))
+    return None
+
+
+def _is_byline(line: str, s: _Shape) -> bool:
+    """A byline line: "By Name, Role" (short, capitalised, no full stop)."""
+    return (
+        s.words <= _DATELINE_MAX_WORDS
+        and not s.terminal
+        and s.caps >= _NAV_CAPS_RATIO
+        and bool(_BYLINE.match(line))
+    )
+
+
+def _masthead(
+    lines: Sequence[str], shapes: Sequence[_Shape], title: _Title, credit: str | None
+) -> str | None:
+    """The outlet's name set in capitals at the top of the page.
+
+    The first all-capitals line of 2-6 words among the header lines (before
+    the first paragraph), in title case. Section labels are set in capitals
+    too, so the line must either start with "THE" or share a word with the
+    copyright footer.
+    """
+    for i in range(min(len(lines), _TITLE_WINDOW + 1)):
+        line, s = lines[i], shapes[i]
+        if _is_prose(s):
+            break
+        if i == title.index or not (_MASTHEAD_MIN_WORDS <= s.words <= _MASTHEAD_MAX_WORDS):
+            continue
+        if not line.isupper() or not _MASTHEAD.match(line) or _is_chrome(line):
+            continue
+        words = line.split()
+        known = {w.casefold(): w for w in (credit or "").split()}
+        if words[0] != "THE" and not any(w.casefold() in known for w in words):
+            continue
+        return " ".join(
+            known.get(w.casefold())
+            or (w.lower() if n and w.lower() in _SMALL_WORDS else w.capitalize())
+            for n, w in enumerate(words)
+        )
+    return None
+
+
+def _strip_nav_prefix(lines: list[str], shapes: list[_Shape]) -> None:
+    """Cut a navigation run glued, with spaces, before the first paragraph.
+
+    "Skip to content Home News Sport The council voted ...": the leading
+    items are generic navigation words or repeat the short menu lines above
+    (the header's menu, printed a second time). At least two items must go,
+    and what is left must read as a paragraph. Only the first paragraph is
+    looked at, in place.
+    """
+    menu: set[str] = set()
+    for i in range(min(len(lines), _DATELINE_SCAN)):
+        line, s = lines[i], shapes[i]
+        if s.words >= _NAV_MIN_ITEMS + _PROSE_MIN_WORDS:
+            first = line.split(None, 1)[0]
+            if first.lower() in _NAV_FIRST or line_key(first) in menu:
+                rest = _after_nav_run(line, menu)
+                if rest is not None:
+                    lines[i] = rest
+                    shapes[i] = _shape(rest)
+                    return
+            if _is_prose(s):
+                return
+        if "|" in line:
+            menu.update(line_key(x) for x in line.split("|") if len(x.split()) <= _MENU_ITEM_WORDS)
+        elif s.words <= _MENU_ITEM_WORDS:
+            menu.add(line_key(line))
+
+
+def _after_nav_run(line: str, menu: Collection[str]) -> str | None:
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
+    i = items = 0
+    while i < len(words):
+        for n in range(min(_MENU_ITEM_WORDS, len(words) - i), 0, -1):
+            chunk = " ".join(w for _, w in words[i : i + n])
+            if _NAV_ITEM.match(chunk) or line_key(chunk) in menu:
+                i += n
+                items += 1
+                break
+        else:
+            break
+    if items < _NAV_MIN_ITEMS or i >= len(words):
+        return None
+    rest = line[words[i][0] :]
+    if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\u201c\u2018\"'"):
+        return None
+    return rest if _is_prose(_shape(rest)) else None
 
 
 def _restated(short: str, following: str, s: _Shape | None = None) -> bool:

@@ -121,10 +121,11 @@ _HOST_NOISE = frozenset({"www", "m", "amp", "mobile", "edition", "news", "en", "
 # A short all-letter label on its own is usually an acronym (bbc, cnn, npr).
 _ACRONYM_MAX = 3
 # Corporate words that follow an outlet's name in copyright lines
-# ("X Media Network", "X Inc.", "X Group Ltd").
+# ("X Media Network", "X Inc.", "X Group Ltd", "X Newspapers").
 _CORPORATE = re.compile(
     r"(?:[\s,]+(?:media|network|networks|group|inc|llc|ltd|limited|corp|corporation|"
-    r"company|co|plc|holdings|publishing|publications|gmbh|s\.?a|ag|all|rights|reserved)\.?)+$",
+    r"company|co|plc|holdings|publishing|publications|publishers?|newspapers?|"
+    r"co-?operative|gmbh|s\.?a|ag|all|rights|reserved)\.?)+$",
     re.IGNORECASE,
 )
 
