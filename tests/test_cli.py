@@ -19,7 +19,7 @@ def test_analyze_stories_show_export(
     db, out = tmp_path / "n.db", tmp_path / "r.json"
     assert main(["analyze", str(corpus), "--db", str(db), "--json", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "4 articles added (1 copies)" in printed
+    assert "4 articles added (1 copy)" in printed
     report = json.loads(out.read_text())
     assert report["format"] == "newsprism-report/1"
     assert len(report["articles"]) == 4 and len(report["stories"]) == 2

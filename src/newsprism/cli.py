@@ -48,8 +48,16 @@ class ExitStatus(Exception):
         self.code = code
 
 
+# Rich assumes 80 columns when output is not a terminal; tables of stories read
+# better in a log or a README at this width.
+_PIPE_WIDTH = 120
+
+
 def _out() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True)
+    if not console.is_terminal:
+        console = Console(highlight=False, soft_wrap=True, width=_PIPE_WIDTH)
+    return console
 
 
 def _err() -> Console:
@@ -105,7 +113,7 @@ def _print_run(
         if len(summaries) > limit:
             out.print(f"... and {len(summaries) - limit} more (newsprism stories --db {db})")
     out.print(
-        f"{result.added} articles added ({result.copies} copies), {result.unchanged} already "
+        f"{result.added} articles added ({_copies(result.copies)}), {result.unchanged} already "
         f"stored, {len(result.failed)} failed; {len(summaries)} stories touched; database {db}"
         + (f"; report {json_out}" if json_out else "")
     )
@@ -114,14 +122,19 @@ def _print_run(
 def _story_table(rows: list[StorySummary], title: str) -> Table:
     table = Table(title=title, title_justify="left")
     table.add_column("story", no_wrap=True)
-    table.add_column("title", overflow="fold", max_width=60)
-    table.add_column("articles", justify="right")
-    table.add_column("outlets", overflow="fold", max_width=40)
+    table.add_column("title", overflow="fold", max_width=50)
+    table.add_column("articles", justify="right", no_wrap=True)
+    table.add_column("outlets", overflow="fold", max_width=30)
     table.add_column("dates", no_wrap=True)
     for s in rows:
-        count = f"{s.articles}" + (f" ({s.copies} copies)" if s.copies else "")
-        table.add_row(s.id, s.title or "(untitled)", count, ", ".join(s.outlets) or "-", _dates(s))
+        count = f"{s.articles}" + (f" ({_copies(s.copies)})" if s.copies else "")
+        outlets = f"{len(s.outlets)}: " + ", ".join(s.outlets) if s.outlets else "-"
+        table.add_row(s.id, s.title or "(untitled)", count, outlets, _dates(s))
     return table
+
+
+def _copies(n: int) -> str:
+    return f"{n} copy" if n == 1 else f"{n} copies"
 
 
 def _dates(s: StorySummary) -> str:
