@@ -3,8 +3,8 @@
 Stage: last. Needs the store; adds nothing to it. The report is written as a
 stream (one article at a time) so that exporting a large database does not
 hold it in memory. Story analysis sections (quotes, numbers, timeline,
-exclusive, framing, summary) stay empty lists until the stages that fill them
-exist: the report never invents entries.
+exclusive, framing, summary) come from :mod:`newsprism.analysis`, one story at
+a time.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from newsprism.analysis import SECTIONS, story_sections
 from newsprism.errors import NewsprismError
 from newsprism.models import Article, Story
 from newsprism.store import Store
 
 FORMAT = "newsprism-report/1"
-SECTIONS = ("quotes", "numbers", "timeline", "exclusive", "framing", "summary")
 
 
 def article_json(a: Article) -> dict[str, Any]:
@@ -40,10 +40,12 @@ def article_json(a: Article) -> dict[str, Any]:
     }
 
 
-def story_json(story: Story) -> dict[str, Any]:
+def story_json(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
+    """One story of the report, with its analysis sections built from ``articles``."""
     out: dict[str, Any] = {"id": story.id, "title": story.title, "articles": list(story.articles)}
+    sections = story_sections(articles)
     for section in SECTIONS:
-        out[section] = []
+        out[section] = sections[section]
     return out
 
 
@@ -67,7 +69,8 @@ def write_report(
     out.write('\n],\n"stories": [')
     for n, story in enumerate(stories):
         out.write(",\n" if n else "\n")
-        out.write(json.dumps(story_json(story), ensure_ascii=False))
+        members = list(store.articles(list(story.articles)))
+        out.write(json.dumps(story_json(story, members), ensure_ascii=False))
     out.write("\n]\n}\n")
 
 
