@@ -32,11 +32,19 @@ def test_analyze_stories_show_export(
     assert main(["show", flood["id"], "--db", str(db)]) == 0
     shown = capsys.readouterr().out
     copy = next(a for a in report["articles"] if a["duplicate_of"])
-    assert copy["duplicate_of"] in shown
+    original = next(a for a in report["articles"] if a["id"] == copy["duplicate_of"])
+    # The copy's row names its original (no outlet in plain text: the file name).
+    copy_row = next(line for line in shown.splitlines() if "flood-reprint" in line)
+    assert Path(original["source"]).name in copy_row
 
     one = tmp_path / "one.json"
     assert main(["export", "--json", str(one), "--story", flood["id"], "--db", str(db)]) == 0
     assert len(json.loads(one.read_text())["articles"]) == 3
+
+    page, md = tmp_path / "r.html", tmp_path / "r.md"
+    assert main(["export", "--html", str(page), "--markdown", str(md), "--db", str(db)]) == 0
+    assert "Port Ellery" in page.read_text() and "Port Ellery" in md.read_text()
+    assert main(["export", "--db", str(db)]) == 2  # no output format asked for
 
 
 def test_db_from_environment(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,8 +20,12 @@ from newsprism.errors import NewsprismError
 from newsprism.models import StorySummary
 from newsprism.options import DEFAULT_DB, AnalyzeOptions
 from newsprism.pipeline import RunResult, analyze
-from newsprism.report import export_json
+from newsprism.render_html import render_html
+from newsprism.render_markdown import render_markdown
+from newsprism.render_terminal import story_renderables
+from newsprism.report import build_report, export_json, write_atomic
 from newsprism.store import SQLiteStore
+from newsprism.view import story_views
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -168,43 +172,61 @@ def stories_cmd(db: Path, limit: int) -> None:
 @click.argument("story")
 @db_option
 def show_cmd(story: str, db: Path) -> None:
-    """Show one story: its articles with outlet, date and title; copies marked."""
+    """Show one story: articles (copies marked), summary, quotes, numbers, timeline, framing."""
     with _open_existing(db) as store:
-        found = store.story(story)
-        articles = list(store.articles(list(found.articles)))
-    order = {aid: i for i, aid in enumerate(found.articles)}
-    articles.sort(key=lambda a: order[a.id])
+        report = build_report(store, [story])
     out = _out()
-    out.print(f"[bold]{found.title or '(untitled)'}[/bold]  ({found.id})")
-    table = Table(title_justify="left")
-    for col in ("article", "outlet", "published", "title", "copy of"):
-        table.add_column(col, overflow="fold")
-    for a in articles:
-        table.add_row(
-            a.id,
-            a.outlet or "-",
-            a.published.isoformat() if a.published else "-",
-            a.title or "(untitled)",
-            a.duplicate_of or "",
-        )
-    out.print(table)
+    for view in story_views(report):
+        for part in story_renderables(view):
+            out.print(part)
 
 
 @app.command("export")
 @click.option(
     "--json",
     "json_out",
-    required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the JSON report here.",
+    help="Write the JSON report (format newsprism-report/1) here.",
+)
+@click.option(
+    "--markdown",
+    "md_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report as Markdown here.",
+)
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report as one self-contained HTML page here.",
 )
 @click.option("--story", multiple=True, help="Only this story id (repeatable).")
 @db_option
-def export_cmd(json_out: Path, story: tuple[str, ...], db: Path) -> None:
-    """Write the JSON report (format newsprism-report/1)."""
+def export_cmd(
+    json_out: Path | None,
+    md_out: Path | None,
+    html_out: Path | None,
+    story: tuple[str, ...],
+    db: Path,
+) -> None:
+    """Write the report as JSON, Markdown and/or HTML."""
+    if json_out is None and md_out is None and html_out is None:
+        raise click.UsageError("give at least one of --json, --markdown, --html")
     with _open_existing(db) as store:
-        export_json(store, json_out, list(story) or None)
-    _out().print(f"report written to {json_out}")
+        if json_out is not None:
+            export_json(store, json_out, list(story) or None)
+        if md_out is not None or html_out is not None:
+            ids = list(story) or [s.id for s in store.stories()]
+            report = build_report(store, ids)
+            if md_out is not None:
+                text = render_markdown(report)
+                write_atomic(md_out, lambda fh: fh.write(text))
+            if html_out is not None:
+                page = render_html(report)
+                write_atomic(html_out, lambda fh: fh.write(page))
+    for path in (json_out, md_out, html_out):
+        if path is not None:
+            _out().print(f"report written to {path}")
 
 
 def main(argv: list[str] | None = None) -> int:

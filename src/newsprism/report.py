@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -74,8 +74,30 @@ def write_report(
     out.write("\n]\n}\n")
 
 
+def build_report(
+    store: Store, story_ids: Sequence[str], *, generated: datetime | None = None
+) -> dict[str, Any]:
+    """The report for ``story_ids`` as one dict (for rendering a few stories)."""
+    stories = [store.story(sid) for sid in story_ids]  # raises NotFoundError for a bad id
+    articles = list(store.articles([a for s in stories for a in s.articles]))
+    by_story: dict[str | None, list[Article]] = {}
+    for a in articles:
+        by_story.setdefault(a.story, []).append(a)
+    return {
+        "format": FORMAT,
+        "generated": (generated or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "articles": [article_json(a) for a in articles],
+        "stories": [story_json(s, by_story.get(s.id, [])) for s in stories],
+    }
+
+
 def export_json(store: Store, path: str | Path, story_ids: Sequence[str] | None = None) -> None:
     """Write the report to ``path`` atomically: a reader never sees half a file."""
+    write_atomic(path, lambda fh: write_report(store, fh, story_ids))
+
+
+def write_atomic(path: str | Path, write: Callable[[IO[str]], object]) -> None:
+    """Write a text file through ``write`` atomically: a reader never sees half a file."""
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -84,7 +106,7 @@ def export_json(store: Store, path: str | Path, story_ids: Sequence[str] | None 
         raise NewsprismError(f"{path}: cannot write the report ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            write_report(store, fh, story_ids)
+            write(fh)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

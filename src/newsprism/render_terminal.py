@@ -1,0 +1,138 @@
+"""The story in the terminal: what ``newsprism show`` prints.
+
+Stage: rendering. Needs a :class:`~newsprism.view.StoryView`; adds nothing.
+Article text is printed as text (rich markup in an article is escaped).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from rich.console import Group, RenderableType
+from rich.markup import escape
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from newsprism.view import StoryView, interval_text, word_diff
+
+
+def story_renderables(story: StoryView) -> Iterator[RenderableType]:
+    """The whole story, section by section."""
+    sec = story.sections
+    yield Text.assemble((story.title or "(untitled story)", "bold"), f"  ({story.id})")
+    yield _articles(story)
+
+    yield Rule("Summary", align="left")
+    for n, item in enumerate(sec["summary"], 1):
+        cites = ", ".join(story.label(a) for a in item.get("sources", []))
+        yield Text.assemble(f"{n}. ", item.get("text", ""), (f"  [{cites}]", "dim"))
+    yield from _none(sec["summary"], "No summary.")
+
+    yield Rule("Who said what", align="left")
+    if sec["quotes"]:
+        yield _speakers(story)
+    for q in sec["quotes"]:
+        yield _quote(story, q)
+    yield from _none(sec["quotes"], "No quotes found.")
+
+    yield Rule("The numbers", align="left")
+    for entry in sec["numbers"]:
+        yield _number(story, entry)
+    yield from _none(sec["numbers"], "No figures found.")
+
+    yield Rule("Timeline", align="left")
+    if sec["timeline"]:
+        table = Table("date", "what", "reported by", show_edge=False)
+        for t in sec["timeline"]:
+            who = ", ".join(story.label(a) for a in t.get("articles", []))
+            table.add_row(t.get("date", ""), escape(t.get("what", "")), escape(who))
+        yield table
+    yield from _none(sec["timeline"], "No dated events found.")
+
+    yield Rule("Only one outlet reports", align="left")
+    for e in sec["exclusive"]:
+        yield Text.assemble((story.label(e.get("article", "")), "bold"), ": ", e.get("text", ""))
+    yield from _none(sec["exclusive"], "Nothing reported by one outlet alone.")
+
+    yield Rule("Framing: distinctive word choice", align="left")
+    for f in sec["framing"]:
+        terms = ", ".join(t.get("term", "") for t in f.get("terms", []))
+        yield Text.assemble((story.label(f.get("article", "")), "bold"), ": ", terms)
+    yield from _none(sec["framing"], "No framing analysis.")
+
+
+def _articles(story: StoryView) -> Table:
+    table = Table(title_justify="left")
+    for col in ("outlet", "published", "title", "copy of"):
+        table.add_column(col, overflow="fold")
+    for a in story.articles:
+        table.add_row(
+            escape(a.label),
+            a.published or "-",
+            escape(a.title or "(untitled)"),
+            escape(story.label(a.duplicate_of)) if a.duplicate_of else "",
+        )
+    return table
+
+
+def _speakers(story: StoryView) -> Table:
+    """Who is quoted, how often, by which outlets: one-sided quoting shows here."""
+    count: Counter[str] = Counter()
+    outlets: dict[str, set[str]] = defaultdict(set)
+    for q in story.sections["quotes"]:
+        who = q.get("speaker") or "unknown speaker"
+        for v in q.get("variants", []):
+            count[who] += 1
+            outlets[who].add(story.label(v.get("article", "")))
+    table = Table("speaker", "quotes", "quoted by", show_edge=False)
+    for who, n in count.most_common():
+        table.add_row(escape(who), str(n), escape(", ".join(sorted(outlets[who]))))
+    return table
+
+
+def _quote(story: StoryView, q: dict[str, object]) -> RenderableType:
+    variants = q.get("variants") or []
+    assert isinstance(variants, list)
+    ref = str(variants[0].get("text", "")) if variants else ""
+    lines: list[RenderableType] = [Text(str(q.get("speaker") or "unknown speaker"), "bold")]
+    for i, v in enumerate(variants):
+        line = Text(f"  {story.label(v.get('article', ''))}: “", "dim")
+        if i == 0:
+            line.append(str(v.get("text", "")))
+        else:
+            for j, part in enumerate(word_diff(ref, str(v.get("text", "")))):
+                line.append((" " if j else "") + part.text, "reverse" if part.changed else "")
+        line.append("”", "dim")
+        lines.append(line)
+    return Group(*lines)
+
+
+def _number(story: StoryView, n: dict[str, object]) -> Table:
+    status = str(n.get("status", ""))
+    style = {"conflicting": "bold red", "consistent": "green"}.get(status, "")
+    table = Table(
+        "outlet",
+        "words used",
+        "interval",
+        "attributed to",
+        title=Text.assemble(str(n.get("what") or "a quantity"), "  ", (status, style)),
+        title_justify="left",
+        show_edge=False,
+    )
+    mentions = n.get("mentions") or []
+    assert isinstance(mentions, list)
+    for m in mentions:
+        table.add_row(
+            escape(story.label(m.get("article", ""))),
+            escape(str(m.get("text", ""))),
+            interval_text(m.get("low"), m.get("high")),
+            escape(str(m.get("attribution") or "")),
+        )
+    return table
+
+
+def _none(entries: list[dict[str, object]], message: str) -> Iterator[RenderableType]:
+    if not entries:
+        yield Text(message, "dim italic")

@@ -1,0 +1,207 @@
+"""A story as people read it: the report's entries joined to their articles.
+
+Stage: rendering (first half). Needs one story of a ``newsprism-report/1``
+report and its articles; adds what every renderer (terminal, Markdown, HTML)
+needs beyond the JSON: articles split into numbered sentences, each citation
+pointed at the sentence of the cited article that supports it, outlet labels,
+and the word-level differences between quote variants. Renderers only lay
+this out; they never re-derive it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+from rapidfuzz import fuzz
+
+# A sentence ends at . ! or ? (optionally followed by a closing quote or
+# bracket) before white space and an upper-case letter, digit or opening
+# quote. Abbreviations such as "Mr." or "U.S." before a name split wrongly
+# now and then; that only moves a citation anchor by one sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]?\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Jr|Sr|No|U\.S|U\.N)\.$")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    anchor: str  # HTML id, unique in the page
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    id: str
+    label: str  # outlet, else the source's file name
+    title: str | None
+    published: str | None
+    source: str
+    url: str | None
+    duplicate_of: str | None
+    paragraphs: tuple[tuple[Sentence, ...], ...]
+
+    def sentences(self) -> list[Sentence]:
+        return [s for para in self.paragraphs for s in para]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    article: str
+    label: str
+    anchor: str  # the supporting sentence, or the article when none is found
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    id: str
+    title: str | None
+    articles: tuple[ArticleView, ...]
+    sections: Mapping[str, list[dict[str, Any]]]
+
+    def article(self, article_id: str) -> ArticleView | None:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        return None
+
+    def label(self, article_id: str) -> str:
+        found = self.article(article_id)
+        return found.label if found else article_id
+
+    def cite(self, article_id: str, text: str | None) -> Citation:
+        """Point at the sentence of ``article_id`` that best supports ``text``."""
+        found = self.article(article_id)
+        if found is None:
+            return Citation(article_id, article_id, f"a-{article_id}")
+        anchor = f"a-{found.id}"
+        if text:
+            best, score = None, 0.0
+            for s in found.sentences():
+                value = fuzz.token_set_ratio(text, s.text)
+                if value > score:
+                    best, score = s, value
+            # Below this the best sentence shares too little with the cited
+            # text to be called its source; the article itself is cited.
+            if best is not None and score >= 60:
+                anchor = best.anchor
+        return Citation(found.id, found.label, anchor)
+
+
+def _web_url(url: object) -> str | None:
+    """Only http(s) addresses become links: a ``javascript:`` URL in the input must not."""
+    if isinstance(url, str) and re.match(r"https?://", url, re.IGNORECASE):
+        return url
+    return None
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences (rule-based; see ``_SENTENCE_END``)."""
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        piece = paragraph[start : match.start()] + paragraph[match.start() : match.end()].rstrip()
+        if _ABBREV.search(piece.rstrip('"”’)] ')):
+            continue
+        parts.append(piece.strip())
+        start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        parts.append(tail)
+    return [p for p in parts if p]
+
+
+def article_view(article: Mapping[str, Any]) -> ArticleView:
+    aid = str(article["id"])
+    paragraphs: list[tuple[Sentence, ...]] = []
+    n = 0
+    for block in str(article.get("text") or "").split("\n"):
+        if not block.strip():
+            continue
+        sentences = []
+        for text in split_sentences(block.strip()):
+            n += 1
+            sentences.append(Sentence(f"s-{aid}-{n}", text))
+        paragraphs.append(tuple(sentences))
+    source = str(article.get("source") or aid)
+    label = article.get("outlet") or source.rsplit("/", 1)[-1]
+    return ArticleView(
+        id=aid,
+        label=str(label),
+        title=article.get("title"),
+        published=article.get("published"),
+        source=source,
+        url=_web_url(article.get("url")),
+        duplicate_of=article.get("duplicate_of"),
+        paragraphs=tuple(paragraphs),
+    )
+
+
+def story_views(report: Mapping[str, Any]) -> list[StoryView]:
+    """Every story of a report, joined to its articles (in the story's order)."""
+    by_id = {a["id"]: a for a in report.get("articles", [])}
+    views = []
+    for story in report.get("stories", []):
+        members = [article_view(by_id[aid]) for aid in story.get("articles", []) if aid in by_id]
+        members.sort(key=lambda a: (a.published is None, a.published or "", a.label))
+        sections = {
+            name: list(story.get(name) or [])
+            for name in ("quotes", "numbers", "timeline", "exclusive", "framing", "summary")
+        }
+        views.append(StoryView(story["id"], story.get("title"), tuple(members), sections))
+    return views
+
+
+@dataclass(frozen=True, slots=True)
+class DiffPart:
+    text: str
+    changed: bool  # not in the reference wording
+
+
+def word_diff(reference: str, variant: str) -> list[DiffPart]:
+    """``variant`` in word runs, each marked changed or not against ``reference``.
+
+    Compared case- and punctuation-insensitively so that a curly quote or a
+    capital letter is not shown as a change of wording.
+    """
+    ref_words = [_fold(w) for w in _WORD.findall(reference)]
+    words = _WORD.findall(variant)
+    matcher = SequenceMatcher(None, ref_words, [_fold(w) for w in words], autojunk=False)
+    parts: list[DiffPart] = []
+    for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
+        if j1 == j2:
+            continue
+        parts.append(DiffPart(" ".join(words[j1:j2]), tag != "equal"))
+    return parts
+
+
+def _fold(word: str) -> str:
+    return re.sub(r"[^\w%$€£]", "", word.casefold())
+
+
+def interval_text(low: float | None, high: float | None) -> str:
+    """An interval as people read it: "241", "≥ 240", "≤ 30", "200–999"."""
+    if low is None and high is None:
+        return "?"
+    if high is None:
+        return f"≥ {_num(low)}"
+    if low is None:
+        return f"≤ {_num(high)}"
+    if low == high:
+        return _num(low)
+    return f"{_num(low)}–{_num(high)}"
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "?"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def outlets_of(story: StoryView, ids: Sequence[str]) -> list[str]:
+    return [story.label(i) for i in ids]

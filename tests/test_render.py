@@ -1,0 +1,146 @@
+"""Rendering: HTML, Markdown and terminal views of a story, and their safety."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rich.console import Console
+
+from newsprism.render_html import render_html
+from newsprism.render_markdown import render_markdown
+from newsprism.render_terminal import story_renderables
+from newsprism.view import interval_text, split_sentences, story_views, word_diff
+
+HOSTILE = 'Ferrant won. <script>alert("x")</script> He said [link](javascript:x) *bold* ok.'
+
+
+def _report() -> dict[str, Any]:
+    articles = [
+        {
+            "id": "a1",
+            "source": "in/a.txt",
+            "url": "javascript:alert(1)",
+            "outlet": "The Ellery Star",
+            "title": "Mayor wins <b>second</b> term",
+            "published": "2026-05-04",
+            "language": "en",
+            "text": "Mayor Tobias Ferrant was re-elected by 212 votes.\n\n" + HOSTILE,
+            "duplicate_of": None,
+            "story": "s-1",
+        },
+        {
+            "id": "a2",
+            "source": "in/b.txt",
+            "url": "https://example.org/b",
+            "outlet": "Port Ellery News",
+            "title": "Ferrant [bold]re-elected[/bold]",
+            "published": "2026-05-05",
+            "language": "en",
+            "text": "Ferrant was re-elected on Sunday by about 200 votes. Turnout was 41 percent.",
+            "duplicate_of": None,
+            "story": "s-1",
+        },
+    ]
+    story = {
+        "id": "s-1",
+        "title": "Mayor wins second term",
+        "articles": ["a1", "a2"],
+        "quotes": [
+            {
+                "speaker": "Mira Osei",
+                "variants": [
+                    {"article": "a1", "text": "We will ask for a recount", "speaker_text": "Osei"},
+                    {"article": "a2", "text": "we shall ask for a recount", "speaker_text": "she"},
+                ],
+            }
+        ],
+        "numbers": [
+            {
+                "what": "winning margin in votes",
+                "status": "consistent",
+                "mentions": [
+                    {"article": "a1", "text": "212 votes", "low": 212, "high": 212},
+                    {"article": "a2", "text": "about 200 votes", "low": 180, "high": 220},
+                ],
+            }
+        ],
+        "timeline": [
+            {"date": "2026-05-03", "what": "Ferrant re-elected", "articles": ["a1", "a2"]}
+        ],
+        "exclusive": [{"article": "a2", "text": "Turnout was 41 percent."}],
+        "framing": [{"article": "a1", "terms": [{"term": "re-elected", "score": 1.2}]}],
+        "summary": [
+            {"text": "Mayor Tobias Ferrant was re-elected by 212 votes.", "sources": ["a1", "a2"]}
+        ],
+    }
+    return {
+        "format": "newsprism-report/1",
+        "generated": "x",
+        "articles": articles,
+        "stories": [story],
+    }
+
+
+def test_html_escapes_article_text_and_has_no_external_assets() -> None:
+    page = render_html(_report())
+    assert "<script" not in page
+    assert "&lt;script&gt;" in page
+    assert "<b>second</b>" not in page
+    assert "javascript:" not in page.replace("(javascript:x)", "")  # only as escaped text
+    assert 'href="javascript' not in page
+    assert not re.search(r"<(link|img|iframe|object)\b|\bsrc=", page)
+    assert 'href="https://example.org/b"' in page
+
+
+def test_html_citations_point_at_existing_sentences() -> None:
+    page = render_html(_report())
+    ids = set(re.findall(r'id="([^"]+)"', page))
+    targets = re.findall(r'href="#([^"]+)"', page)
+    assert targets and all(t in ids for t in targets)
+    # The summary sentence cites the sentence it was taken from, not just the article.
+    summary = page.split('id="s-1-summary"')[1].split("</ol>")[0]
+    assert 'href="#s-a1-1"' in summary
+
+
+def test_markdown_is_escaped_and_complete() -> None:
+    md = render_markdown(_report())
+    assert "<script>" not in md and "\\<script\\>" in md
+    for heading in ("Summary", "Who said what", "The numbers", "Timeline", "Framing"):
+        assert f"### {heading}" in md
+    assert "| Port Ellery News | about 200 votes | 180–220 |" in md
+    # The second wording is shown with its differences marked.
+    assert "**shall**" in md
+
+
+def test_terminal_view_renders_every_section() -> None:
+    console = Console(record=True, width=100)
+    for part in story_renderables(story_views(_report())[0]):
+        console.print(part)
+    text = console.export_text()
+    for expected in ("Mira Osei", "winning margin in votes", "2026-05-03", "Turnout was 41"):
+        assert expected in text
+    assert "[bold]re-elected[/bold]" in text  # shown as text, not read as markup
+
+
+def test_word_diff_ignores_case_and_punctuation() -> None:
+    parts = word_diff("We will ask for a recount.", "“we shall ask for a recount”")
+    assert [p.text for p in parts if p.changed] == ["shall"]
+
+
+def test_split_sentences_keeps_abbreviations() -> None:
+    text = "Mr. Ferrant won. He thanked U.S. observers. “It was close,” he said. Then 41 percent."
+    assert split_sentences(text) == [
+        "Mr. Ferrant won.",
+        "He thanked U.S. observers.",
+        "“It was close,” he said.",
+        "Then 41 percent.",
+    ]
+
+
+def test_interval_text() -> None:
+    assert interval_text(241, 241) == "241"
+    assert interval_text(240, None) == "≥ 240"
+    assert interval_text(None, 30) == "≤ 30"
+    assert interval_text(200, 999) == "200–999"
+    assert interval_text(1200000, 1200000) == "1,200,000"
