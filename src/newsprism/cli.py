@@ -118,7 +118,7 @@ def _print_run(
             out.print(f"... and {len(summaries) - limit} more (newsprism stories --db {db})")
     out.print(
         f"{result.added} articles added ({_copies(result.copies)}), {result.unchanged} already "
-        f"stored, {len(result.failed)} failed; {len(summaries)} stories touched; database {db}"
+        f"stored, {len(result.failed)} failed; {len(summaries)} {'story' if len(summaries) == 1 else 'stories'} touched; database {db}"
         + (f"; report {json_out}" if json_out else "")
     )
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 from newsprism.clean import clean_text
 from newsprism.errors import InputError
 from newsprism.html import extract_html
+from newsprism.language import guess_language
 from newsprism.meta import outlet_from_url
 from newsprism.models import Extracted, RawRecord
 
@@ -52,6 +53,8 @@ def extract(record: RawRecord) -> Extracted:
     )
     if found.outlet is None and found.url:
         found = replace(found, outlet=outlet_from_url(found.url))
+    if found.language is None:
+        found = replace(found, language=guess_language(found.text))
     if not found.text.strip() and not found.title:
         raise InputError(record.source, "no article text found")
     return found
