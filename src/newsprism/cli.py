@@ -116,9 +116,10 @@ def _print_run(
         out.print(_story_table(summaries[:limit], "Stories in this run"))
         if len(summaries) > limit:
             out.print(f"... and {len(summaries) - limit} more (newsprism stories --db {db})")
+    touched = f"{len(summaries)} {'story' if len(summaries) == 1 else 'stories'} touched"
     out.print(
         f"{result.added} articles added ({_copies(result.copies)}), {result.unchanged} already "
-        f"stored, {len(result.failed)} failed; {len(summaries)} {'story' if len(summaries) == 1 else 'stories'} touched; database {db}"
+        f"stored, {len(result.failed)} failed; {touched}; database {db}"
         + (f"; report {json_out}" if json_out else "")
     )
 
