@@ -21,9 +21,9 @@ from newsprism.cluster import (
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD = SHARED / "benchmarks" / "clustering" / "ecbplus.jsonl"
 
-# Measured B-cubed F1 on ECB+ subtopic in file order (see
-# benchmarks/cluster_ecbplus.py), rounded down by 0.01.
-ECBPLUS_FLOOR = 0.83
+# Measured B-cubed F1 on ECB+ subtopic in file order: 0.864 (see
+# benchmarks/cluster_ecbplus.py); a commit may raise this floor, not lower it.
+ECBPLUS_FLOOR = 0.86
 
 QUAKE = (
     "Magnitude 6.1 earthquake strikes Velmora province",
