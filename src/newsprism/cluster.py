@@ -24,6 +24,7 @@ for what a caller must persist and :meth:`StoryIndex.restore` to rebuild.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 from collections import Counter, OrderedDict
@@ -94,7 +95,7 @@ class ClusterOptions:
     query_terms: int = 20
     # Most recently updated stories read per posting list: the hard bound that
     # keeps lookups constant-time however large the corpus grows.
-    postings_read: int = 32
+    postings_read: int = 16
     # Stories (best by shared query-term weight) scored exactly on doc_terms.
     candidates: int = 5
     # Terms in more than this share of articles are not looked up: they match
@@ -394,21 +395,19 @@ class StoryIndex:
                     shared[sid] = shared.get(sid, 0.0) + q * w
         stories = self._stories
         if day is not None:
+            low, high = day - opts.window_days, day + opts.window_days
             for sid in list(shared):
                 story = stories[sid]
-                if (
-                    story.first_day is not None
-                    and story.last_day is not None
-                    and (
-                        story.last_day < day - opts.window_days
-                        or story.first_day > day + opts.window_days
-                    )
-                ):
+                first, last = story.first_day, story.last_day
+                if first is not None and last is not None and (last < low or first > high):
                     del shared[sid]
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1] / stories[kv[0]].norm, kv[0]))
+        # Only the best few are needed: a partial selection, not a full sort.
+        ranked = heapq.nsmallest(
+            opts.candidates, shared.items(), key=lambda kv: (-kv[1] / stories[kv[0]].norm, kv[0])
+        )
         best_sid = None
         best_score = opts.threshold
-        for sid, _ in ranked[: opts.candidates]:
+        for sid, _ in ranked:
             story = stories[sid]
             centroid = story.centroid
             dot = 0.0

@@ -102,6 +102,14 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
+# Page cache per connection, in KiB: enough for the indexes of a few hundred
+# thousand articles (see ``SQLiteStore.open``).
+CACHE_KIB = 256 * 1024
+
+# Most recent members read per LSH bucket; see ``SQLiteStore.lsh_candidates``.
+BUCKET_READ = 20
+
+
 class SQLiteStore:
     """The default :class:`Store`, one SQLite file."""
 
@@ -125,6 +133,11 @@ class SQLiteStore:
             # loss may drop the last commits) and much faster than FULL.
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
+            # Article ids are hashes, so inserts land all over the id and
+            # bucket indexes: with SQLite's default 2 MiB page cache, every
+            # insert into a large database reads pages from disk and the cost
+            # per article grows with the corpus (benchmarks/throughput.py).
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             store = cls(conn, shown)
             store._migrate()
         except sqlite3.DatabaseError as exc:
@@ -230,11 +243,20 @@ class SQLiteStore:
         return row[0] if row else None
 
     def lsh_candidates(self, keys: Sequence[int]) -> list[Candidate]:
-        marks = ",".join("?" * len(keys))
+        if not keys:
+            return []
+        # Each bucket is read up to its BUCKET_READ most recent members: a band
+        # that many articles share (a stock phrase, a wire-service standfirst)
+        # would otherwise make the work per article grow with the corpus. A
+        # real copy shares nearly every band, so it is still found.
+        per_key = (
+            f"SELECT article FROM (SELECT article FROM lsh_bucket WHERE key = ? "
+            f"ORDER BY rowid DESC LIMIT {BUCKET_READ})"
+        )
         rows = self._conn.execute(
             "SELECT a.id, s.sig, a.published, a.seq, a.duplicate_of FROM article a "
             "JOIN signature s ON s.article = a.id "
-            f"WHERE a.id IN (SELECT DISTINCT article FROM lsh_bucket WHERE key IN ({marks}))",
+            f"WHERE a.id IN ({' UNION '.join([per_key] * len(keys))})",
             tuple(keys),
         )
         return [
