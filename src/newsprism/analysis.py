@@ -27,7 +27,9 @@ SectionBuilder = Callable[[Sequence[Article]], list[Entry]]
 
 def section_builders() -> dict[str, SectionBuilder]:
     """The section builders that exist, by section name (imported on use)."""
-    builders: dict[str, SectionBuilder] = {}
+    from newsprism.quotes import quotes_section
+
+    builders: dict[str, SectionBuilder] = {"quotes": quotes_section}
     return builders
 
 

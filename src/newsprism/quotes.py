@@ -1,0 +1,639 @@
+"""Who said what: direct quotations, their speakers, and their wordings across outlets.
+
+Stage: story analysis (see :mod:`newsprism.analysis`). Needs the clean text of
+a story's articles; adds the report's ``quotes`` section.
+
+Per article (:func:`extract_quotes`), with rules and a lexicon, no model:
+
+* quotation marks are paired by shape and context, so straight, curly and
+  mismatched marks all work; a paragraph that opens a quotation without
+  closing it continues into the next paragraph when that one opens with a
+  quotation mark (the newspaper convention for long quotes);
+* a quotation split by its attribution (“A,” he said, “B.”) is one quote;
+* the speaker is the subject of a speech verb next to the quotation ("…,”
+  Blinken said", "said the Secretary of State", "Biden responded: “…”",
+  "according to X"); a pronoun, or a paragraph that is nothing but a
+  quotation, continues the previous speaker.
+
+Per story (:func:`quotes_section`), speakers are resolved to one canonical
+name (:mod:`newsprism.speakers`) and the same statement worded differently by
+several articles becomes one entry with one variant per article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from newsprism.models import Article
+from newsprism.speakers import PRONOUNS, SpeakerResolver, clean_speaker
+
+
+@dataclass(frozen=True)
+class QuoteOptions:
+    """Tuned constants of quote extraction and grouping."""
+
+    # Quotations shorter than this are scare quotes or terms ("humanitarian
+    # pauses"), not statements; PolNeAR's direct-quotation gold uses the same cut.
+    min_words: int = 4
+    # Two wordings of one statement share most content words: overlap
+    # coefficient of content words at least this, checked on invented
+    # rewordings in tests/test_quotes.py and on the seeds.
+    same_statement: float = 0.5
+    # Most words between a quotation and its speech verb ("…,” the senior
+    # official said"), and of a speaker phrase.
+    speaker_words: int = 9
+
+
+# --------------------------------------------------------------- lexicon
+
+# Verbs (and verb phrases) that introduce or close reported speech.
+_SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|stated|states|declared|declares|explained|"
+    "explains|noted|notes|wrote|writes|tweeted|tweets|posted|posts|asked|asks|replied|"
+    "replies|responded|responds|insisted|insists|warned|warns|argued|argues|claimed|"
+    "claims|continued|continues|announced|announces|acknowledged|acknowledges|admitted|"
+    "admits|recalled|recalls|urged|urges|stressed|stresses|emphasized|emphasised|"
+    "emphasizes|emphasises|observed|observes|remarked|remarks|commented|comments|"
+    "conceded|concedes|confirmed|confirms|predicted|predicts|suggested|suggests|"
+    "pointed out|points out|went on|goes on|according to|vowed|vows|promised|promises|"
+    "boasted|boasts|joked|jokes|cautioned|cautions|countered|counters|agreed|agrees|"
+    "shouted|shouts|told reporters|told the|wrote on|said in a statement|reiterated|"
+    "reiterates|maintained|maintains|complained|complains|predicted|concluded|concludes|"
+    "testified|testifies|quipped|quips|exclaimed|demanded|demands|asserted|asserts|"
+    "reported|reports|spoke|speaks|clarified|clarifies|elaborated|elaborates|detailed|details|described|describes|"
+    "mused|muses|pleaded|pleads|answered|answers|retorted|cautioned|alleged|alleges"
+)
+_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
+
+_OPENERS = "“„«‘"  # characters that can only open
+_CLOSERS = "”»’"  # characters that can only close
+_QUOTE_CHARS = '"“”„«»'
+_WORD = re.compile(r"[\w’'-]+")
+_CLAUSE_BREAK = re.compile(r"[.;!?]\s|[—–]\s|\s[—–]\s|^\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One direct quotation in one article."""
+
+    article: str
+    text: str  # the quoted words; parts of a split quotation joined by " … "
+    speaker_text: str | None  # as written ("Mr. Blinken", "he", "a senior official")
+    sentence: str  # the paragraph it stands in (the first one, for a long quote)
+    paragraph: int
+    # Who the speaker phrase most likely refers back to when it names nobody
+    # ("he", "the top US diplomat", "the official"): the previous speaker, or
+    # the earlier description with the same head noun ("a senior official").
+    antecedent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int  # index of the opening mark (or 0 for a continued quotation)
+    end: int  # index just after the closing mark (or paragraph end)
+    text: str
+    open_at_end: bool  # not closed in this paragraph
+
+
+# ------------------------------------------------------- per article
+
+
+def extract_quotes(
+    article_id: str, text: str, options: QuoteOptions = QuoteOptions()
+) -> list[Quote]:
+    """Every direct quotation of one article's clean text, with its speaker as written."""
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    quotes: list[Quote] = []
+    last: str | None = None  # the previous named speaker (quoted or reported)
+    described: list[str] = []  # indefinite descriptions so far ("a senior official")
+    # A long quotation still open at the end of a paragraph: its parts, speaker,
+    # the speaker it would fall back on, first paragraph and its text.
+    pending: tuple[list[str], str | None, str | None, int, str] | None = None
+
+    def emit(
+        parts: list[str], speaker: str | None, context: str | None, pi: int, sent: str
+    ) -> str | None:
+        nonlocal last
+        whole = " ".join(parts)
+        ante = _antecedent(speaker, context, described)
+        if len(_WORD.findall(whole)) >= options.min_words:
+            quotes.append(Quote(article_id, whole, speaker, sent, pi, ante))
+        if speaker is not None and speaker.split()[0].lower() in _INDEFINITE:
+            described.append(speaker)
+        described_here = speaker is not None and speaker.split()[0].lower() in _INDEFINITE
+        named = (
+            speaker if speaker is not None and (_names_someone(speaker) or described_here) else ante
+        )
+        last = named or last
+        return named
+
+    for pi, para in enumerate(paragraphs):
+        spans = _spans(para)
+        if pending is not None:
+            parts, spk, ctx, ppi, psent = pending
+            if spans and spans[0].start == 0:
+                first = spans.pop(0)
+                parts.append(first.text)
+                if first.open_at_end and not spans:
+                    continue  # the quotation runs on into the next paragraph
+                pending = None
+                who = _speaker_around(para, first, [first, *spans], options)
+                emit(parts, spk if who is None else who, ctx, ppi, psent)
+            else:
+                pending = None
+                emit(parts, spk, ctx, ppi, psent)
+        prev: str | None = None  # named speaker of the previous quotation here
+        i = 0
+        while i < len(spans):
+            span = spans[i]
+            parts = [span.text]
+            j = i
+            # “A,” he said, “B.” — one quotation split by its attribution.
+            while j + 1 < len(spans) and _is_split(para, spans[j], spans[j + 1], options):
+                j += 1
+                parts.append(spans[j].text)
+            whole = " … ".join(p.strip() for p in parts)
+            speaker = _speaker_around(para, span, spans, options, last=spans[j])
+            context = prev or last
+            if spans[j].open_at_end and j == len(spans) - 1:
+                pending = ([whole], speaker, context, pi, para)
+                break
+            named = emit([whole], speaker, context, pi, para)
+            prev = named or prev
+            i = j + 1
+        if pending is None:
+            who = _reported_speaker(para, spans[-1].end if spans else 0)
+            if who is not None:
+                last = who
+    if pending is not None:
+        parts, spk, ctx, ppi, psent = pending
+        emit(parts, spk, ctx, ppi, psent)
+    return quotes
+
+
+_INDEFINITE = frozenset(["a", "an", "one", "another", "some", "several"])
+
+
+def _names_someone(speaker: str) -> bool:
+    """True for a name ("Blinken", "Mr. Herzog"), not a pronoun or description."""
+    first = speaker.split()[0]
+    low = first.lower()
+    return first[:1].isupper() and low not in _DESCRIBERS and low not in PRONOUNS
+
+
+def _is_definite(speaker: str) -> bool:
+    """ "the official", "the top US diplomat": a description that refers back."""
+    words = speaker.split()
+    return len(words) >= 2 and words[0].lower() == "the" and words[-1][:1].islower()
+
+
+def _antecedent(speaker: str | None, last: str | None, described: list[str]) -> str | None:
+    if speaker is None:
+        return last
+    if speaker.lower() in PRONOUNS:
+        return last
+    if _is_definite(speaker):
+        head = speaker.split()[-1].lower()
+        for earlier in reversed(described):
+            if earlier.split()[-1].lower() == head:
+                return earlier
+        return last
+    return None
+
+
+def _reported_speaker(para: str, after: int) -> str | None:
+    """The last person a paragraph reports as saying something outside quotations.
+
+    "UN aid chief Martin Griffiths said that …" makes Griffiths the speaker a
+    following quotation paragraph continues.
+    """
+    text = para[after:]
+    found = None
+    for m in _VERB.finditer(text):
+        who = _speaker_before(text[: m.end()], QuoteOptions())
+        if who is not None and who.lower() not in PRONOUNS and who[:1].isupper():
+            found = who
+    if found is None and after == 0 and _VERB.search(text):
+        # "Mr. Blinken, who was in Israel on Friday, reiterated …": the
+        # subject opens the paragraph, the verb comes after an aside.
+        opening = re.match(r"(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]+", text)
+        if opening is not None and "," in text[opening.end() : opening.end() + 2]:
+            found = opening.group(0)
+    return found
+
+
+def _spans(para: str) -> list[_Span]:
+    """Quotations of one paragraph, by pairing marks on their shape and context."""
+    marks: list[tuple[int, str]] = []  # (index, "open" | "close")
+    for i, c in enumerate(para):
+        if c not in _QUOTE_CHARS and c not in "‘’":
+            continue
+        before = para[i - 1] if i else " "
+        after = para[i + 1] if i + 1 < len(para) else " "
+        if c in "‘’":
+            # Single marks double as apostrophes: only a mark at a word edge
+            # that opens before a letter counts (British-style quotations).
+            if c == "‘" and (before.isspace() or before in "([—–") and after.isalnum():
+                marks.append((i, "open1"))
+            elif c == "’" and not after.isalnum() and before in ".,!?":
+                marks.append((i, "close1"))
+            continue
+        if c in _OPENERS:
+            kind = (
+                "close"
+                if (
+                    not before.isspace()
+                    and before not in "([—–-"
+                    and i
+                    and (after.isspace() or after in ".,;:!?)" or i + 1 == len(para))
+                )
+                else "open"
+            )
+        elif c in _CLOSERS:
+            kind = "open" if ((before.isspace() or i == 0) and after.isalnum()) else "close"
+        else:  # straight quote: decided by what surrounds it
+            kind = "open" if (i == 0 or before.isspace() or before in "([—–-") else "close"
+        marks.append((i, kind))
+    spans: list[_Span] = []
+    open_at: int | None = None
+    single = [m for m in marks if m[1].endswith("1")]
+    doubles = [m for m in marks if not m[1].endswith("1")]
+    use = doubles if doubles else single
+    for i, kind in use:
+        if kind.startswith("open"):
+            if open_at is None:
+                open_at = i
+            # An opening mark inside an open quotation is a nested or stray
+            # mark: the quotation stays open.
+        elif open_at is not None:
+            spans.append(_Span(open_at, i + 1, para[open_at + 1 : i].strip(), False))
+            open_at = None
+    if open_at is not None:
+        spans.append(_Span(open_at, len(para), para[open_at + 1 :].strip(), True))
+    return spans
+
+
+def _spans_after(para: str, first: _Span, spans: list[_Span]) -> list[_Span]:
+    return [s for s in spans if s.start >= first.end]
+
+
+def _is_split(para: str, a: _Span, b: _Span, options: QuoteOptions) -> bool:
+    """True for “A,” he said, “B.”: a short attribution between two quotations."""
+    between = para[a.end : b.start]
+    if not a.text.endswith(",") and not between.lstrip().startswith(","):
+        return False
+    if not between.rstrip().endswith((",", ":")):
+        return False
+    words = _WORD.findall(between)
+    return 1 <= len(words) <= options.speaker_words and _VERB.search(between) is not None
+
+
+def _speaker_around(
+    para: str,
+    span: _Span,
+    spans: Sequence[_Span],
+    options: QuoteOptions,
+    last: _Span | None = None,
+) -> str | None:
+    """The speaker named next to a quotation: after it first, then before it.
+
+    ``spans`` are all quotations of the paragraph; ``last`` is the final part
+    of a quotation split by its attribution.
+    """
+    rest = spans
+    end_span = last or span
+    later = [s for s in spans if s.start >= end_span.end]
+    right = _PARENTHESES.sub("", para[end_span.end : later[0].start if later else len(para)])
+    dashed = _DASH_NAME.match(right)
+    if dashed is not None:
+        # ”… ― Sonya Herridge: a reader's letter or a social-media post signed
+        # with its author.
+        return _plausible(dashed.group(1))
+    who = _speaker_after(right, options)
+    if who is None and last is not None and last is not span:
+        following = [s for s in spans if s.start >= span.end]
+        between = para[span.end : following[0].start if following else len(para)]
+        who = _speaker_after(_PARENTHESES.sub("", between), options)
+    if who is None:
+        # Back to the previous quotation that is a statement, not a scare
+        # quote: “indirect engagement” inside the lead-in is part of it.
+        left_start = 0
+        for s in reversed([s for s in rest if s.end <= span.start]):
+            if len(_WORD.findall(s.text)) >= options.min_words:
+                left_start = s.end
+                break
+        who = _speaker_before(_PARENTHESES.sub("", para[left_start : span.start]), options)
+    if who is None and span.start < 40:
+        # A transcript: "PENCE: Well, …" or "Mr. Kaine: “…”".
+        label = _TRANSCRIPT.match(para)
+        if label is not None and label.end() <= span.start + 1:
+            who = _plausible(label.group(1))
+    if who is None:
+        # "…,” Mr. Herzog detailed: a name right after the quotation and a
+        # verb of any kind.
+        m = _NAME_THEN_VERB.match(right) if end_span.text.endswith((",", "?", "!")) else None
+        if m is not None:
+            who = _plausible(m.group(1))
+    if who is None:
+        who = _according_to(_outside_quotes(para, rest))
+    return who
+
+
+def _outside_quotes(para: str, spans: Sequence[_Span]) -> str:
+    out, at = [], 0
+    for s in spans:
+        out.append(para[at : s.start])
+        at = s.end
+    out.append(para[at:])
+    return " ".join(out)
+
+
+# "(D-Mo.)", "(R-La.)", "(AP)": asides inside a speaker phrase.
+_PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
+_DASH_NAME = re.compile(r"^\s*[―—–-]{1,2}\s*((?:[A-Z][\w’'.-]*\s*){1,5})\s*(?:[,(]|$)")
+_TRANSCRIPT = re.compile(r"^((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'.-]*)\s?:\s")
+_SUBJECT_STOP = re.compile(
+    r"\b(?:and|but|while|as|when|after|before|because|although|though|who|which|that|in|on|at)\b",
+    re.IGNORECASE,
+)
+
+
+def _speaker_after(right: str, options: QuoteOptions) -> str | None:
+    """The speaker in the words right after a quotation."""
+    sentence = _first_sentence(right.strip()).lstrip(" ,.;:—–-")
+    if not sentence:
+        return None
+    m = _VERB.search(sentence)
+    if m is None:
+        return None
+    before = sentence[: m.start()].strip(" ,")
+    if before:
+        # “…,” Blinken said / “…,” the senior official told reporters. Only
+        # the last clause before the verb: a stray mark or an aside before
+        # it is not part of the name.
+        before = re.split(r"[,;:“”\"()]", before)[-1].strip()
+        if len(_WORD.findall(before)) <= options.speaker_words:
+            return _plausible(before)
+        return None
+    # “…,” said Blinken, who … / said the Secretary of State.
+    after = sentence[m.end() :]
+    after = re.split(r"[,;:.!?()]|\s[—–]\s", after, maxsplit=1)[0]
+    after = _SUBJECT_STOP.split(after, maxsplit=1)[0]
+    words = _WORD.findall(after)
+    if 1 <= len(words) <= options.speaker_words:
+        return _plausible(after)
+    return None
+
+
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|St|Jr|Sr|Rev|No)|\b[A-Z])\.$"
+)
+
+
+def _first_sentence(text: str) -> str:
+    """Text up to the first sentence end that is not an abbreviation ("Mr.")."""
+    for m in re.finditer(r"[.!?](?=\s)", text):
+        if not _ABBREVIATIONS.search(text[: m.end()]):
+            return text[: m.end()]
+    return text
+
+
+_NAME_THEN_VERB = re.compile(
+    r"^[\s,]*((?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]+|he|she|they)\s+[a-z]+(?:ed|s)\b"
+)
+
+
+def _plausible(phrase: str) -> str | None:
+    """A speaker phrase only if it looks like one: a name, a pronoun or a description."""
+    text = clean_speaker(phrase)
+    if text is None or any(c in text for c in _QUOTE_CHARS):
+        return None
+    first = text.split()[0]
+    if first[:1].isupper() or first.lower() in PRONOUNS or first.lower() in _DESCRIBERS:
+        return text
+    return None
+
+
+# Words that open a description of a speaker ("a senior official", "one
+# witness", "another resident").
+_DESCRIBERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "one",
+        "another",
+        "two",
+        "three",
+        "several",
+        "some",
+        "many",
+        "his",
+        "her",
+        "their",
+        "its",
+    ]
+)
+
+
+def _speaker_before(left: str, options: QuoteOptions) -> str | None:
+    """The speaker in the words right before a quotation (“X said: …”)."""
+    # Only the sentence (and clause) that leads into the quotation.
+    clause = _last_sentence(left.rstrip()).split(";")[-1]
+    verbs = list(_VERB.finditer(clause))
+    if not verbs:
+        return None
+    m = verbs[-1]
+    if m.group(0).lower() == "according to":
+        after = clause[m.end() :]
+        after = re.split(r"[,;:]", after, maxsplit=1)[0]
+        return _plausible(after) if _WORD.findall(after) else None
+    # Only a short tail between the verb and the quotation ("said on Friday
+    # that", "told reporters:"), else the verb belongs to another clause.
+    # "told reporters … on condition of anonymity that there had been …":
+    # a reported clause introduced by "that" may run long before the quote.
+    tail = clause[m.end() :]
+    limit = 40 if re.search(r"\bthat\b", tail) else 10
+    if len(_WORD.findall(tail)) > limit:
+        return None
+    who = _subject(clause[: m.start()], options)
+    if who is not None and who.lower() in PRONOUNS:
+        # "Netanyahu said … that he told Blinken that “…”": the pronoun is
+        # the subject of the earlier speech verb in the same sentence.
+        for earlier in reversed(verbs[:-1]):
+            named = _subject(clause[: earlier.start()], options)
+            if named is not None and _names_someone(named):
+                return named
+    return who
+
+
+def _subject(text: str, options: QuoteOptions) -> str | None:
+    """The noun phrase that ends ``text`` (the subject of the verb after it)."""
+    subject = re.split(r"[,;:()“”\"]|\s[—–]\s", text)[-1]
+    pieces = _SUBJECT_STOP.split(subject)
+    subject = pieces[-1] if pieces else subject
+    subject = re.sub(
+        r"\b(?:also|later|then|has|have|had|will|would|again|once|previously)\s*$",
+        "",
+        subject.strip(),
+    ).strip()
+    words = _WORD.findall(subject)
+    if 1 <= len(words) <= options.speaker_words:
+        return _plausible(subject)
+    return None
+
+
+def _last_sentence(text: str) -> str:
+    """The last sentence of ``text``, not split at abbreviations ("U.S.", "Mr.")."""
+    start = 0
+    for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])", text):
+        if not _ABBREVIATIONS.search(text[: m.start() + 1]):
+            start = m.end()
+    return text[start:]
+
+
+_ACCORDING = re.compile(r"\baccording to ([^,.;:]+)", re.IGNORECASE)
+
+
+def _according_to(para: str) -> str | None:
+    m = _ACCORDING.search(para)
+    return clean_speaker(m.group(1)) if m else None
+
+
+# ------------------------------------------------------- per story
+
+
+def quotes_section(
+    articles: Sequence[Article], options: QuoteOptions = QuoteOptions()
+) -> list[dict[str, Any]]:
+    """The report's ``quotes`` section for one story's original articles."""
+    flat = [q for a in articles for q in extract_quotes(a.id, a.text, options)]
+    resolver = SpeakerResolver.from_texts([a.text for a in articles])
+    speakers = [_canonical(q, resolver) for q in flat]
+    groups = _group(flat, speakers, options)
+    out: list[dict[str, Any]] = []
+    for members in groups:
+        names = [name for n in members if (name := speakers[n])]
+        speaker = max(set(names), key=lambda s: (names.count(s), len(s))) if names else None
+        out.append(
+            {
+                "speaker": speaker,
+                "variants": [
+                    {
+                        "article": flat[n].article,
+                        "text": flat[n].text,
+                        "speaker_text": flat[n].speaker_text,
+                        "sentence": flat[n].sentence,
+                    }
+                    for n in members
+                ],
+            }
+        )
+    # Most widely reported statements first.
+    out.sort(key=lambda e: -len(e["variants"]))
+    return out
+
+
+def _canonical(q: Quote, resolver: SpeakerResolver) -> str | None:
+    """The story-wide name of a quotation's speaker (or its description)."""
+    spk = q.speaker_text
+    if spk is None or spk.lower() in PRONOUNS:
+        return resolver.resolve(q.antecedent)
+    found = resolver.resolve(spk)
+    if found == spk and _is_definite(spk) and q.antecedent is not None:
+        # "the top US diplomat" that no role in the story names: the person
+        # the article was just quoting or reporting.
+        return resolver.resolve(q.antecedent)
+    return found
+
+
+def _content_words(text: str) -> set[str]:
+    return {
+        w.replace("-", "")
+        for w in (m.lower() for m in _WORD.findall(text))
+        if len(w) > 3 and w not in _STOP
+    }
+
+
+_STOP = frozenset(
+    [
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "will",
+        "would",
+        "there",
+        "their",
+        "they",
+        "them",
+        "been",
+        "were",
+        "what",
+        "when",
+        "which",
+        "about",
+        "into",
+        "than",
+        "then",
+        "also",
+        "just",
+        "more",
+        "very",
+        "only",
+        "does",
+        "dont",
+    ]
+)
+
+
+def _group(flat: list[Quote], speakers: list[str | None], options: QuoteOptions) -> list[list[int]]:
+    """Union the quotations of different articles that word one statement."""
+    parent = list(range(len(flat)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    words = [_content_words(q.text) for q in flat]
+    by_speaker: dict[str | None, list[int]] = defaultdict(list)
+    for n, s in enumerate(speakers):
+        by_speaker[s].append(n)
+    # Candidates: same canonical speaker, or one side unknown; within one
+    # story, so the pairs stay few.
+    pairs: list[tuple[float, int, int]] = []
+    for n in range(len(flat)):
+        for m in range(n + 1, len(flat)):
+            if flat[n].article == flat[m].article:
+                continue
+            if speakers[n] and speakers[m] and speakers[n] != speakers[m]:
+                continue
+            a, b = words[n], words[m]
+            if not a or not b:
+                continue
+            overlap = len(a & b) / min(len(a), len(b))
+            if overlap < options.same_statement:
+                continue
+            score = overlap + fuzz.token_set_ratio(flat[n].text, flat[m].text) / 1000
+            pairs.append((score, n, m))
+    pairs.sort(reverse=True)
+    articles_in: dict[int, set[str]] = {n: {q.article} for n, q in enumerate(flat)}
+    for _, n, m in pairs:
+        rn, rm = find(n), find(m)
+        if rn == rm or articles_in[rn] & articles_in[rm]:
+            continue  # one variant per article in an entry
+        parent[rm] = rn
+        articles_in[rn] |= articles_in.pop(rm)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(flat)):
+        groups[find(n)].append(n)
+    return list(groups.values())

@@ -1,0 +1,268 @@
+"""Speakers: one canonical name per person within a story.
+
+Stage: part of the quotes section. Needs the texts of a story's articles and
+a speaker as written; adds the canonical name. "Mr. Blinken", "Secretary
+Blinken", "Antony J. Blinken", a misspelt "Anthony Blinken" and "the
+Secretary of State" all resolve to the same name because the story itself
+says who is who:
+
+* full names come from capitalised runs in the texts, with leading titles
+  and roles ("Israeli Prime Minister", "US Ambassador to Israel") split off;
+* a role that stands before a name ("Secretary of State Antony Blinken") or
+  in an apposition after it ("Blinken, the top US diplomat,") names that
+  person when it later stands alone;
+* surnames and misspellings are matched with rapidfuzz.
+
+Anonymous speakers ("a senior U.S. administration official") keep their
+description; nothing is guessed from outside the story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+PRONOUNS = frozenset(["he", "she", "they", "i", "we", "it", "him", "her", "them", "his"])
+
+# Words that make up titles and roles in front of a name, lower-cased. A
+# capitalised run is split after its last such word: the rest is the name.
+_ROLE_WORDS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "state",
+        "of",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "finance",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "mayor",
+        "general",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "admiral",
+        "commander",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "leader",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "judge",
+        "justice",
+        "attorney",
+        "speaker",
+        "head",
+        "envoy",
+        "ambassador",
+        "to",
+        "the",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "adviser",
+        "advisor",
+        "coordinator",
+        "national",
+        "security",
+        "council",
+        "chief",
+        "aid",
+        "health",
+        "minister's",
+        "deputy",
+        "assistant",
+        "former",
+        "acting",
+        "senior",
+        "special",
+        "press",
+        "officer",
+        "army",
+        "navy",
+        "police",
+        "commissioner",
+        "mp",
+        "mep",
+        "congressman",
+        "congresswoman",
+        "lawmaker",
+        "diplomat",
+        "top",
+        "un",
+        "us",
+        "u.s.",
+        "uk",
+        "eu",
+        "white",
+        "house",
+    ]
+)
+# Nationality and organisation adjectives are roles too when they lead a run
+# ("Israeli", "Palestinian", "Qatari", "American").
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:i|an|ian|ese|ish|ic)$")
+
+_NAME_TOKEN = r"(?:[A-Z][\w’'-]*\.?|al-[A-Z][\w-]*|bin|ibn|de|van|von|da|di|le)"
+_CAP_RUN = re.compile(rf"\b{_NAME_TOKEN}(?:\s+(?:of\s+(?:the\s+)?)?{_NAME_TOKEN})*")
+_APPOSITION = re.compile(
+    r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s+(?:the|a|an)\s+([^,.;:()]{3,60}?),"
+)
+_INDEFINITE = frozenset(["a", "an", "one", "another", "some", "several"])
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|one)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"[’']s$")
+
+# Minimum rapidfuzz ratio for a misspelt name to match a known one: one or two
+# letters off in a surname ("Anthony"/"Antony", "Netanyhu"/"Netanyahu").
+_FUZZY_NAME = 85
+
+
+def clean_speaker(text: str) -> str | None:
+    """A speaker phrase as written, trimmed of punctuation and joining words."""
+    t = " ".join(text.split()).strip(" ,.;:—–-\"“”'’")
+    t = re.sub(r"^(?:and|but|so|then|while|as)\s+", "", t, flags=re.IGNORECASE)
+    return t or None
+
+
+def split_role(run: str) -> tuple[str, str]:
+    """("Israeli Prime Minister", "Benjamin Netanyahu") from a capitalised run."""
+    tokens = run.split()
+    cut = 0
+    for i, tok in enumerate(tokens):
+        low = tok.lower().strip(".,")
+        if low in _ROLE_WORDS or _ADJECTIVE.match(tok) or (tok.isupper() and len(tok) <= 4):
+            cut = i + 1
+    # Keep at least one token as the name when the run ends in a name-like
+    # word that is also a role word only by accident.
+    return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+
+
+def _surname(name: str) -> str:
+    tokens = [t for t in name.split() if not re.fullmatch(r"[A-Z]\.?", t)]
+    return _POSSESSIVE.sub("", tokens[-1]) if tokens else name
+
+
+@dataclass
+class SpeakerResolver:
+    """Canonical names of one story, built from its texts."""
+
+    # surname (lower) -> Counter of full-name forms seen in the story
+    full_names: dict[str, Counter[str]] = field(default_factory=dict)
+    # role phrase (lower, no determiner) -> Counter of names it stood with
+    roles: dict[str, Counter[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> SpeakerResolver:
+        full: dict[str, Counter[str]] = defaultdict(Counter)
+        roles: dict[str, Counter[str]] = defaultdict(Counter)
+        for text in texts:
+            for m in _CAP_RUN.finditer(text):
+                role, name = split_role(m.group(0))
+                name = _POSSESSIVE.sub("", name)
+                parts = name.split()
+                if len(parts) >= 2 and all(p[:1].isupper() or p in ("bin", "ibn") for p in parts):
+                    full[_surname(name).lower()][name] += 1
+                    if role:
+                        roles[_role_key(role)][name] += 1
+            for m in _APPOSITION.finditer(text):
+                _, name = split_role(m.group(1))
+                if name:
+                    roles[_role_key(m.group(2))][name] += 1
+        return cls(dict(full), dict(roles))
+
+    def resolve(self, speaker: str | None) -> str | None:
+        """The canonical name for a speaker as written, or the description itself."""
+        if speaker is None:
+            return None
+        if speaker.split()[0].lower() in _INDEFINITE:
+            return speaker.strip()  # anonymous: "a senior U.S. administration official"
+        text = _DETERMINER.sub("", speaker.strip())
+        if text.lower() in PRONOUNS:
+            return None
+        _role, name = split_role(text) if text[:1].isupper() else ("", "")
+        if name:
+            return self._person(name)
+        key = _role_key(text)
+        named = self._by_role(key)
+        if named:
+            return self._person(named)
+        return speaker.strip()
+
+    def _by_role(self, key: str) -> str | None:
+        if not key:
+            return None
+        found = self.roles.get(key)
+        if found is None:
+            # "the Secretary" for "Secretary of State"; "the top diplomat" for
+            # "the top US diplomat": a role is matched on its words.
+            words = set(key.split())
+            candidates = [
+                (len(words & set(r.split())) / len(words), r)
+                for r in self.roles
+                if words and words <= set(r.split()) | {"us", "u.s."}
+            ]
+            if not candidates:
+                return None
+            found = self.roles[max(candidates)[1]]
+        return found.most_common(1)[0][0]
+
+    def _person(self, name: str) -> str:
+        surname = _surname(name).lower()
+        forms = self.full_names.get(surname)
+        if forms is None and self.full_names:
+            match = process.extractOne(surname, list(self.full_names), scorer=fuzz.ratio)
+            if match is not None and match[1] >= _FUZZY_NAME:
+                forms = self.full_names[match[0]]
+        if not forms:
+            return name
+        first = name.split()[0].lower() if len(name.split()) >= 2 else None
+        if first:
+            # "Jill Biden" must not become "Joe Biden": with a first name
+            # given, keep only forms whose first name matches (fuzzily).
+            same = Counter(
+                {f: n for f, n in forms.items() if fuzz.ratio(f.split()[0].lower(), first) >= 75}
+            )
+            if not same:
+                return name
+            forms = same
+        # The commonest form; on a tie the one without middle initials.
+        return max(forms, key=lambda f: (forms[f], -len(f.split())))
+
+
+def _role_key(role: str) -> str:
+    text = _DETERMINER.sub("", role.strip().lower())
+    return " ".join(w.strip(".,") for w in text.split() if w not in ("the",))

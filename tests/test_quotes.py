@@ -1,0 +1,175 @@
+"""Quotes: extraction, speakers, grouping of wordings (invented articles), and score gates."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsprism.models import Article
+from newsprism.quotes import extract_quotes, quotes_section
+from newsprism.speakers import SpeakerResolver
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+SEEDS = SHARED / "seeds"
+POLNEAR = SHARED / "benchmarks" / "quotes" / "polnear-dev"
+SCORER = SHARED / "eval" / "score.py"
+
+# Floors measured with the scorer (see the closing lines of test_*_gate);
+# a commit may raise them, not lower them.
+POLNEAR_F1_FLOOR = 0.88
+POLNEAR_SPEAKER_FLOOR = 0.80
+
+
+def _q(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker_text, q.text) for q in extract_quotes("a", text)]
+
+
+def test_after_and_before_attribution() -> None:
+    text = (
+        "“The river has never been this high,” Mayor Hana Lindqvist said on Tuesday.\n\n"
+        "Fire chief Tomas Berg told reporters: “We reached every house on Quay Street.”\n\n"
+        "“Nobody was hurt in the night,” said a spokeswoman for the county."
+    )
+    assert _q(text) == [
+        ("Mayor Hana Lindqvist", "The river has never been this high,"),
+        ("Fire chief Tomas Berg", "We reached every house on Quay Street."),
+        ("a spokeswoman for the county", "Nobody was hurt in the night,"),
+    ]
+
+
+def test_split_quote_is_one_quote() -> None:
+    text = "“We will rebuild the bridge,” Berg said, “and we will do it before winter.”"
+    [(speaker, words)] = _q(text)
+    assert speaker == "Berg"
+    assert "rebuild the bridge" in words and "before winter" in words
+
+
+def test_straight_and_mismatched_marks() -> None:
+    text = (
+        '"The water is safe to drink again," Lindqvist said.\n\n'
+        "”The pumps have been running since Monday night,“ the engineer Ola Sand said."
+    )
+    found = _q(text)
+    assert [s for s, _ in found] == ["Lindqvist", "the engineer Ola Sand"]
+    assert found[1][1].startswith("The pumps have been running")
+
+
+def test_multi_paragraph_quote_and_continuation() -> None:
+    text = (
+        "Lindqvist spoke to residents at the sports hall on Wednesday.\n\n"
+        "“We will open the shelter for as long as it takes. Every family will have a bed\n\n"
+        "“and a hot meal, and the council will pay for it,” she said.\n\n"
+        "“Nobody should be afraid to come here for help.”"
+    )
+    quotes = extract_quotes("a", text)
+    assert len(quotes) == 2
+    assert "Every family will have a bed and a hot meal" in quotes[0].text
+    assert quotes[0].speaker_text == "she" and quotes[0].antecedent == "Lindqvist"
+    # A paragraph that is only a quotation continues the previous speaker.
+    assert quotes[1].speaker_text is None and quotes[1].antecedent == "Lindqvist"
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    assert _q("The council called the plan a “temporary measure” on Monday.") == []
+
+
+def test_according_to_and_signed_posts() -> None:
+    text = (
+        "The dam “will not hold another week of rain without repairs,” according to "
+        "engineer Ola Sand.\n\n"
+        "“Stay away from the river banks until the weekend, please.” ― Hana Lindqvist"
+    )
+    assert [s for s, _ in _q(text)] == ["engineer Ola Sand", "Hana Lindqvist"]
+
+
+def test_pronoun_in_reported_clause_takes_the_earlier_subject() -> None:
+    text = (
+        "Sand met the mayor on Friday.\n\n"
+        "Mayor Lindqvist said on the radio that she told Sand that “the town cannot wait "
+        "for another report.”"
+    )
+    assert [s for s, _ in _q(text)] == ["Mayor Lindqvist"]
+
+
+def test_speakers_resolve_to_one_name() -> None:
+    texts = [
+        "Secretary of State Antonia Vell arrived on Monday. Ms. Vell met the prime minister.",
+        "Secretary Vell said talks would go on. Antonia R. Vell is the top Narvian diplomat.",
+        "Antonnia Vell, the top Narvian diplomat, flew home.",
+    ]
+    r = SpeakerResolver.from_texts(texts)
+    for written in (
+        "Ms. Vell",
+        "Secretary Vell",
+        "Antonia R. Vell",
+        "Antonnia Vell",
+        "the Secretary of State",
+        "the top Narvian diplomat",
+    ):
+        assert r.resolve(written) == "Antonia Vell", written
+    assert r.resolve("a senior Narvian official") == "a senior Narvian official"
+    assert r.resolve("he") is None
+
+
+def _article(aid: str, text: str) -> Article:
+    return Article(id=aid, source=f"{aid}.txt", text=text)
+
+
+def test_wordings_of_one_statement_group_across_articles() -> None:
+    a = _article(
+        "a1",
+        "Finance Minister Olav Strand spoke on Monday.\n\n"
+        "“We will not raise the fuel tax this year, whatever the deficit,” Strand said.\n\n"
+        "“The harbour will reopen in May,” he added.",
+    )
+    b = _article(
+        "b1",
+        "Mr. Strand said in parliament that “the government will not raise fuel taxes this "
+        "year whatever the deficit.”",
+    )
+    c = _article("c1", "“Ferries will run on the winter timetable,” a port official said.")
+    section = quotes_section([a, b, c])
+    fuel = next(e for e in section if len(e["variants"]) == 2)
+    assert fuel["speaker"] == "Olav Strand"
+    assert {v["article"] for v in fuel["variants"]} == {"a1", "b1"}
+    assert sum(len(e["variants"]) for e in section) == 4
+    official = next(e for e in section if e["variants"][0]["article"] == "c1")
+    assert official["speaker"] == "a port official"
+
+
+def _report(folder: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "report.json"
+    from newsprism.cli import main
+
+    assert main(["analyze", str(folder), "--db", str(tmp_path / "q.db"), "--json", str(out)]) == 0
+    return out
+
+
+def _score(*args: str) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, str(SCORER), *args], capture_output=True, text=True, check=True
+    )
+    return done.stdout.splitlines()
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared is absent")
+def test_seed_quotes_gate(tmp_path: Path) -> None:
+    lines = _score("seeds", str(_report(SEEDS, tmp_path)))
+    line = next(x for x in lines if x.startswith("quotes:"))
+    assert line == "quotes: found 20/20, right speaker 20/20, variants grouped 3/3", line
+
+
+@pytest.mark.skipif(not POLNEAR.is_dir(), reason="../shared is absent")
+def test_polnear_quotes_gate(tmp_path: Path) -> None:
+    report = _report(POLNEAR / "text", tmp_path)
+    last = _score("quotes", str(report), str(POLNEAR))[-1]
+    # "quotes: F1 0.888, speaker accuracy 0.815"
+    f1 = float(last.split("F1 ")[1].split(",")[0])
+    speaker = float(last.rsplit(" ", 1)[1])
+    assert f1 >= POLNEAR_F1_FLOOR and speaker >= POLNEAR_SPEAKER_FLOOR, last
+    assert json.loads(report.read_text())["stories"]
