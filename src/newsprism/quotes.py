@@ -69,7 +69,9 @@ _SPEECH_VERBS = (
     "reported|reports|spoke|speaks|clarified|clarifies|elaborated|elaborates|detailed|details|described|describes|"
     "mused|muses|pleaded|pleads|answered|answers|retorted|cautioned|alleged|alleges"
 )
-_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS})\b", re.IGNORECASE)
+_VERB = re.compile(
+    rf"\b(?:{_SPEECH_VERBS}|According to)\b"
+)  # lower-case: "United States" is no verb
 
 _OPENERS = "“„«‘"  # characters that can only open
 _CLOSERS = "”»’"  # characters that can only close
@@ -112,6 +114,7 @@ def extract_quotes(
     quotes: list[Quote] = []
     last: str | None = None  # the previous named speaker (quoted or reported)
     described: list[str] = []  # indefinite descriptions so far ("a senior official")
+    subject: str | None = None  # who the last paragraph without quotations was about
     # A long quotation still open at the end of a paragraph: its parts, speaker,
     # the speaker it would fall back on, first paragraph and its text.
     pending: tuple[list[str], str | None, str | None, int, str] | None = None
@@ -121,9 +124,13 @@ def extract_quotes(
     ) -> str | None:
         nonlocal last
         whole = " ".join(parts)
+        if speaker is not None and _is_definite(speaker) and subject is not None:
+            # "the top US diplomat": the person the article last wrote about.
+            context = subject
         ante = _antecedent(speaker, context, described)
-        if len(_WORD.findall(whole)) >= options.min_words:
-            quotes.append(Quote(article_id, whole, speaker, sent, pi, ante))
+        if len(_WORD.findall(whole)) < options.min_words:
+            return None  # a scare quote: no statement, and no speaker to remember
+        quotes.append(Quote(article_id, whole, speaker, sent, pi, ante))
         if speaker is not None and speaker.split()[0].lower() in _INDEFINITE:
             described.append(speaker)
         described_here = speaker is not None and speaker.split()[0].lower() in _INDEFINITE
@@ -167,10 +174,15 @@ def extract_quotes(
             named = emit([whole], speaker, context, pi, para)
             prev = named or prev
             i = j + 1
+        real = [x for x in spans if len(_WORD.findall(x.text)) >= options.min_words]
         if pending is None:
-            who = _reported_speaker(para, spans[-1].end if spans else 0)
+            who = _reported_speaker(para, real[-1].end if real else 0)
             if who is not None:
                 last = who
+        # Who a paragraph without statements is about ("US Secretary of State
+        # Antony Blinken arrived in Israel on Friday."): what a following "the
+        # top US diplomat" most likely refers to. Any quotation resets it.
+        subject = None if real else (_sentence_subject(_first_sentence(para)) or subject)
     if pending is not None:
         parts, spk, ctx, ppi, psent = pending
         emit(parts, spk, ctx, ppi, psent)
@@ -342,7 +354,38 @@ def _speaker_around(
             who = _plausible(m.group(1))
     if who is None:
         who = _according_to(_outside_quotes(para, rest))
+    if who is None and span.start > 0:
+        # A partial quotation inside a sentence with no speech verb: "Gov.
+        # Tomblin called for “new and innovative ideas.”" The sentence's
+        # subject is the one being quoted.
+        who = _sentence_subject(_last_sentence(para[: span.start]))
     return who
+
+
+_INTRO_WORDS = frozenset(
+    "in on at after before during speaking meanwhile however earlier later still yet but "
+    "and also when while as since though although instead indeed today yesterday".split()
+)
+_LEADING_NAME = re.compile(
+    r"^((?:[A-Z][\w’'.-]*|of|the|de|al-\w+)(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|al-\w+))*)"
+    r"\s+[a-z]"
+)
+
+
+def _sentence_subject(sentence: str) -> str | None:
+    text = sentence.strip()
+    if not text:
+        return None
+    if text.split()[0].lower().strip(",") in _INTRO_WORDS and "," in text:
+        text = text.split(",", 1)[1].strip()
+    m = _LEADING_NAME.match(text)
+    if m is None:
+        return None
+    name = re.sub(r"\s+(?:of|the|de)$", "", m.group(1))
+    if len(name.split()) > 8:
+        return None
+    found = _plausible(name)
+    return found if found is not None and _names_someone(found) else None
 
 
 def _outside_quotes(para: str, spans: Sequence[_Span]) -> str:
@@ -377,10 +420,7 @@ def _speaker_after(right: str, options: QuoteOptions) -> str | None:
         # “…,” Blinken said / “…,” the senior official told reporters. Only
         # the last clause before the verb: a stray mark or an aside before
         # it is not part of the name.
-        before = re.split(r"[,;:“”\"()]", before)[-1].strip()
-        if len(_WORD.findall(before)) <= options.speaker_words:
-            return _plausible(before)
-        return None
+        return _subject(before, options)
     # “…,” said Blinken, who … / said the Secretary of State.
     after = sentence[m.end() :]
     after = re.split(r"[,;:.!?()]|\s[—–]\s", after, maxsplit=1)[0]
@@ -474,19 +514,38 @@ def _speaker_before(left: str, options: QuoteOptions) -> str | None:
 
 
 def _subject(text: str, options: QuoteOptions) -> str | None:
-    """The noun phrase that ends ``text`` (the subject of the verb after it)."""
-    subject = re.split(r"[,;:()“”\"]|\s[—–]\s", text)[-1]
-    pieces = _SUBJECT_STOP.split(subject)
-    subject = pieces[-1] if pieces else subject
-    subject = re.sub(
-        r"\b(?:also|later|then|has|have|had|will|would|again|once|previously)\s*$",
-        "",
-        subject.strip(),
-    ).strip()
-    words = _WORD.findall(subject)
-    if 1 <= len(words) <= options.speaker_words:
-        return _plausible(subject)
-    return None
+    """The noun phrase that ends ``text`` (the subject of the verb after it).
+
+    An apposition between subject and verb ("Michael Mulgrew, president of
+    the teachers' union, said") is stepped over to the name before it.
+    """
+    pieces = re.split(r"[,;:()“”\"]|\s[—–]\s", text)
+    if pieces[-1].strip():
+        pieces = pieces[-1:]  # no comma before the verb: no apposition either
+    fallback: str | None = None
+    skipped = 0
+    for piece in reversed(pieces):
+        if not piece.strip():
+            continue
+        clause = _SUBJECT_STOP.split(piece)[-1]
+        clause = _TRAILING_AUX.sub("", clause.strip()).strip()
+        words = _WORD.findall(clause)
+        found = _plausible(clause) if 1 <= len(words) <= options.speaker_words else None
+        if found is not None and (_names_someone(found) or found.lower() in PRONOUNS):
+            return found
+        if fallback is None:
+            fallback = found
+        # Only an apposition (a description after a comma) is stepped over.
+        first = piece.strip().split()[0].lower()
+        skipped += 1
+        if skipped > 2 or not (first in _DESCRIBERS or piece.strip()[:1].islower()):
+            break
+    return fallback
+
+
+_TRAILING_AUX = re.compile(
+    r"\b(?:also|later|then|has|have|had|will|would|again|once|previously|who)\s*$"
+)
 
 
 def _last_sentence(text: str) -> str:
