@@ -53,7 +53,7 @@ _STOPWORDS = frozenset(
     such than that the their theirs them themselves then there these they this those
     through to too under until up very was we were what when where which while who whom
     why will with would you your yours yourself yourselves s t n nt ll re ve d m
-    """.split()  # noqa: SIM905 - a word list reads better as text
+    """.split()
 )
 
 
