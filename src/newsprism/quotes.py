@@ -77,6 +77,7 @@ _OPENERS = "“„«‘"  # characters that can only open
 _CLOSERS = "”»’"  # characters that can only close
 _QUOTE_CHARS = '"“”„«»'
 _WORD = re.compile(r"[\w’'-]+")
+_MARK = re.compile('["“”„«»‘’]')
 _CLAUSE_BREAK = re.compile(r"[.;!?]\s|[—–]\s|\s[—–]\s|^\s*")
 
 
@@ -227,10 +228,11 @@ def _reported_speaker(para: str, after: int) -> str | None:
     """
     text = para[after:]
     found = None
-    for m in _VERB.finditer(text):
+    for m in reversed(list(_VERB.finditer(text))):
         who = _speaker_before(text[: m.end()], QuoteOptions())
         if who is not None and who.lower() not in PRONOUNS and who[:1].isupper():
             found = who
+            break
     if found is None and after == 0 and _VERB.search(text):
         # "Mr. Blinken, who was in Israel on Friday, reiterated …": the
         # subject opens the paragraph, the verb comes after an aside.
@@ -243,9 +245,9 @@ def _reported_speaker(para: str, after: int) -> str | None:
 def _spans(para: str) -> list[_Span]:
     """Quotations of one paragraph, by pairing marks on their shape and context."""
     marks: list[tuple[int, str]] = []  # (index, "open" | "close")
-    for i, c in enumerate(para):
-        if c not in _QUOTE_CHARS and c not in "‘’":
-            continue
+    for found in _MARK.finditer(para):
+        i = found.start()
+        c = para[i]
         before = para[i - 1] if i else " "
         after = para[i + 1] if i + 1 < len(para) else " "
         if c in "‘’":
