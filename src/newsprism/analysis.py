@@ -27,9 +27,10 @@ SectionBuilder = Callable[[Sequence[Article]], list[Entry]]
 
 def section_builders() -> dict[str, SectionBuilder]:
     """The section builders that exist, by section name (imported on use)."""
+    from newsprism.numbers import numbers_section
     from newsprism.quotes import quotes_section
 
-    builders: dict[str, SectionBuilder] = {"quotes": quotes_section}
+    builders: dict[str, SectionBuilder] = {"quotes": quotes_section, "numbers": numbers_section}
     return builders
 
 

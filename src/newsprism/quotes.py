@@ -562,6 +562,18 @@ def _last_sentence(text: str) -> str:
 _ACCORDING = re.compile(r"\baccording to ([^,.;:]+)", re.IGNORECASE)
 
 
+def attribution(sentence: str) -> str | None:
+    """Whom a sentence credits for what it states: "according to X", "X said"."""
+    found = _according_to(sentence)
+    if found is not None:
+        return found
+    for m in reversed(list(_VERB.finditer(sentence))):
+        who = _subject(sentence[: m.start()], QuoteOptions())
+        if who is not None and who.lower() not in PRONOUNS:
+            return who
+    return None
+
+
 def _according_to(para: str) -> str | None:
     m = _ACCORDING.search(para)
     return clean_speaker(m.group(1)) if m else None
