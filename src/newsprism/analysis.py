@@ -27,10 +27,19 @@ SectionBuilder = Callable[[Sequence[Article]], list[Entry]]
 
 def section_builders() -> dict[str, SectionBuilder]:
     """The section builders that exist, by section name (imported on use)."""
+    from newsprism.exclusive import exclusive_section
+    from newsprism.framing import framing_section
     from newsprism.numbers import numbers_section
     from newsprism.quotes import quotes_section
+    from newsprism.summary import summary_section
 
-    builders: dict[str, SectionBuilder] = {"quotes": quotes_section, "numbers": numbers_section}
+    builders: dict[str, SectionBuilder] = {
+        "quotes": quotes_section,
+        "numbers": numbers_section,
+        "exclusive": exclusive_section,
+        "framing": framing_section,
+        "summary": summary_section,
+    }
     return builders
 
 
