@@ -105,8 +105,9 @@ def framing_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
         scored = []
         for term, y_i in mine.items():
             y_r = total[term] - y_i
-            alpha = PRIOR_WORDS * total[term] / n_total
-            a0 = PRIOR_WORDS
+            # A short story cannot carry a strong prior: at most half its words.
+            a0 = min(PRIOR_WORDS, n_total / 2)
+            alpha = a0 * total[term] / n_total
             delta = math.log((y_i + alpha) / (n_mine + a0 - y_i - alpha)) - math.log(
                 (y_r + alpha) / (n_rest + a0 - y_r - alpha)
             )
