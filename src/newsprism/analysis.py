@@ -32,10 +32,12 @@ def section_builders() -> dict[str, SectionBuilder]:
     from newsprism.numbers import numbers_section
     from newsprism.quotes import quotes_section
     from newsprism.summary import summary_section
+    from newsprism.timeline import timeline_section
 
     builders: dict[str, SectionBuilder] = {
         "quotes": quotes_section,
         "numbers": numbers_section,
+        "timeline": timeline_section,
         "exclusive": exclusive_section,
         "framing": framing_section,
         "summary": summary_section,

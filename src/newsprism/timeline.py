@@ -1,0 +1,149 @@
+"""The story's timeline: dated events, relative dates resolved, merged across outlets.
+
+Stage: story analysis. Needs a story's articles (text and publication date);
+adds the report's ``timeline`` section.
+
+Dates in the text are read with rules (cheap, and dateparser would misread
+"on Friday" without knowing the tense):
+
+* absolute dates ("Oct. 20", "3 Nov 2023", "November 1") take the year of the
+  article's date unless that would put them well in its future;
+* weekdays ("Friday", "on Wednesday night", "last Tuesday") and "yesterday" /
+  "today" / "tomorrow" resolve against the article's publication date: the
+  most recent such day for past-tense reporting, the next one when the
+  sentence speaks of the future ("will", "is due to");
+* an article without a trustworthy date is placed at the story's latest known
+  publication date, and its weekdays resolve to the nearest such day around
+  it (a report written the day after still says "on Friday").
+
+Events on one date from several articles are one entry citing them all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from newsprism.models import Article
+from newsprism.sentences import split_sentences
+
+_MONTH_NUMBERS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+    rf"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
+    rf"|(?P<last>last\s+)?(?P<wd>{'|'.join(_WEEKDAYS)})"
+    rf"|(?P<rel>yesterday|today|tomorrow))\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|is due to|are due to|is expected to|are expected to|plans? to|next|"
+    r"is scheduled to|are scheduled to|is set to|are set to)\b",
+    re.IGNORECASE,
+)
+# A date later than its article by more than this is read as last year's
+# ("Dec. 28" in a January article).
+_FUTURE_SLACK = timedelta(days=60)
+# Words of an event description; longer sentences are cut at a clause.
+MAX_WORDS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class DatedEvent:
+    day: date
+    article: str
+    text: str
+
+
+def timeline_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
+    """The report's ``timeline`` section for one story's original articles."""
+    known = [a.published for a in articles if a.published is not None]
+    anchor = max(known) if known else None
+    events: list[DatedEvent] = []
+    for a in articles:
+        events.extend(article_events(a, anchor))
+    by_day: dict[date, list[DatedEvent]] = defaultdict(list)
+    for e in events:
+        by_day[e.day].append(e)
+    out = []
+    for day in sorted(by_day):
+        group = by_day[day]
+        ids = list(dict.fromkeys(e.article for e in group))
+        # The shortest description reads best; ties go to the earliest article.
+        what = min(group, key=lambda e: len(e.text)).text
+        out.append({"date": day.isoformat(), "what": what, "articles": ids})
+    return out
+
+
+def article_events(article: Article, anchor: date | None) -> list[DatedEvent]:
+    """Dated events of one article; ``anchor`` stands in for a missing date."""
+    reference = article.published or anchor
+    if reference is None:
+        return []
+    inferred = article.published is None
+    out = []
+    for para in article.text.split("\n"):
+        for sentence in split_sentences(para.strip()):
+            seen: set[date] = set()
+            for m in _DATE.finditer(sentence):
+                day = _resolve(m, sentence, reference, inferred)
+                if day is not None and day not in seen:
+                    seen.add(day)
+                    out.append(DatedEvent(day, article.id, _describe(sentence)))
+    return out
+
+
+def _resolve(m: re.Match[str], sentence: str, ref: date, inferred: bool) -> date | None:
+    try:
+        if m.group("iso"):
+            return date.fromisoformat(m.group("iso"))
+        month = m.group("m1") or m.group("m2")
+        if month:
+            # "May 5" yes; "may" the verb has no day after it, so no match.
+            day = int(m.group("d1") or m.group("d2"))
+            year_text = m.group("y1") or m.group("y2")
+            number = _MONTH_NUMBERS[month.lower()]
+            if year_text:
+                return date(int(year_text), number, day)
+            found = date(ref.year, number, day)
+            if found - ref > _FUTURE_SLACK:
+                found = date(ref.year - 1, number, day)
+            return found
+    except ValueError:
+        return None  # "Feb. 30": not a date
+    if m.group("rel"):
+        rel = m.group("rel").lower()
+        return ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rel])
+    if m.group("wd"):
+        if not m.group("wd")[0].isupper():
+            return None  # a weekday is capitalised; a lower-case match is no date
+        target = _WEEKDAYS.index(m.group("wd").lower())
+        back = (ref.weekday() - target) % 7  # days since the last such day (0: today)
+        forward = (target - ref.weekday()) % 7
+        if m.group("last"):
+            return ref - timedelta(days=back or 7)
+        if inferred:
+            # The article's own date is a guess: the nearest such day.
+            return ref - timedelta(days=back) if back <= forward else ref + timedelta(days=forward)
+        if _FUTURE.search(sentence):
+            return ref + timedelta(days=forward)
+        return ref - timedelta(days=back)
+    return None
+
+
+def _describe(sentence: str) -> str:
+    words = sentence.split()
+    if len(words) <= MAX_WORDS:
+        return sentence
+    return " ".join(words[:MAX_WORDS]).rstrip(",;:") + " …"

@@ -1,0 +1,62 @@
+"""Timeline: absolute and relative dates resolved, missing dates inferred, merging."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsprism.models import Article
+from newsprism.timeline import timeline_section
+
+# 2026-03-12 is a Thursday.
+DATED = Article(
+    id="a",
+    source="a.txt",
+    published=date(2026, 3, 12),
+    text=(
+        "The train derailed on Tuesday near Oskerby.\n"
+        "Inspectors will visit the crossing on Monday.\n"
+        "The line was last inspected on Jan. 20, the operator said.\n"
+        "A similar spill happened on 3 Nov 2019 at the same place.\n"
+        "Crews worked through the night yesterday."
+    ),
+)
+UNDATED = Article(
+    id="b",
+    source="b.txt",
+    text="Residents returned home on Friday.\nThe train derailed on Tuesday morning.",
+)
+
+
+def _by_date(section: list[dict[str, object]]) -> dict[str, dict[str, object]]:
+    return {str(e["date"]): e for e in section}
+
+
+def test_relative_and_absolute_dates_resolve_against_the_article_date() -> None:
+    days = _by_date(timeline_section([DATED]))
+    assert "2026-03-10" in days  # "on Tuesday", past tense: the Tuesday before
+    assert "2026-03-16" in days  # "will … on Monday": the Monday after
+    assert "2026-01-20" in days  # "Jan. 20": the article's year
+    assert "2019-11-03" in days  # an explicit year is kept
+    assert "2026-03-11" in days  # "yesterday"
+
+
+def test_undated_article_takes_the_story_date_and_merges() -> None:
+    days = _by_date(timeline_section([DATED, UNDATED]))
+    # The undated article's "Tuesday" is the same derailment: one entry, two sources.
+    assert days["2026-03-10"]["articles"] == ["a", "b"]
+    # Its "Friday" is the nearest Friday to the story's date (the next day).
+    assert days["2026-03-13"]["articles"] == ["b"]
+
+
+def test_without_any_date_no_relative_dates_are_guessed() -> None:
+    assert timeline_section([UNDATED]) == []
+
+
+def test_december_date_in_a_january_article_is_last_year() -> None:
+    article = Article(
+        id="c",
+        source="c.txt",
+        published=date(2026, 1, 5),
+        text="The budget was approved on Dec. 28 after a long debate.",
+    )
+    assert _by_date(timeline_section([article])).keys() == {"2025-12-28"}
