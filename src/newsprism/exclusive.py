@@ -36,7 +36,9 @@ def exclusive_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
     picked: dict[str, list[tuple[float, Sentence]]] = {}
     for i, s in enumerate(sentences):
         n_words = len(s.text.split())
-        if covered[i] >= STRICT_SAME_FACT or s.has_quote or not MIN_WORDS <= n_words <= MAX_WORDS:
+        # Mostly a quotation: the speaker's words, not a fact the outlet states.
+        mostly_quoted = s.quoted >= 0.5
+        if covered[i] >= STRICT_SAME_FACT or mostly_quoted or not MIN_WORDS <= n_words <= MAX_WORDS:
             continue
         if not _FACT.search(s.text):
             continue

@@ -242,6 +242,13 @@ def _reported_speaker(para: str, after: int) -> str | None:
     return found
 
 
+def quotation_spans(para: str, options: QuoteOptions = QuoteOptions()) -> list[tuple[int, int]]:
+    """(start, end) of the quotations of a paragraph that are statements, not scare quotes."""
+    return [
+        (s.start, s.end) for s in _spans(para) if len(_WORD.findall(s.text)) >= options.min_words
+    ]
+
+
 def _spans(para: str) -> list[_Span]:
     """Quotations of one paragraph, by pairing marks on their shape and context."""
     marks: list[tuple[int, str]] = []  # (index, "open" | "close")
