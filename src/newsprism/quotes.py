@@ -430,8 +430,12 @@ def _speaker_after(right: str, options: QuoteOptions) -> str | None:
         # the last clause before the verb: a stray mark or an aside before
         # it is not part of the name.
         return _subject(before, options)
-    # “…,” said Blinken, who … / said the Secretary of State.
+    # “…,” said Blinken, who … / said the Secretary of State / said a
+    # company spokesman, Declan Hurst (the name after the description wins).
     after = sentence[m.end() :]
+    named = _DESCRIPTION_THEN_NAME.match(after)
+    if named is not None:
+        return _plausible(named.group(1))
     after = re.split(r"[,;:.!?()]|\s[—–]\s", after, maxsplit=1)[0]
     after = _SUBJECT_STOP.split(after, maxsplit=1)[0]
     words = _WORD.findall(after)
@@ -440,6 +444,9 @@ def _speaker_after(right: str, options: QuoteOptions) -> str | None:
     return None
 
 
+_DESCRIPTION_THEN_NAME = re.compile(
+    r"^\s+(?:a|an|the|its|his|her|their)\s[^,.;:]{2,50},\s+((?:[A-Z][\w’'.-]*\s?){1,4})(?=[,.;]|$)"
+)
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|St|Jr|Sr|Rev|No)|\b[A-Z])\.$"
 )
@@ -534,7 +541,17 @@ def _subject(text: str, options: QuoteOptions) -> str | None:
     fallback: str | None = None
     skipped = 0
     for piece in reversed(pieces):
-        if not piece.strip():
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        first = stripped.split()[0].lower()
+        # An apposition between the subject and its verb: ", 67,", ", who
+        # lives near the crossing,", ", the union's president,". Stepped over.
+        is_apposition = stripped[:1].islower() or stripped[:1].isdigit() or first in _DESCRIBERS
+        if is_apposition and skipped < 2 and len(pieces) > 1:
+            skipped += 1
+            if fallback is None and first in _DESCRIBERS:
+                fallback = _plausible(stripped)
             continue
         clause = _SUBJECT_STOP.split(piece)[-1]
         clause = _TRAILING_AUX.sub("", clause.strip()).strip()
@@ -542,13 +559,7 @@ def _subject(text: str, options: QuoteOptions) -> str | None:
         found = _plausible(clause) if 1 <= len(words) <= options.speaker_words else None
         if found is not None and (_names_someone(found) or found.lower() in PRONOUNS):
             return found
-        if fallback is None:
-            fallback = found
-        # Only an apposition (a description after a comma) is stepped over.
-        first = piece.strip().split()[0].lower()
-        skipped += 1
-        if skipped > 2 or not (first in _DESCRIBERS or piece.strip()[:1].islower()):
-            break
+        return found or fallback
     return fallback
 
 

@@ -137,7 +137,13 @@ _ROLE_WORDS = frozenset(
 # ("Israeli", "Palestinian", "Qatari", "American").
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:i|an|ian|ese|ish|ic)$")
 
-_NAME_TOKEN = r"(?:[A-Z][\w’'-]*\.?|al-[A-Z][\w-]*|bin|ibn|de|van|von|da|di|le)"
+# A name token; a full stop only after an initial or a title ("J.", "Mr."),
+# so that a run never crosses into the next sentence ("… Hurst. Spokesman …").
+_PARTICLES = frozenset("bin ibn de van von da di le al".split())
+_NAME_TOKEN = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Prof|[A-Z])\."
+    r"|[A-Z][\w’'-]*|al-[A-Z][\w-]*|bin|ibn|de|van|von|da|di|le)"
+)
 _CAP_RUN = re.compile(rf"\b{_NAME_TOKEN}(?:\s+(?:of\s+(?:the\s+)?)?{_NAME_TOKEN})*")
 _APPOSITION = re.compile(
     r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s+(?:the|a|an)\s+([^,.;:()]{3,60}?),"
