@@ -173,3 +173,20 @@ def test_polnear_quotes_gate(tmp_path: Path) -> None:
     speaker = float(last.rsplit(" ", 1)[1])
     assert f1 >= POLNEAR_F1_FLOOR and speaker >= POLNEAR_SPEAKER_FLOOR, last
     assert json.loads(report.read_text())["stories"]
+
+
+@pytest.mark.parametrize(
+    ("run", "role", "name"),
+    [
+        ("Crown Prince Mohammed bin Salman", "Crown Prince", "Mohammed bin Salman"),
+        ("Lead inspector Samuel Achterberg", "Lead inspector", "Samuel Achterberg"),
+        ("Secretary of State Antonia Vell", "Secretary of State", "Antonia Vell"),
+        ("Narvian Prime Minister Olav Strand", "Narvian Prime Minister", "Olav Strand"),
+        ("Israeli President Dana Morgan", "Israeli President", "Dana Morgan"),
+        ("Brian Fallon", "", "Brian Fallon"),
+    ],
+)
+def test_split_role(run: str, role: str, name: str) -> None:
+    from newsprism.speakers import split_role
+
+    assert split_role(run) == (role, name)

@@ -133,9 +133,19 @@ _ROLE_WORDS = frozenset(
         "house",
     ]
 )
-# Nationality and organisation adjectives are roles too when they lead a run
-# ("Israeli", "Palestinian", "Qatari", "American").
-_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:i|an|ian|ese|ish|ic)$")
+# Nationality and party adjectives are roles too when they lead a run
+# ("Israeli Prime Minister", "Democratic Sen."). A list, not a suffix rule:
+# "-an" would also take "Brian", "Morgan" and "Salman".
+_NATIONALITIES = frozenset(
+    """
+    israeli palestinian american british french german russian chinese ukrainian iranian
+    egyptian qatari saudi turkish indian pakistani japanese korean syrian lebanese iraqi
+    afghan canadian mexican australian european african arab jordanian italian spanish dutch
+    polish swedish norwegian danish finnish irish scottish welsh greek brazilian argentine
+    venezuelan cuban nigerian kenyan ethiopian sudanese somali yemeni emirati bahraini kuwaiti
+    omani libyan tunisian algerian moroccan democratic republican conservative labour
+    """.split()
+)
 
 # A name token; a full stop only after an initial or a title ("J.", "Mr."),
 # so that a run never crosses into the next sentence ("… Hurst. Spokesman …").
@@ -170,10 +180,15 @@ def split_role(run: str) -> tuple[str, str]:
     cut = 0
     for i, tok in enumerate(tokens):
         low = tok.lower().strip(".,")
-        if low in _ROLE_WORDS or _ADJECTIVE.match(tok) or (tok.isupper() and len(tok) <= 4):
+        # Names are capitalised: a lower-case word ("lead inspector") is role.
+        lower_word = tok[:1].islower() and low not in _PARTICLES
+        if (
+            low in _ROLE_WORDS
+            or low in _NATIONALITIES
+            or lower_word
+            or (tok.isupper() and len(tok) <= 4)
+        ):
             cut = i + 1
-    # Keep at least one token as the name when the run ends in a name-like
-    # word that is also a role word only by accident.
     return " ".join(tokens[:cut]), " ".join(tokens[cut:])
 
 
