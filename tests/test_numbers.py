@@ -145,3 +145,25 @@ def test_seed_numbers_gate(tmp_path: Path) -> None:
         "numbers: found 19/19, interval right 19/19, same-quantity pairs grouped 20/20, "
         "status right 10/10, false extractions 0/3"
     ), line
+
+
+def test_same_count_on_two_days_is_a_date_conflict() -> None:
+    section = numbers_section(
+        [
+            _art("a", "Twelve people were killed in the landslide on Tuesday, police said."),
+            _art("b", "The landslide killed twelve people on Wednesday, the mayor said."),
+        ]
+    )
+    entry = _entry(section, "a")
+    assert (entry["status"], entry["conflict"]) == ("conflicting", "dates")
+
+
+def test_counts_as_of_different_days_are_different_quantities() -> None:
+    section = numbers_section(
+        [
+            _art("a", "As of Friday, 40 people had been rescued in Narvik, officials said."),
+            _art("b", "As of Saturday, 55 people had been rescued in Narvik, officials said."),
+        ]
+    )
+    assert _entry(section, "a")["status"] == "single-source"
+    assert _entry(section, "b")["status"] == "single-source"

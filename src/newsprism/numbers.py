@@ -69,6 +69,8 @@ class Mention:
     concept: str  # what is counted, as a grouping key ("hostages", "killed")
     qualifier: str | None  # narrower: "children" among people killed
     place: str | None
+    as_of: str | None  # the time the figure stands for: "as of Friday", "by Tuesday"
+    when: str | None  # the day of the counted event: "on Tuesday", "Oct. 7"
     what: str  # readable: "people killed in Gaza"
     attribution: str | None
     sentence: str
@@ -197,6 +199,7 @@ def _sentence_mentions(article_id: str, sentence: str, options: NumberOptions) -
         noun_words, head = _noun_after(tail)
         concept, qualifier = _concept(sentence, m, head, options)
         place = _place(sentence, m)
+        as_of, when = _times(sentence)
         words_used = sentence[start:end]
         if noun_words:
             words_used = f"{words_used} {noun_words}"
@@ -212,6 +215,8 @@ def _sentence_mentions(article_id: str, sentence: str, options: NumberOptions) -
                 concept=concept,
                 qualifier=qualifier,
                 place=place,
+                as_of=as_of,
+                when=when,
                 what=_label(concept, qualifier, head, place, unit),
                 attribution=attribution(sentence),
                 sentence=sentence,
@@ -387,6 +392,24 @@ _TIME_WORD = re.compile(
 )
 
 
+_DAY = (
+    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today)"
+)
+_AS_OF = re.compile(rf"\b(?:as of|by|until|up to)\s+(?:last\s+)?({_DAY})", re.IGNORECASE)
+_WHEN = re.compile(rf"\b(?:on|last)\s+({_DAY})", re.IGNORECASE)
+
+
+def _times(sentence: str) -> tuple[str | None, str | None]:
+    """("as of" time, event day) stated in the sentence, as written (lower-case)."""
+    as_of = _AS_OF.search(sentence)
+    when = _WHEN.search(sentence)
+    return (
+        as_of.group(1).lower() if as_of else None,
+        when.group(1).lower() if when else None,
+    )
+
+
 def _label(
     concept: str, qualifier: str | None, head: str | None, place: str | None, unit: str | None
 ) -> str:
@@ -423,6 +446,7 @@ def numbers_section(
             {
                 "what": _group_label(group),
                 "status": _status(group),
+                "conflict": _compare(group)[1],
                 "mentions": [
                     {
                         "article": m.article,
@@ -433,6 +457,8 @@ def numbers_section(
                         "vague": m.vague,
                         "unit": m.unit,
                         "place": m.place,
+                        "as_of": m.as_of,
+                        "when": m.when,
                         "attribution": m.attribution,
                     }
                     for m in group
@@ -461,7 +487,14 @@ def _groups(mentions: list[Mention], options: NumberOptions) -> list[list[Mentio
             target = min(by_place, key=lambda p: min(abs(x.value - m.value) for x in by_place[p]))
             by_place[target].append(m)
         for part in by_place.values():
-            groups.extend(_split_by_magnitude(part, options))
+            # A figure "as of Friday" and one "as of Saturday" are two
+            # counts of a moving total, not a disagreement.
+            by_time: dict[str | None, list[Mention]] = defaultdict(list)
+            stated = {m.as_of for m in part if m.as_of}
+            for m in part:
+                by_time[m.as_of if len(stated) > 1 else None].append(m)
+            for timed in by_time.values():
+                groups.extend(_split_by_magnitude(timed, options))
     return groups
 
 
@@ -478,13 +511,27 @@ def _split_by_magnitude(members: list[Mention], options: NumberOptions) -> list[
 
 
 def _status(group: list[Mention]) -> str:
+    return _compare(group)[0]
+
+
+def _compare(group: list[Mention]) -> tuple[str, str | None]:
+    """(status, what conflicts: "figures" or "dates")."""
     if len({m.article for m in group}) < 2:
-        return "single-source"
+        return "single-source", None
     for i, a in enumerate(group):
         for b in group[i + 1 :]:
             if a.article != b.article and not _overlap(a, b):
-                return "conflicting"
-    return "consistent"
+                return "conflicting", "figures"
+    for i, a in enumerate(group):
+        for b in group[i + 1 :]:
+            # The same count put on two different days ("12 dead on Tuesday"
+            # against "on Wednesday"): the figures agree, the dates do not.
+            # Only for one exact figure told twice: "on Friday" in "Israel on
+            # Friday put the number at 241" dates the statement, not the count.
+            same_count = a.low == a.high == b.low == b.high
+            if a.article != b.article and same_count and a.when and b.when and a.when != b.when:
+                return "conflicting", "dates"
+    return "consistent", None
 
 
 def _overlap(a: Mention, b: Mention) -> bool:

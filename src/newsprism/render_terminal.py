@@ -111,7 +111,11 @@ def _quote(story: StoryView, q: dict[str, object]) -> RenderableType:
 
 def _number(story: StoryView, n: dict[str, object]) -> Table:
     status = str(n.get("status", ""))
-    style = {"conflicting": "bold red", "consistent": "green"}.get(status, "")
+    if n.get("conflict"):
+        status = f"{status} ({n['conflict']})"
+    style = {"conflicting": "bold red", "consistent": "green"}.get(
+        status.split()[0] if status else "", ""
+    )
     table = Table(
         "outlet",
         "words used",
