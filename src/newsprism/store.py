@@ -107,7 +107,7 @@ class Store(Protocol):
 CACHE_KIB = 256 * 1024
 
 # Most recent members read per LSH bucket; see ``SQLiteStore.lsh_candidates``.
-BUCKET_READ = 20
+BUCKET_READ = 8
 
 
 class SQLiteStore:
