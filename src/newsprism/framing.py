@@ -18,18 +18,10 @@ from typing import Any
 
 from newsprism.models import Article
 from newsprism.numbers import extract_mentions
+from newsprism.overlap import STOPWORDS
 
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
-_STOP = frozenset(
-    """
-    a about after again against all also an and any are as at be because been before being
-    between both but by can could did do does during each few for from further had has have
-    having he her here him his how i if in into is it its just me more most my no nor not now
-    of off on once only or other our out over own said same says she should so some such than
-    that the their them then there these they this those through to too under until up very
-    was we were what when where which while who whom why will with would you your its it's
-    """.split()
-)
+_STOP = STOPWORDS | {"it's"}
 _TITLES = frozenset("mr mrs ms dr".split())  # "Mr. Blinken" is house style, not framing
 TOP_TERMS = 10
 

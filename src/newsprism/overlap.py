@@ -18,7 +18,8 @@ from newsprism.quotes import quotation_spans
 from newsprism.sentences import split_sentences
 
 _WORD = re.compile(r"[\w’'-]+")
-_STOP = frozenset(
+# Function words (and weekdays, which date rather than state a fact).
+STOPWORDS = frozenset(
     """
     a about after again against all also an and any are as at be because been before being
     between both but by can could did do does during each few for from further had has have
@@ -56,7 +57,7 @@ def content_words(text: str) -> frozenset[str]:
     out = set()
     for w in _WORD.findall(text.lower()):
         w = w.strip("’'-").replace(",", "")
-        if len(w) < 3 or w in _STOP:
+        if len(w) < 3 or w in STOPWORDS:
             continue
         if w.endswith("s") and not w.endswith("ss") and len(w) > 4:
             w = w[:-1]  # a plural is the same word
