@@ -158,7 +158,7 @@ _SUBGROUPS = frozenset(
 _NOUN_STOP = frozenset(
     "of in on at by for from with to and or but as that which who have has had are is was were "
     "been be will would could can may might including since during after before into than "
-    "per a an the their its his her our".split()
+    "per a an the their its his her our them they those these us it".split()
 )
 _VERBISH = re.compile(r"[a-z]+(?:ed|ing)|taken|held|seen|given|made|left|gone|according")
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
@@ -197,7 +197,9 @@ def _sentence_mentions(article_id: str, sentence: str, options: NumberOptions) -
         unit = _unit(m)
         tail = sentence[end:]
         noun_words, head = _noun_after(tail)
-        concept, qualifier = _concept(sentence, m, head, options)
+        concept, qualifier = _concept(sentence, m, head, options, noun_words)
+        if concept == _UNKNOWN and unit is None:
+            continue  # a bare "two" with nothing counted: no quantity to compare
         place = _place(sentence, m)
         as_of, when = _times(sentence)
         words_used = sentence[start:end]
@@ -336,7 +338,7 @@ def _noun_after(tail: str) -> tuple[str, str | None]:
 
 
 def _concept(
-    sentence: str, m: re.Match[str], head: str | None, options: NumberOptions
+    sentence: str, m: re.Match[str], head: str | None, options: NumberOptions, noun: str = ""
 ) -> tuple[str, str | None]:
     """(concept, qualifier): what the figure counts, as a grouping key."""
     if head in _CONCEPT_OF:
@@ -357,8 +359,14 @@ def _concept(
     if best is not None:
         return best[1], qualifier
     if head is not None:
-        return _singular(head), None
-    return "figure", None
+        # Not a known concept: what the noun phrase names, modifiers included
+        # ("tank wagons" are not "wagons"): its last two words.
+        words = [w.lower() for w in noun.split()][-2:]
+        return " ".join([*words[:-1], _singular(words[-1])]), None
+    return _UNKNOWN, None
+
+
+_UNKNOWN = "figure"
 
 
 def _singular(word: str) -> str:
@@ -528,7 +536,9 @@ def _compare(group: list[Mention]) -> tuple[str, str | None]:
             # against "on Wednesday"): the figures agree, the dates do not.
             # Only for one exact figure told twice: "on Friday" in "Israel on
             # Friday put the number at 241" dates the statement, not the count.
-            same_count = a.low == a.high == b.low == b.high
+            # And only for counts of an event (deaths, injuries, arrests…):
+            # "four tank cars … on Thursday" dates the report, not the cars.
+            same_count = a.low == a.high == b.low == b.high and a.concept in _CONCEPTS
             if a.article != b.article and same_count and a.when and b.when and a.when != b.when:
                 return "conflicting", "dates"
     return "consistent", None
