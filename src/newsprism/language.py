@@ -57,7 +57,7 @@ MIN_LEAD = 2.0
 
 def guess_language(text: str) -> str | None:
     """ISO 639-1 code of ``text`` among en, de, fr, es, it, pt, nl; else ``None``."""
-    words = [w.casefold() for w in _WORD.findall(text[:2000])]
+    words = [w.casefold() for w in _WORD.findall(text[:1000])]
     if len(words) < MIN_WORDS:
         return None
     hits: Counter[str] = Counter()
