@@ -685,6 +685,11 @@ _STOP = frozenset(
 )
 
 
+# A content word shared by more quotations than this is too common to pair
+# them on (every quotation about "ceasefire" in a war story).
+_COMMON_WORD_POSTING = 200
+
+
 def _group(flat: list[Quote], speakers: list[str | None], options: QuoteOptions) -> list[list[int]]:
     """Union the quotations of different articles that word one statement."""
     parent = list(range(len(flat)))
@@ -701,21 +706,33 @@ def _group(flat: list[Quote], speakers: list[str | None], options: QuoteOptions)
         by_speaker[s].append(n)
     # Candidates: same canonical speaker, or one side unknown; within one
     # story, so the pairs stay few.
+    # Candidate pairs share a content word (an inverted index): a wire story
+    # with thousands of quotations is not compared all against all.
+    index: dict[str, list[int]] = defaultdict(list)
+    for n, ws in enumerate(words):
+        for w in ws:
+            index[w].append(n)
+    candidates: set[tuple[int, int]] = set()
+    for posting in index.values():
+        if len(posting) > _COMMON_WORD_POSTING:
+            continue  # a word in every other quotation proves nothing
+        for i, n in enumerate(posting):
+            for m in posting[i + 1 :]:
+                candidates.add((n, m))
     pairs: list[tuple[float, int, int]] = []
-    for n in range(len(flat)):
-        for m in range(n + 1, len(flat)):
-            if flat[n].article == flat[m].article:
-                continue
-            if speakers[n] and speakers[m] and speakers[n] != speakers[m]:
-                continue
-            a, b = words[n], words[m]
-            if not a or not b:
-                continue
-            overlap = len(a & b) / min(len(a), len(b))
-            if overlap < options.same_statement:
-                continue
-            score = overlap + fuzz.token_set_ratio(flat[n].text, flat[m].text) / 1000
-            pairs.append((score, n, m))
+    for n, m in sorted(candidates):
+        if flat[n].article == flat[m].article:
+            continue
+        if speakers[n] and speakers[m] and speakers[n] != speakers[m]:
+            continue
+        a, b = words[n], words[m]
+        if not a or not b:
+            continue
+        overlap = len(a & b) / min(len(a), len(b))
+        if overlap < options.same_statement:
+            continue
+        score = overlap + fuzz.token_set_ratio(flat[n].text, flat[m].text) / 1000
+        pairs.append((score, n, m))
     pairs.sort(reverse=True)
     articles_in: dict[int, set[str]] = {n: {q.article} for n, q in enumerate(flat)}
     for _, n, m in pairs:
