@@ -46,6 +46,8 @@ def test_undated_article_takes_the_story_date_and_merges() -> None:
     assert days["2026-03-10"]["articles"] == ["a", "b"]
     # Its "Friday" is the nearest Friday to the story's date (the next day).
     assert days["2026-03-13"]["articles"] == ["b"]
+    assert days["2026-03-13"]["dated_by_story_for"] == ["b"]
+    assert "dated_by_story_for" not in days["2026-03-16"]
 
 
 def test_without_any_date_no_relative_dates_are_guessed() -> None:

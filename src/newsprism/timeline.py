@@ -69,6 +69,7 @@ class DatedEvent:
 def timeline_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
     """The report's ``timeline`` section for one story's original articles."""
     known = [a.published for a in articles if a.published is not None]
+    undated = {a.id for a in articles if a.published is None}
     anchor = max(known) if known else None
     events: list[DatedEvent] = []
     for a in articles:
@@ -82,7 +83,12 @@ def timeline_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
         ids = list(dict.fromkeys(e.article for e in group))
         # The shortest description reads best; ties go to the earliest article.
         what = min(group, key=lambda e: len(e.text)).text
-        out.append({"date": day.isoformat(), "what": what, "articles": ids})
+        guessed = [i for i in ids if i in undated]
+        entry: dict[str, Any] = {"date": day.isoformat(), "what": what, "articles": ids}
+        if guessed:
+            # Dated from the story, not from these articles' own dates: say so.
+            entry["dated_by_story_for"] = guessed
+        out.append(entry)
     return out
 
 
