@@ -309,7 +309,7 @@ def _shape(text: str) -> _Shape:
         return _Shape(0, 0.0, 0, False)
     n = len(sample) if len(sample) < _SHAPE_SAMPLE else text.count(" ") + 1
     caps = sum([w[0].isupper() or w[0].isdigit() for w in sample])
-    func = sum([w in _FUNCTION_WORDS for w in sample])
+    func = sum(map(_FUNCTION_WORDS.__contains__, sample))
     return _Shape(n, caps / len(sample), func, text[-1] in _TERMINAL)
 
 

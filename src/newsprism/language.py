@@ -57,14 +57,10 @@ MIN_LEAD = 2.0
 
 def guess_language(text: str) -> str | None:
     """ISO 639-1 code of ``text`` among en, de, fr, es, it, pt, nl; else ``None``."""
-    words = [w.casefold() for w in _WORD.findall(text[:1000])]
+    words = _WORD.findall(text[:1000].lower())
     if len(words) < MIN_WORDS:
         return None
-    hits: Counter[str] = Counter()
-    for word in words:
-        lang = _LANGUAGE_OF.get(word)
-        if lang is not None:
-            hits[lang] += 1
+    hits: Counter[str] = Counter(filter(None, map(_LANGUAGE_OF.get, words)))
     ranked = hits.most_common(2)
     if not ranked:
         return None
