@@ -144,3 +144,10 @@ def test_interval_text() -> None:
     assert interval_text(None, 30) == "≤ 30"
     assert interval_text(200, 999) == "200–999"
     assert interval_text(1200000, 1200000) == "1,200,000"
+
+
+def test_one_outlet_with_two_articles_gets_two_labels() -> None:
+    report = _report()
+    report["articles"][1]["outlet"] = "The Ellery Star"
+    labels = [a.label for a in story_views(report)[0].articles]
+    assert labels == ["The Ellery Star (2026-05-04)", "The Ellery Star (2026-05-05)"]

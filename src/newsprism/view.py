@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -127,12 +127,29 @@ def story_views(report: Mapping[str, Any]) -> list[StoryView]:
     for story in report.get("stories", []):
         members = [article_view(by_id[aid]) for aid in story.get("articles", []) if aid in by_id]
         members.sort(key=lambda a: (a.published is None, a.published or "", a.label))
+        members = _distinct_labels(members)
         sections = {
             name: list(story.get(name) or [])
             for name in ("quotes", "numbers", "timeline", "exclusive", "framing", "summary")
         }
         views.append(StoryView(story["id"], story.get("title"), tuple(members), sections))
     return views
+
+
+def _distinct_labels(members: list[ArticleView]) -> list[ArticleView]:
+    """One outlet with several articles in a story: tell them apart by date (or number)."""
+    counts: dict[str, int] = {}
+    for a in members:
+        counts[a.label] = counts.get(a.label, 0) + 1
+    seen: dict[str, int] = {}
+    out = []
+    for a in members:
+        if counts[a.label] > 1:
+            seen[a.label] = seen.get(a.label, 0) + 1
+            suffix = a.published or f"#{seen[a.label]}"
+            a = replace(a, label=f"{a.label} ({suffix})")
+        out.append(a)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
