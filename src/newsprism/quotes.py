@@ -77,6 +77,17 @@ _OPENERS = "“„«‘"  # characters that can only open
 _CLOSERS = "”»’"  # characters that can only close
 _QUOTE_CHARS = '"“”„«»'
 _WORD = re.compile(r"[\w’'-]+")
+# The first word of every speech verb phrase: a set lookup over a text's
+# lower-case words tells, far more cheaply than the long alternation of _VERB,
+# that a text cannot hold one.
+_SPEECH_FIRST_WORDS = frozenset(v.split()[0] for v in _SPEECH_VERBS.split("|")) | {"according"}
+_LOWER_WORDS = re.compile(r"[a-z]+")
+
+
+def _has_speech_word(text: str) -> bool:
+    return not _SPEECH_FIRST_WORDS.isdisjoint(_LOWER_WORDS.findall(text.lower()))
+
+
 _MARK = re.compile('["“”„«»‘’]')
 _CLAUSE_BREAK = re.compile(r"[.;!?]\s|[—–]\s|\s[—–]\s|^\s*")
 
@@ -227,6 +238,8 @@ def _reported_speaker(para: str, after: int) -> str | None:
     following quotation paragraph continues.
     """
     text = para[after:]
+    if not _has_speech_word(text):
+        return None
     found = None
     for m in reversed(list(_VERB.finditer(text))):
         who = _speaker_before(text[: m.end()], QuoteOptions())

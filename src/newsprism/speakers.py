@@ -210,15 +210,20 @@ class SpeakerResolver:
     def from_texts(cls, texts: Iterable[str]) -> SpeakerResolver:
         full: dict[str, Counter[str]] = defaultdict(Counter)
         roles: dict[str, Counter[str]] = defaultdict(Counter)
+        texts = list(texts)
+        # Each distinct run once; a single word is never a full name.
+        runs: Counter[str] = Counter(
+            run for text in texts for run in _CAP_RUN.findall(text) if " " in run
+        )
+        for run, n in runs.items():
+            role, name = split_role(run)
+            name = _POSSESSIVE.sub("", name)
+            parts = name.split()
+            if len(parts) >= 2 and all(p[:1].isupper() or p in ("bin", "ibn") for p in parts):
+                full[_surname(name).lower()][name] += n
+                if role:
+                    roles[_role_key(role)][name] += n
         for text in texts:
-            for m in _CAP_RUN.finditer(text):
-                role, name = split_role(m.group(0))
-                name = _POSSESSIVE.sub("", name)
-                parts = name.split()
-                if len(parts) >= 2 and all(p[:1].isupper() or p in ("bin", "ibn") for p in parts):
-                    full[_surname(name).lower()][name] += 1
-                    if role:
-                        roles[_role_key(role)][name] += 1
             for m in _APPOSITION.finditer(text):
                 _, name = split_role(m.group(1))
                 if name:
