@@ -118,3 +118,16 @@ def test_readers_are_not_blocked_by_a_writer(tmp_path: Path) -> None:
             assert [a.id for a in reader.articles()] == ["a" * 16]
             assert reader.stories()[0].articles == 1
         assert reader.stories()[0].articles == 2
+
+
+def test_outlet_names_with_commas_stay_whole(tmp_path: Path) -> None:
+    from newsprism.models import Article
+    from newsprism.store import SQLiteStore
+
+    with SQLiteStore.open(tmp_path / "s.db") as store, store.transaction():
+        for aid, outlet in (("a1", "Smith, Jones & Co. Gazette"), ("a2", "The Courier")):
+            store.add_article(
+                Article(id=aid, source=f"{aid}.txt", text="x", outlet=outlet, story="s-1")
+            )
+        [summary] = store.stories()
+    assert summary.outlets == ("Smith, Jones & Co. Gazette", "The Courier")

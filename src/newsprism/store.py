@@ -329,7 +329,10 @@ class SQLiteStore:
     def _summaries(self, where: str, params: tuple[str, ...]) -> list[tuple[StorySummary, int]]:
         rows = self._conn.execute(
             "SELECT s.id, s.title, COUNT(a.id), COUNT(a.duplicate_of), "
-            "GROUP_CONCAT(DISTINCT a.outlet), MIN(a.published), MAX(a.published), s.seq "
+            # Outlets joined with the unit separator: a name may hold a comma.
+            "(SELECT GROUP_CONCAT(o, char(31)) FROM (SELECT DISTINCT outlet AS o FROM article "
+            "WHERE story = s.id AND outlet IS NOT NULL)), "
+            "MIN(a.published), MAX(a.published), s.seq "
             f"FROM story s JOIN article a ON a.story = s.id {where} "
             "GROUP BY s.id ORDER BY s.seq",
             params,
@@ -341,7 +344,7 @@ class SQLiteStore:
                     title=r[1],
                     articles=r[2],
                     copies=r[3],
-                    outlets=tuple(sorted(r[4].split(","))) if r[4] else (),
+                    outlets=tuple(sorted(r[4].split("\x1f"))) if r[4] else (),
                     first=date.fromisoformat(r[5]) if r[5] else None,
                     last=date.fromisoformat(r[6]) if r[6] else None,
                 ),
