@@ -89,3 +89,9 @@ def test_unknown_story(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     main(["analyze", str(corpus), "--db", str(db)])
     assert main(["show", "s-unknown", "--db", str(db)]) == 1
     assert "no story 's-unknown'" in capsys.readouterr().err
+
+
+def test_report_files_are_readable_by_others(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    assert main(["analyze", str(corpus), "--db", str(tmp_path / "n.db"), "--json", str(out)]) == 0
+    assert out.stat().st_mode & 0o777 == 0o644

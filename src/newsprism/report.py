@@ -107,6 +107,10 @@ def write_atomic(path: str | Path, write: Callable[[IO[str]], object]) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             write(fh)
+        # mkstemp makes the file private (0600); a report is an ordinary file:
+        # keep the mode of the one it replaces, else the usual 0644.
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
