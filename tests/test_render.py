@@ -151,3 +151,13 @@ def test_one_outlet_with_two_articles_gets_two_labels() -> None:
     report["articles"][1]["outlet"] = "The Ellery Star"
     labels = [a.label for a in story_views(report)[0].articles]
     assert labels == ["The Ellery Star (2026-05-04)", "The Ellery Star (2026-05-05)"]
+
+
+def test_speaker_table_and_outlet_count() -> None:
+    report = _report()
+    report["articles"][1]["outlet"] = "The Ellery Star"
+    story = story_views(report)[0]
+    assert story.outlets() == ["The Ellery Star"]
+    assert story.speakers() == [("Mira Osei", 2, ["The Ellery Star"])]
+    page = render_html(report)
+    assert "2 articles from 1 outlets" in page

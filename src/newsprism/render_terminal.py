@@ -6,7 +6,6 @@ Article text is printed as text (rich markup in an article is escaped).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from rich.console import Group, RenderableType
@@ -79,16 +78,9 @@ def _articles(story: StoryView) -> Table:
 
 def _speakers(story: StoryView) -> Table:
     """Who is quoted, how often, by which outlets: one-sided quoting shows here."""
-    count: Counter[str] = Counter()
-    outlets: dict[str, set[str]] = defaultdict(set)
-    for q in story.sections["quotes"]:
-        who = q.get("speaker") or "unknown speaker"
-        for v in q.get("variants", []):
-            count[who] += 1
-            outlets[who].add(story.label(v.get("article", "")))
     table = Table("speaker", "quotes", "quoted by", show_edge=False)
-    for who, n in count.most_common():
-        table.add_row(escape(who), str(n), escape(", ".join(sorted(outlets[who]))))
+    for who, n, outlets in story.speakers():
+        table.add_row(escape(who), str(n), escape(", ".join(outlets)))
     return table
 
 

@@ -32,7 +32,8 @@ class Sentence:
 @dataclass(frozen=True, slots=True)
 class ArticleView:
     id: str
-    label: str  # outlet, else the source's file name
+    outlet: str  # outlet, else the source's file name
+    label: str  # the outlet, dated when the story has several of its articles
     title: str | None
     published: str | None
     source: str
@@ -63,6 +64,26 @@ class StoryView:
             if a.id == article_id:
                 return a
         return None
+
+    def outlets(self) -> list[str]:
+        """Distinct outlets (an outlet with several articles counts once)."""
+        return sorted({a.outlet for a in self.articles})
+
+    def speakers(self) -> list[tuple[str, int, list[str]]]:
+        """(speaker, quotes, outlets quoting them), most quoted first.
+
+        Shows one-sided quoting: a speaker only one outlet quotes.
+        """
+        count: dict[str, int] = {}
+        by: dict[str, set[str]] = {}
+        for q in self.sections["quotes"]:
+            who = q.get("speaker") or "unknown speaker"
+            for v in q.get("variants", []):
+                count[who] = count.get(who, 0) + 1
+                found = self.article(v.get("article", ""))
+                by.setdefault(who, set()).add(found.outlet if found else v.get("article", ""))
+        ranked = sorted(count, key=lambda w: (-count[w], w))
+        return [(w, count[w], sorted(by[w])) for w in ranked]
 
     def label(self, article_id: str) -> str:
         found = self.article(article_id)
@@ -110,6 +131,7 @@ def article_view(article: Mapping[str, Any]) -> ArticleView:
     label = article.get("outlet") or source.rsplit("/", 1)[-1]
     return ArticleView(
         id=aid,
+        outlet=str(label),
         label=str(label),
         title=article.get("title"),
         published=article.get("published"),
