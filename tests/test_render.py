@@ -160,4 +160,4 @@ def test_speaker_table_and_outlet_count() -> None:
     assert story.outlets() == ["The Ellery Star"]
     assert story.speakers() == [("Mira Osei", 2, ["The Ellery Star"])]
     page = render_html(report)
-    assert "2 articles from 1 outlets" in page
+    assert "2 articles from 1 outlet<" in page
