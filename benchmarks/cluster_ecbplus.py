@@ -47,6 +47,8 @@ def cluster(records: list[dict[str, str]], options: ClusterOptions) -> tuple[dic
         start = time.perf_counter()
         out[rec["id"]] = index.assign(doc)
         spent += time.perf_counter() - start
+    # Splits move earlier articles to new stories: apply them as a store would.
+    out.update(index.export_changes().moves)
     return out, spent
 
 
