@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
     "command",
     [
         ["ruff", "check", "src", "tests", "benchmarks"],
-        ["ruff", "format", "--check", "src"],
+        ["ruff", "format", "--check", "src", "tests", "benchmarks"],
         ["mypy"],
     ],
     ids=["ruff", "ruff-format", "mypy"],

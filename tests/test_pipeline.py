@@ -139,3 +139,53 @@ def test_sigkill_midway_leaves_a_consistent_db_and_a_rerun_completes(tmp_path: P
     # The result equals one uninterrupted run.
     analyze([folder], AnalyzeOptions(db=tmp_path / "clean.db", batch_size=5))
     assert _dump(db) == _dump(tmp_path / "clean.db")
+
+
+def _fight_reports(folder: Path) -> None:
+    """Ten reports each of two title fights of one boxer (see test_cluster)."""
+    import random
+
+    rng = random.Random(3)
+    common = "Brannoch heavyweight title champion defended belts knockout fight crowd".split()
+    events = [
+        "Okafor Mannheim arena first round 2008 Saturday stoppage referee jab".split(),
+        "Lindqvist Bern stadium sixth round 2012 unanimous corner towel uppercut".split(),
+    ]
+    for e, words in enumerate(events):
+        for i in range(10):
+            body = [rng.choice(common) for _ in range(35)] + [rng.choice(words) for _ in range(10)]
+            body += [f"word{rng.randrange(300)}" for _ in range(30)]
+            rng.shuffle(body)
+            text = f"Brannoch beats {words[0]} ({i})\n\n" + " ".join(body) + ".\n"
+            (folder / f"{e}-{i:02d}.txt").write_text(text, encoding="utf-8")
+    # A reprint of the second event's first report: it follows its original.
+    (folder / "1-00-reprint.txt").write_text(
+        (folder / "1-00.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+
+
+def test_a_split_story_is_stored_as_two(tmp_path: Path) -> None:
+    folder = tmp_path / "fights"
+    folder.mkdir()
+    _fight_reports(folder)
+    db = tmp_path / "f.db"
+    result = analyze([folder], AnalyzeOptions(db=db, batch_size=4))
+    with SQLiteStore.open(db) as store:
+        arts = {Path(a.source).name: a for a in store.articles()}
+        stories = {s.id: s for s in store.stories()}
+    first = {arts[f"0-{i:02d}.txt"].story for i in range(10)}
+    second = {arts[f"1-{i:02d}.txt"].story for i in range(10)}
+    assert len(first) == 1 and len(second) == 1 and first != second
+    (a,), (b,) = first, second
+    assert a is not None and b is not None
+    assert arts["1-00-reprint.txt"].story == b
+    assert set(stories) == {a, b} and set(result.stories) == {a, b}
+    assert stories[a].articles == 10 and stories[b].articles == 11
+    assert (stories[a].title or "").startswith("Brannoch beats Okafor")
+    assert (stories[b].title or "").startswith("Brannoch beats Lindqvist")
+    # A rerun changes nothing, and a fresh run in other batches agrees.
+    before = _dump(db)
+    analyze([folder], AnalyzeOptions(db=db, batch_size=4))
+    assert _dump(db) == before
+    analyze([folder], AnalyzeOptions(db=tmp_path / "other.db", batch_size=7))
+    assert _dump(tmp_path / "other.db") == before

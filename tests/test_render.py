@@ -10,7 +10,8 @@ from rich.console import Console
 from newsprism.render_html import render_html
 from newsprism.render_markdown import render_markdown
 from newsprism.render_terminal import story_renderables
-from newsprism.view import interval_text, split_sentences, story_views, word_diff
+from newsprism.sentences import split_sentences
+from newsprism.view import interval_text, story_views, word_diff
 
 HOSTILE = 'Ferrant won. <script>alert("x")</script> He said [link](javascript:x) *bold* ok.'
 

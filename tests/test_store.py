@@ -14,7 +14,7 @@ from newsprism.errors import NotFoundError, StorageError
 from newsprism.models import Article
 from newsprism.store import SCHEMA_VERSION, SQLiteStore
 
-_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
+_text = st.text(st.characters(codec="utf-8"), max_size=200)
 _opt_text = st.none() | _text.filter(bool)
 _article = st.builds(
     Article,

@@ -28,9 +28,9 @@ import heapq
 import json
 import math
 from collections import Counter, OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from collections.abc import Mapping
 from itertools import islice
 from operator import itemgetter
 from typing import Any
@@ -223,7 +223,9 @@ class _Member:
                 {str(t): float(w) for t, w in data["v"].items()},
             )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise StorageError(f"stored member row of article {article} is unreadable: {exc}") from exc
+            raise StorageError(
+                f"stored member row of article {article} is unreadable: {exc}"
+            ) from exc
 
 
 @dataclass
@@ -580,8 +582,8 @@ class StoryIndex:
         groups = bisect(vectors, opts.split_iterations)
         if groups is None or silhouette(vectors, groups) < opts.split_silhouette:
             return sid
-        leaving = [m for m, g in zip(recent, groups) if g != groups[0]]
-        story.members = [m for m, g in zip(recent, groups) if g == groups[0]]
+        leaving = [m for m, g in zip(recent, groups, strict=True) if g != groups[0]]
+        story.members = [m for m, g in zip(recent, groups, strict=True) if g == groups[0]]
         new_sid = self._new_story_id(leaving[0].id)
         self._known_ids.add(new_sid)
         seq = self._doc_count

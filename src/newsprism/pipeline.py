@@ -11,7 +11,7 @@ the same input changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from os import PathLike
@@ -97,7 +97,9 @@ class _Run:
                     self.seen.add(art_id)
                     self._one(art_id, record)
                 self._tick(record.source)
-            save_cluster_delta(self.store, self.index.export_changes())
+            delta = self.index.export_changes()
+            save_cluster_delta(self.store, delta)
+            self.stories.update(dict.fromkeys(delta.moves.values()))
 
     def _one(self, art_id: str, record: RawRecord) -> None:
         try:
@@ -161,13 +163,41 @@ class _Run:
 
 # The clustering state as rows of the store's key-value table, one kind per
 # part of ClusterDelta (see its docstring for what must be persisted).
-_META, _DF, _STORY = "meta", "df", "story"
+_META, _DF, _STORY, _MEMBER = "meta", "df", "story", "member"
 
 
 def save_cluster_delta(store: Store, delta: ClusterDelta) -> None:
+    """Persist what the clusterer changed, and re-point articles a split moved."""
     store.save_cluster_rows(_META, [("doc_count", str(delta.doc_count))])
     store.save_cluster_rows(_DF, ((term, str(n)) for term, n in delta.df.items()))
     store.save_cluster_rows(_STORY, delta.stories.items())
+    store.save_cluster_rows(_MEMBER, delta.members.items())
+    if delta.moves:
+        store.move_articles(delta.moves)
+
+
+class _StoredRows(Mapping[str, str]):
+    """Cluster rows of one kind, read from the store only when asked for.
+
+    Restoring needs the member rows of the live stories' recent members only;
+    loading every article's row would grow with the database.
+    """
+
+    def __init__(self, store: Store, kind: str) -> None:
+        self._store = store
+        self._kind = kind
+
+    def __getitem__(self, key: str) -> str:
+        value = self._store.load_cluster_value(self._kind, key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key, _ in self._store.load_cluster_rows(self._kind))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def load_cluster_state(store: Store) -> ClusterState:
@@ -176,4 +206,5 @@ def load_cluster_state(store: Store) -> ClusterState:
         doc_count=int(meta.get("doc_count", "0")),
         df={term: int(n) for term, n in store.load_cluster_rows(_DF)},
         stories=dict(store.load_cluster_rows(_STORY)),
+        members=_StoredRows(store, _MEMBER),
     )

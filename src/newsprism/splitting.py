@@ -71,7 +71,9 @@ def bisect(vectors: Sequence[Vector], iterations: int = 6) -> list[int] | None:
         groups = new
         if 0 not in groups or 1 not in groups:
             return None
-        centres = [_sum([v for v, g in zip(vectors, groups) if g == k]) for k in (0, 1)]
+        centres = [
+            _sum([v for v, g in zip(vectors, groups, strict=True) if g == k]) for k in (0, 1)
+        ]
     return groups
 
 
@@ -84,13 +86,13 @@ def silhouette(vectors: Sequence[Vector], groups: Sequence[int]) -> float:
     near 0 or below: one story cut arbitrarily. A group of one scores -1 (a
     lone member says nothing about a second event).
     """
-    centres = [_sum([v for v, g in zip(vectors, groups) if g == k]) for k in (0, 1)]
+    centres = [_sum([v for v, g in zip(vectors, groups, strict=True) if g == k]) for k in (0, 1)]
     sizes = [sum(1 for g in groups if g == k) for k in (0, 1)]
     if min(sizes) < 2:
         return -1.0
     other_norms = [_norm(c) for c in centres]
     total = 0.0
-    for v, g in zip(vectors, groups):
+    for v, g in zip(vectors, groups, strict=True):
         own = dict(centres[g])
         for t, w in v.items():
             own[t] -= w

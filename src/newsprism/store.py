@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -92,6 +92,10 @@ class Store(Protocol):
     def save_cluster_rows(self, kind: str, rows: Iterable[tuple[str, str]]) -> None: ...
 
     def load_cluster_rows(self, kind: str) -> Iterator[tuple[str, str]]: ...
+
+    def load_cluster_value(self, kind: str, key: str) -> str | None: ...
+
+    def move_articles(self, moves: Mapping[str, str]) -> None: ...
 
     def articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]: ...
 
@@ -285,6 +289,47 @@ class SQLiteStore:
             "SELECT key, value FROM cluster_state WHERE kind = ? ORDER BY key", (kind,)
         )
         yield from rows
+
+    def load_cluster_value(self, kind: str, key: str) -> str | None:
+        row = self._conn.execute(
+            "SELECT value FROM cluster_state WHERE kind = ? AND key = ?", (kind, key)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def move_articles(self, moves: Mapping[str, str]) -> None:
+        """Put articles (and their copies) in other stories, as a story split decided.
+
+        Both the stories they leave and those they join are renamed after their
+        earliest dated original article, as :meth:`add_article` names them.
+        """
+        touched: set[str] = set(moves.values())
+        for article, story in moves.items():
+            row = self._conn.execute(
+                "SELECT story FROM article WHERE id = ?", (article,)
+            ).fetchone()
+            if row is None or row[0] == story:
+                continue
+            if row[0] is not None:
+                touched.add(row[0])
+            self._conn.execute(
+                "UPDATE article SET story = ? WHERE id = ? OR duplicate_of = ?",
+                (story, article, article),
+            )
+        for story in sorted(touched):
+            first = self._conn.execute(
+                "SELECT title, published FROM article WHERE story = ? AND duplicate_of IS NULL "
+                "ORDER BY title IS NULL, published IS NULL, published, seq LIMIT 1",
+                (story,),
+            ).fetchone()
+            if first is None:
+                self._conn.execute("DELETE FROM story WHERE id = ?", (story,))
+            else:
+                self._conn.execute(
+                    "INSERT INTO story (id, title, title_date) VALUES (?, ?, ?) "
+                    "ON CONFLICT(id) DO UPDATE SET title = excluded.title, "
+                    "title_date = excluded.title_date",
+                    (story, first[0], first[1]),
+                )
 
     # -- reading ------------------------------------------------------------
 
