@@ -77,3 +77,22 @@ def test_framing_shows_distinctive_names_for_the_same_thing() -> None:
 def test_one_article_has_nothing_to_contrast() -> None:
     assert exclusive_section([A]) == []
     assert framing_section([A]) == []
+
+
+def test_exclusive_names_and_figures_no_one_else_has_are_always_listed() -> None:
+    # Article d adds many sentences of its own; the one naming a mediator no
+    # other outlet mentions ranks low on coverage but is a checkable fact.
+    filler = [
+        f"Residents of the valley described the long night {i} with worry and patience and care."
+        for i in range(8)
+    ]
+    mediator = (
+        "Talks on compensation continue near Oskerby, with Varnholt envoys serving as mediators."
+    )
+    d = Article(id="d", source="d.txt", text="\n".join([*filler, mediator, A.text.split("\n")[0]]))
+    section = exclusive_section([A, B, C, d])
+    mine = [e["text"] for e in section if e["article"] == "d"]
+    assert mediator in mine
+    assert len(mine) <= 12
+    # "Oskerby" alone is not new: the others name the town too.
+    assert not any("Oskerby" in t and "Varnholt" not in t for t in mine)
