@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from newsprism.models import Article
-from newsprism.timeline import timeline_section
+from newsprism.timeline import infer_date, timeline_section
 
 # 2026-03-12 is a Thursday.
 DATED = Article(
@@ -62,3 +62,49 @@ def test_december_date_in_a_january_article_is_last_year() -> None:
         text="The budget was approved on Dec. 28 after a long debate.",
     )
     assert _by_date(timeline_section([article])).keys() == {"2025-12-28"}
+
+
+def _art(aid: str, text: str, published: date | None = None) -> Article:
+    return Article(id=aid, source=f"{aid}.txt", published=published, text=text)
+
+
+# 2026-03-03 is a Tuesday; 2026-03-12 a Thursday.
+VOTE = _art("v", "The council voted on Monday to close the Millbrook bridge.", date(2026, 3, 3))
+REPAIRS = _art("r", "Repairs on the Millbrook bridge began on Wednesday.", date(2026, 3, 12))
+
+
+def test_an_undated_article_is_dated_by_the_events_it_shares() -> None:
+    late = _art(
+        "u",
+        "The council voted on Monday to close the bridge at Millbrook.\n"
+        "Engineers will inspect the bridge on Thursday.",
+    )
+    days = _by_date(timeline_section([VOTE, REPAIRS, late]))
+    # Its "Monday" is the vote the dated article puts on March 2, so it was
+    # written that week (taken as March 3), not near the story's latest date.
+    assert days["2026-03-02"]["articles"] == ["v", "u"]
+    assert "2026-03-09" not in days
+    assert days["2026-03-05"]["articles"] == ["u"]  # "will … on Thursday": that week's
+
+
+def test_an_undated_article_is_not_dated_before_what_it_reports() -> None:
+    known = [date(2026, 3, 3), date(2026, 3, 20), date(2026, 4, 10)]
+    reopened = _art(
+        "d", "The Millbrook bridge reopened on March 18.\nTraffic returned on Thursday."
+    )
+    # On or after March 18: the first story date since then.
+    assert infer_date(reopened, known, []) == date(2026, 3, 20)
+    others = [VOTE, _art("y", "", date(2026, 3, 20)), _art("x", "", date(2026, 4, 10))]
+    days = _by_date(timeline_section([*others, reopened]))
+    assert days["2026-03-19"]["articles"] == ["d"]  # not the Thursday before April 10
+    # What it announces comes later; a reported date is not an announcement.
+    announced = _art("e", "Engineers will inspect the bridge on March 18.")
+    assert infer_date(announced, known, []) == date(2026, 3, 3)
+    reported = _art("f", "The council said on March 19 it will review the closure.")
+    assert infer_date(reported, known, []) == date(2026, 3, 20)
+
+
+def test_without_clues_an_undated_article_takes_the_latest_date() -> None:
+    undated = _art("n", "Residents gathered on Friday near the river.")
+    days = _by_date(timeline_section([VOTE, REPAIRS, undated]))
+    assert days["2026-03-13"]["articles"] == ["n"]  # the Friday nearest March 12

@@ -94,9 +94,10 @@ def fingerprint(text: str, options: DedupeOptions = DedupeOptions()) -> Fingerpr
     if not words:
         return None
     n = options.shingle
-    # zip of n shifted views joins in C: a fifth faster than slicing per shingle.
+    # zip of n shifted views (of unequal length: zip stops at the shortest)
+    # joins in C, a fifth faster than slicing per shingle.
     shingles = (
-        list(map(" ".join, zip(*(words[i:] for i in range(n)))))
+        list(map(" ".join, zip(*(words[i:] for i in range(n)), strict=False)))
         if len(words) >= n
         else [" ".join(words)]
     )

@@ -12,9 +12,15 @@ Dates in the text are read with rules (cheap, and dateparser would misread
   "today" / "tomorrow" resolve against the article's publication date: the
   most recent such day for past-tense reporting, the next one when the
   sentence speaks of the future ("will", "is due to");
-* an article without a trustworthy date is placed at the story's latest known
-  publication date, and its weekdays resolve to the nearest such day around
-  it (a report written the day after still says "on Friday").
+* an article without a trustworthy date gets one inferred from its text and
+  the story (:func:`infer_date`): what it reports as done happened on or
+  before its date, what it announces comes after, and a weekday it gives for
+  an event that a dated article dates ("derailed on Tuesday" against "the
+  train derailed on March 10") pins that weekday, so the article was written
+  within the six days after it. The story's publication date that fits those
+  bounds best stands in; with no clue in the text, the story's latest date.
+  Its weekdays resolve to the nearest such day around that date (a report
+  written the day after still says "on Friday").
 
 Events on one date from several articles are one entry citing them all.
 """
@@ -29,6 +35,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsprism.models import Article
+from newsprism.overlap import content_words
 from newsprism.sentences import split_sentences
 
 _MONTH_NUMBERS = {
@@ -52,6 +59,14 @@ _FUTURE = re.compile(
     r"is scheduled to|are scheduled to|is set to|are set to)\b",
     re.IGNORECASE,
 )
+# What marks a sentence as announcing what comes after the article, for
+# inferring its date: stricter than _FUTURE ("would" is often reported
+# speech about the past), and not when a past reporting verb carries the date
+# ("said on March 2 it will close the bridge").
+_ANNOUNCES = re.compile(
+    r"\b(?:will|(?:is|are) (?:due|expected|scheduled|set) to|plans? to)\b", re.IGNORECASE
+)
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|added|confirmed)\b", re.IGNORECASE)
 # A date later than its article by more than this is read as last year's
 # ("Dec. 28" in a January article).
 _FUTURE_SLACK = timedelta(days=60)
@@ -66,14 +81,24 @@ class DatedEvent:
     text: str
 
 
+# A weekday in an undated article names the day of a dated article's event
+# when the two sentences share this share of the shorter one's content words
+# (and at least two words): the same event told twice.
+_SAME_EVENT = 0.4
+
+
 def timeline_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
     """The report's ``timeline`` section for one story's original articles."""
-    known = [a.published for a in articles if a.published is not None]
+    known = sorted({a.published for a in articles if a.published is not None})
     undated = {a.id for a in articles if a.published is None}
-    anchor = max(known) if known else None
     events: list[DatedEvent] = []
     for a in articles:
-        events.extend(article_events(a, anchor))
+        if a.published is not None:
+            events.extend(article_events(a, None))
+    dated_events = list(events)
+    for a in articles:
+        if a.published is None:
+            events.extend(article_events(a, infer_date(a, known, dated_events)))
     by_day: dict[date, list[DatedEvent]] = defaultdict(list)
     for e in events:
         by_day[e.day].append(e)
@@ -108,6 +133,83 @@ def article_events(article: Article, anchor: date | None) -> list[DatedEvent]:
                     seen.add(day)
                     out.append(DatedEvent(day, article.id, _describe(sentence)))
     return out
+
+
+def infer_date(article: Article, known: Sequence[date], dated: Sequence[DatedEvent]) -> date | None:
+    """A stand-in publication date for an undated article (see the module doc).
+
+    ``known`` are the story's publication dates, ``dated`` the events its
+    dated articles give. Returns None when the story has no date at all.
+    """
+    if not known:
+        return None
+    anchor = max(known)
+    low: date | None = None  # the article was written on or after this day
+    high: date | None = None  # ... and on or before this one
+    for para in article.text.split("\n"):
+        for sentence in split_sentences(para.strip()):
+            future = bool(_ANNOUNCES.search(sentence)) and not _REPORTED.search(sentence)
+            for m in _DATE.finditer(sentence):
+                if m.group("wd") or m.group("rel"):
+                    day = _event_day(m, sentence, dated)
+                    if day is None:
+                        continue
+                    if m.group("rel"):
+                        offset = {"yesterday": 1, "today": 0, "tomorrow": -1}[
+                            m.group("rel").lower()
+                        ]
+                        low = _later(low, day + timedelta(days=offset))
+                        high = _earlier(high, day + timedelta(days=offset))
+                    elif future:
+                        high = _earlier(high, day - timedelta(days=1))
+                    else:
+                        low = _later(low, day)
+                        high = _earlier(high, day + timedelta(days=6))
+                    continue
+                day = _resolve(m, sentence, anchor, False)
+                if day is None:
+                    continue
+                if future:
+                    high = _earlier(high, day - timedelta(days=1))
+                else:
+                    low = _later(low, day)
+    if low is None and high is None:
+        return anchor
+    if low is not None and high is not None and low > high:
+        return anchor  # the clues disagree: keep to the story
+    fitting = [d for d in known if (low is None or d >= low) and (high is None or d <= high)]
+    if fitting:
+        # The earliest fitting date: news is written soon after the events.
+        return fitting[0] if low is not None else fitting[-1]
+    return low if low is not None else high
+
+
+def _event_day(m: re.Match[str], sentence: str, dated: Sequence[DatedEvent]) -> date | None:
+    """The day a dated article gives the event this weekday sentence tells, if any."""
+    if m.group("wd") and (m.group("last") or not m.group("wd")[0].isupper()):
+        return None
+    target = _WEEKDAYS.index(m.group("wd").lower()) if m.group("wd") else None
+    words = content_words(sentence)
+    best: tuple[float, date] | None = None
+    for e in dated:
+        if target is not None and e.day.weekday() != target:
+            continue
+        other = content_words(e.text)
+        shared = len(words & other)
+        if shared < 2 or not words or not other:
+            continue
+        score = shared / min(len(words), len(other))
+        if score >= _SAME_EVENT and (best is None or score > best[0]):
+            best = (score, e.day)
+    return None if best is None else best[1]
+
+
+def _later(a: date | None, b: date) -> date:
+    return b if a is None or b > a else a
+
+
+def _earlier(a: date | None, b: date) -> date:
+    return b if a is None or b < a else a
 
 
 def _resolve(m: re.Match[str], sentence: str, ref: date, inferred: bool) -> date | None:
