@@ -1,11 +1,15 @@
-"""Framing: the words each outlet uses distinctively, and whom it credits.
+"""Framing: the words each outlet uses distinctively, how it names the main
+actors, and whom it credits.
 
 Stage: story analysis. Needs a story's articles; adds the report's
 ``framing`` section. Distinctive terms are scored with the log-odds ratio
 with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008): the
 article's word counts against the rest of the story, the prior being the
 whole story's counts, so rare words need real evidence and common words are
-not over-read. Unigrams and bigrams of content words count.
+not over-read. Unigrams and bigrams of content words count. How an article
+names the story's main actors comes from :mod:`newsprism.actors`: every entry
+lists it (``names_actors``), and a title or role the others do not use is
+also a distinctive term of kind ``actor``.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from newsprism.actors import actor_namings, is_distinctive
 from newsprism.models import Article
 from newsprism.numbers import extract_mentions
 from newsprism.overlap import STOPWORDS
@@ -80,6 +85,7 @@ def framing_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
         total.update(c)
     n_total = sum(total.values())
     naming = _namings(articles, counts)
+    actors = actor_namings(articles)
     credits = {
         a.id: {m.attribution for m in extract_mentions(a.id, a.text) if m.attribution}
         for a in articles
@@ -116,9 +122,30 @@ def framing_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
             if t not in {x["term"] for x in terms}
         ]
         terms += [
+            {"term": n.forms[0], "score": round(1.0 - n.share, 2), "kind": "actor"}
+            for n in actors.get(a.id, [])
+            if n.role and is_distinctive(n)
+        ]
+        terms += [
             {"term": who, "score": 0.0, "kind": "credits"} for who in credits[a.id] - shared_credits
         ]
-        out.append({"article": a.id, "terms": terms, "credits_figures_to": sorted(credits[a.id])})
+        names = [
+            {
+                "actor": n.actor,
+                "as": list(n.forms),
+                "role": n.role,
+                "distinctive": is_distinctive(n),
+            }
+            for n in actors.get(a.id, [])
+        ]
+        out.append(
+            {
+                "article": a.id,
+                "terms": terms,
+                "names_actors": names,
+                "credits_figures_to": sorted(credits[a.id]),
+            }
+        )
     return out
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader
 
-from newsprism.view import interval_text, story_views, word_diff
+from newsprism.view import actor_names, interval_text, story_views, word_diff
 
 
 def _environment() -> Environment:
@@ -26,6 +26,7 @@ def _environment() -> Environment:
     )
     env.globals["interval_text"] = interval_text
     env.globals["word_diff"] = word_diff
+    env.globals["actor_names"] = actor_names
     return env
 
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from newsprism.view import StoryView, interval_text, story_views, word_diff
+from newsprism.view import StoryView, actor_names, interval_text, story_views, word_diff
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -92,6 +92,8 @@ def _story(story: StoryView) -> list[str]:
     for f in sec["framing"]:
         terms = ", ".join(esc(t.get("term")) for t in f.get("terms", []))
         out.append(f"- {esc(story.label(f.get('article', '')))}: {terms}")
+        if f.get("names_actors"):
+            out.append(f"  - names: {esc(actor_names(f))}")
     out += [*_none(sec["framing"], "No framing analysis."), ""]
 
     out += ["### Sources", ""]

@@ -186,10 +186,38 @@ def split_role(run: str) -> tuple[str, str]:
             low in _ROLE_WORDS
             or low in _NATIONALITIES
             or lower_word
-            or (tok.isupper() and len(tok) <= 4)
+            # An acronym ("US", "UN"), not a middle initial ("Antony J. Blinken").
+            or (tok.isupper() and len(tok) <= 4 and not re.fullmatch(r"[A-Z]\.", tok))
         ):
             cut = i + 1
     return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+
+
+def capitalised_runs(text: str) -> list[str]:
+    """Runs of capitalised words (names with their titles and roles) in ``text``."""
+    return [_POSSESSIVE.sub("", run) for run in _CAP_RUN.findall(text)]
+
+
+def role_tail(role: str) -> str:
+    """The words of ``role`` from the last one that is not a title or role word on.
+
+    "Full Force Ahead Mr." (a headline glued to a title) -> "Mr."
+    """
+    tokens = role.split()
+    start = len(tokens)
+    while start > 0:
+        tok = tokens[start - 1]
+        low = tok.lower().strip(".,")
+        if low in _ROLE_WORDS or low in _NATIONALITIES or (tok.isupper() and len(tok) <= 4):
+            start -= 1
+        else:
+            break
+    return " ".join(tokens[start:])
+
+
+def surname(name: str) -> str:
+    """The last word of a name that is not an initial, without a possessive."""
+    return _surname(name)
 
 
 def _surname(name: str) -> str:

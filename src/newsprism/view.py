@@ -224,3 +224,17 @@ def _num(value: float | None) -> str:
 
 def outlets_of(story: StoryView, ids: Sequence[str]) -> list[str]:
     return [story.label(i) for i in ids]
+
+
+def actor_names(entry: dict[str, Any]) -> str:
+    """A framing entry's ``names_actors`` as one line: how the outlet names each actor.
+
+    "Benjamin Netanyahu as “Prime Minister Benjamin Netanyahu”, “Netanyahu”";
+    a title or role the other outlets do not use is marked with an asterisk.
+    """
+    parts = []
+    for n in entry.get("names_actors", []):
+        forms = ", ".join(f"“{f}”" for f in n.get("as", [])[:3])
+        mark = "*" if n.get("distinctive") and n.get("role") else ""
+        parts.append(f"{n.get('actor', '')} as {forms}{mark}")
+    return "; ".join(parts)
