@@ -36,9 +36,10 @@ def _by_actor(aid: str) -> dict[str, Naming]:
     return {n.actor: n for n in actor_namings([A, B, C])[aid]}
 
 
-def test_main_actors_are_the_people_most_articles_name_in_full() -> None:
+def test_main_actors_are_people_named_in_full_and_named_differently() -> None:
     names = actor_namings([A, B, C])
-    assert {n.actor for ns in names.values() for n in ns} == {"Idris Calloway", "Petra Vance"}
+    # Petra Vance is named alike by all three: nothing to compare.
+    assert {n.actor for ns in names.values() for n in ns} == {"Idris Calloway"}
     # Sentence openers and places after "of" are not part of a name.
     a = _by_actor("a")["Idris Calloway"]
     assert a.forms[0] == "Mayor Idris Calloway" and "Calloway" in a.forms

@@ -8,7 +8,8 @@ article, the names, titles and roles it gives the people the story is about
 An actor is a person the story names in full somewhere (a capitalised run
 whose name part has at least two words, after titles and roles are split off
 as :mod:`newsprism.speakers` does), keyed by surname; the main actors are
-those most articles mention. How an article names one is the set of forms it
+those most articles mention, among the ones the outlets name differently.
+How an article names one is the set of forms it
 writes, fullest first; a form counts as distinctive when few of the other
 articles that mention the actor give it the same title or role.
 """
@@ -24,7 +25,8 @@ from newsprism.models import Article
 from newsprism.overlap import STOPWORDS
 from newsprism.speakers import capitalised_runs, role_tail, split_role, surname
 
-# Actors shown per story: the people most articles mention.
+# Actors shown per story: of those the outlets name differently, the ones
+# most articles mention.
 MAIN_ACTORS = 4
 # A title or role is this article's own choice when fewer than this share of
 # the other articles that name the actor use it.
@@ -71,7 +73,7 @@ def actor_namings(articles: Sequence[Article]) -> dict[str, list[Naming]]:
     main = [
         key
         for key, n in sorted(reach.items(), key=lambda kv: (-kv[1], -mentions[kv[0]], kv[0]))
-        if n >= 2
+        if n >= 2 and _named_differently(key, forms)
     ][:MAIN_ACTORS]
     canonical = {key: full[key].most_common(1)[0][0] for key in main}
 
@@ -97,6 +99,7 @@ def actor_namings(articles: Sequence[Article]) -> dict[str, list[Naming]]:
             others = [o.id for o in articles if o.id != a.id and key in forms[o.id]]
             same = sum(1 for o in others if role_of(o, key).lower() == role.lower())
             ordered = sorted(written, key=lambda f: (-len(f.split()), -written[f], f))
+            # (ordered[0] is _fullest(written): the same order.)
             out.setdefault(a.id, []).append(
                 Naming(
                     actor=canonical[key],
@@ -106,6 +109,20 @@ def actor_namings(articles: Sequence[Article]) -> dict[str, list[Naming]]:
                 )
             )
     return out
+
+
+def _fullest(written: Counter[str]) -> str:
+    return min(written, key=lambda f: (-len(f.split()), -written[f], f))
+
+
+def _named_differently(key: str, forms: dict[str, dict[str, Counter[str]]]) -> bool:
+    """Not every article naming the actor writes the same fullest form.
+
+    A place or a company every outlet names alike ("Quarry Lane", "Norvale
+    Freight") says nothing about framing; a person one outlet calls "Mayor
+    Helena Drayvoss" and another plain "Helena Drayvoss" does.
+    """
+    return len({_fullest(mine[key]) for mine in forms.values() if key in mine}) > 1
 
 
 def is_distinctive(naming: Naming) -> bool:
