@@ -14,6 +14,7 @@ little of them is said elsewhere.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -64,7 +65,20 @@ def _tokens(text: str) -> set[str]:
     return out
 
 
-def _new_names(text: str, elsewhere: set[str]) -> set[str]:
+class _Elsewhere:
+    """The tokens some other article of the story uses (a set-like view)."""
+
+    def __init__(self, spread: Counter[str], own: set[str]) -> None:
+        self._spread = spread
+        self._own = own
+
+    def __contains__(self, token: object) -> bool:
+        if not isinstance(token, str):
+            return False
+        return self._spread[token] - (token in self._own) > 0
+
+
+def _new_names(text: str, elsewhere: _Elsewhere) -> set[str]:
     """Names and figures of a sentence that no other article of the story uses.
 
     A compound counts only when some part of it is new ("Israel-Hamas" is
@@ -102,9 +116,12 @@ def exclusive_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
         for w in words:
             spread[w] = spread.get(w, 0) + 1
     tokens = {a.id: _tokens(a.text) for a in articles}
-    elsewhere: dict[str, set[str]] = {
-        a.id: set().union(*(t for other, t in tokens.items() if other != a.id)) for a in articles
-    }
+    # In how many articles each token occurs: another article has it when the
+    # count, less this article's own, stays positive (no per-pair unions).
+    token_spread: Counter[str] = Counter()
+    for t in tokens.values():
+        token_spread.update(t)
+    elsewhere = {aid: _Elsewhere(token_spread, own) for aid, own in tokens.items()}
     picked: dict[str, list[tuple[float, bool, Sentence]]] = {}
     for i, s in enumerate(sentences):
         n_words = len(s.text.split())
