@@ -70,7 +70,20 @@ def _report() -> dict[str, Any]:
             {"date": "2026-05-03", "what": "Ferrant re-elected", "articles": ["a1", "a2"]}
         ],
         "exclusive": [{"article": "a2", "text": "Turnout was 41 percent."}],
-        "framing": [{"article": "a1", "terms": [{"term": "re-elected", "score": 1.2}]}],
+        "framing": [
+            {
+                "article": "a1",
+                "terms": [{"term": "re-elected", "score": 1.2}],
+                "names_actors": [
+                    {
+                        "actor": "Tobias Ferrant",
+                        "as": ["Mayor Tobias <i>Ferrant</i>", "Ferrant"],
+                        "role": "Mayor",
+                        "distinctive": True,
+                    }
+                ],
+            }
+        ],
         "summary": [
             {"text": "Mayor Tobias Ferrant was re-elected by 212 votes.", "sources": ["a1", "a2"]}
         ],
@@ -162,3 +175,18 @@ def test_speaker_table_and_outlet_count() -> None:
     assert story.speakers() == [("Mira Osei", 2, ["The Ellery Star"])]
     page = render_html(report)
     assert "2 articles from 1 outlet<" in page
+
+
+def test_how_outlets_name_actors_is_shown_everywhere_and_escaped() -> None:
+    report = _report()
+    html = render_html(report)
+    assert "names the main actors" in html and "&lt;i&gt;Ferrant&lt;/i&gt;" in html
+    assert "<i>Ferrant" not in html
+    markdown = render_markdown(report)
+    assert "names: Tobias Ferrant as" in markdown and "* a title or role" in markdown
+    console = Console(record=True, width=200)
+    for view in story_views(report):
+        for part in story_renderables(view):
+            console.print(part)
+    text = console.export_text()
+    assert "names: Tobias Ferrant as “Mayor Tobias <i>Ferrant</i>”*" in text

@@ -14,7 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader
 
-from newsprism.view import actor_names, interval_text, story_views, word_diff
+from newsprism.view import ACTOR_MARK_NOTE, actor_names, interval_text, story_views, word_diff
 
 
 def _environment() -> Environment:
@@ -27,6 +27,7 @@ def _environment() -> Environment:
     env.globals["interval_text"] = interval_text
     env.globals["word_diff"] = word_diff
     env.globals["actor_names"] = actor_names
+    env.globals["actor_mark_note"] = ACTOR_MARK_NOTE
     return env
 
 

@@ -11,7 +11,14 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from newsprism.view import StoryView, actor_names, interval_text, story_views, word_diff
+from newsprism.view import (
+    ACTOR_MARK_NOTE,
+    StoryView,
+    actor_names,
+    interval_text,
+    story_views,
+    word_diff,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -94,6 +101,8 @@ def _story(story: StoryView) -> list[str]:
         out.append(f"- {esc(story.label(f.get('article', '')))}: {terms}")
         if f.get("names_actors"):
             out.append(f"  - names: {esc(actor_names(f))}")
+    if any("*" in actor_names(f) for f in sec["framing"]):
+        out += ["", esc(ACTOR_MARK_NOTE)]
     out += [*_none(sec["framing"], "No framing analysis."), ""]
 
     out += ["### Sources", ""]

@@ -230,11 +230,17 @@ def actor_names(entry: dict[str, Any]) -> str:
     """A framing entry's ``names_actors`` as one line: how the outlet names each actor.
 
     "Benjamin Netanyahu as “Prime Minister Benjamin Netanyahu”, “Netanyahu”";
-    a title or role the other outlets do not use is marked with an asterisk.
+    a title or role the other outlets do not use is marked with an asterisk
+    (see ``ACTOR_MARK_NOTE``).
     """
     parts = []
     for n in entry.get("names_actors", []):
-        forms = ", ".join(f"“{f}”" for f in n.get("as", [])[:3])
-        mark = "*" if n.get("distinctive") and n.get("role") else ""
-        parts.append(f"{n.get('actor', '')} as {forms}{mark}")
+        forms = [f"“{f}”" for f in n.get("as", [])[:3]]
+        if forms and n.get("distinctive") and n.get("role"):
+            forms[0] += "*"  # the fullest form carries the title or role
+        parts.append(f"{n.get('actor', '')} as {', '.join(forms)}")
     return "; ".join(parts)
+
+
+# Shown under the framing section wherever ``actor_names`` marks a form.
+ACTOR_MARK_NOTE = "* a title or role most of the other outlets do not give that person"
