@@ -176,6 +176,11 @@ def test_polnear_quotes_gate(tmp_path: Path) -> None:
         ("Narvian Prime Minister Olav Strand", "Narvian Prime Minister", "Olav Strand"),
         ("Israeli President Dana Morgan", "Israeli President", "Dana Morgan"),
         ("Brian Fallon", "", "Brian Fallon"),
+        # A middle initial is part of the name, not an acronym like "US".
+        ("US Secretary of State Antonia J. Vell", "US Secretary of State", "Antonia J. Vell"),
+        # An organisation keeps its role-like words ("General", "State").
+        ("Lessenford General Hospital", "", "Lessenford General Hospital"),
+        ("Narvian Ministry of State Security", "", "Narvian Ministry of State Security"),
     ],
 )
 def test_split_role(run: str, role: str, name: str) -> None:

@@ -174,9 +174,24 @@ def clean_speaker(text: str) -> str | None:
     return t or None
 
 
+# Last words of an organisation's name: a run ending in one names a body, so
+# role words inside it are part of the name ("Lessenford General Hospital",
+# "Ministry of State Security"), not a person's title.
+_INSTITUTIONS = frozenset(
+    """hospital clinic university college school institute council ministry department
+    agency authority board commission committee court police service services company
+    corporation group bank party office bureau foundation association union army navy
+    force forces guard centre center museum church trust network airlines airways""".split()
+)
+
+
 def split_role(run: str) -> tuple[str, str]:
     """("Israeli Prime Minister", "Benjamin Netanyahu") from a capitalised run."""
     tokens = run.split()
+    # The body is named last ("... General Hospital") or before "of" ("Ministry of State").
+    head = tokens[: tokens.index("of")] if "of" in tokens else tokens
+    if head and head[-1].lower().strip(".,") in _INSTITUTIONS:
+        return "", run
     cut = 0
     for i, tok in enumerate(tokens):
         low = tok.lower().strip(".,")
