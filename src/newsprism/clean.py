@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from newsprism.meta import find_dates, outlet_from_url, split_title, strip_corporate_suffix
@@ -296,6 +297,7 @@ _SHAPE_SAMPLE_WIDE = 80
 _KEY_MAX_CHARS = 160
 
 
+@lru_cache(maxsize=8192)  # menus and footers recur across a site's pages
 def line_key(line: str) -> str:
     """A line folded for comparison: lower case, letters and digits only."""
     return _KEY_JUNK.sub(" ", line.casefold()).strip()
@@ -310,6 +312,9 @@ class _Shape(NamedTuple):
     terminal: bool  # ends like a sentence
 
 
+# Pages of one site repeat their menus, footers and widget lines: the shape
+# of a line recurs often in a stream, so the last few thousand are kept.
+@lru_cache(maxsize=8192)
 def _shape(text: str) -> _Shape:
     # Only the first words are split off; the word count comes from spaces
     # (the text is stripped, and runs of spaces are rare enough not to matter).
