@@ -187,3 +187,22 @@ def test_split_role(run: str, role: str, name: str) -> None:
     from newsprism.speakers import split_role
 
     assert split_role(run) == (role, name)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "At least 40 homes were flooded, according to the Tolland fire service.",
+            "the Tolland fire service",
+        ),
+        ("Calloway said he had counted 40 flooded homes on Monday.", "Calloway"),
+        ("The 40 homes had been flooded, according to health officials.", "health officials"),
+        ("“We need to house 40 families,” we need to tell them, she said.", None),
+        ("Some 40 homes were flooded.", None),
+    ],
+)
+def test_attribution_is_a_name_or_description(sentence: str, source: str | None) -> None:
+    from newsprism.quotes import attribution
+
+    assert attribution(sentence) == source

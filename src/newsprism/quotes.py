@@ -597,12 +597,48 @@ def attribution(sentence: str) -> str | None:
     """Whom a sentence credits for what it states: "according to X", "X said"."""
     found = _according_to(sentence)
     if found is not None:
-        return found
+        return _source_phrase(found)
     for m in reversed(list(_VERB.finditer(sentence))):
         who = _subject(sentence[: m.start()], QuoteOptions())
         if who is not None and who.lower() not in PRONOUNS:
-            return who
+            return _source_phrase(who)
     return None
+
+
+# Reporting verbs inside a found subject: the source is what comes before
+# ("Blinken said he" -> "Blinken"; "The president then revealed the").
+_REPORTING = re.compile(
+    r"\s(?:said|says|told|tells|revealed|announced|added|reported|confirmed|stated)\b.*$",
+    re.IGNORECASE,
+)
+# Words a source phrase does not end with.
+_DANGLING = frozenset(
+    "had has have then also later the a an he she they it that of and to in on was were".split()
+)
+_DETERMINERS = frozenset("the a an".split())
+# Longer than this, a "source" is a clause, not a name or a description.
+_SOURCE_MAX_WORDS = 8
+
+
+def _source_phrase(text: str) -> str | None:
+    """A credited source trimmed to a name or a description, or None.
+
+    Quotation fragments ("we need to provide to people") and clauses are not
+    sources: a source opens with a capital or an article ("the Hamas-run
+    health ministry"), or is a short description ("health officials").
+    """
+    words = _REPORTING.sub("", " " + text).split()
+    while words and words[-1].lower().strip(".,") in _DANGLING:
+        words.pop()
+    if not words or len(words) > _SOURCE_MAX_WORDS:
+        return None
+    first = words[0]
+    if first.lower() in PRONOUNS:
+        return None
+    # "officials", "health officials": a bare description is short.
+    if not (first[:1].isupper() or first.lower() in _DETERMINERS) and len(words) > 3:
+        return None
+    return " ".join(words)
 
 
 def _according_to(para: str) -> str | None:
