@@ -27,13 +27,14 @@ from __future__ import annotations
 import heapq
 import json
 import math
+import re
 from collections import Counter, OrderedDict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from operator import itemgetter
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from newsprism.errors import StorageError
 from newsprism.splitting import bisect, silhouette
@@ -265,15 +266,26 @@ class _Story:
             separators=(",", ":"),
         )
 
-    @classmethod
-    def from_json(
-        cls, sid: str, raw: str, members: Mapping[str, str], horizon: int = -1
-    ) -> _Story | None:
-        """The stored profile, or None when it went cold (seq <= ``horizon``)."""
+    @staticmethod
+    def live_data(sid: str, raw: str, horizon: int = -1) -> dict[str, Any] | None:
+        """The parsed profile, or None when it went cold (seq <= ``horizon``).
+
+        A cold profile is recognised by its "seq" field alone, without parsing
+        the rest: most stories of a large database are cold.
+        """
+        quick = _SEQ_FIELD.search(raw)
+        if quick is not None and int(quick.group(1)) <= horizon:
+            return None
         try:
             data: dict[str, Any] = json.loads(raw)
-            if int(data["seq"]) <= horizon:
-                return None
+            return None if int(data["seq"]) <= horizon else data
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise StorageError(f"stored profile of story {sid} is unreadable: {exc}") from exc
+
+    @classmethod
+    def from_data(cls, sid: str, data: dict[str, Any], members: Mapping[str, str]) -> _Story:
+        """The profile from :meth:`live_data`, its recent members' rows from ``members``."""
+        try:
             recent = []
             for m in data.get("m", ()):
                 row = members.get(str(m))
@@ -296,6 +308,23 @@ class _Story:
             )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise StorageError(f"stored profile of story {sid} is unreadable: {exc}") from exc
+
+
+# The "seq" field of a stored profile (a term entry reads '"seq":[', never a digit).
+_SEQ_FIELD = re.compile(r'"seq":(\d+)')
+
+
+@runtime_checkable
+class BulkRows(Protocol):
+    """Rows that can be fetched many at once (a store's member rows)."""
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, str]: ...
+
+
+def _fetch(rows: Mapping[str, str], keys: list[str]) -> Mapping[str, str]:
+    if isinstance(rows, BulkRows):
+        return rows.get_many(keys)
+    return rows
 
 
 def _counts(text: str) -> tuple[dict[str, float], set[str], set[str]]:
@@ -461,11 +490,18 @@ class StoryIndex:
         index._df = {str(t): int(n) for t, n in state.df.items()}
         index._known_ids = set(state.stories)
         horizon = index._doc_count - options.active_articles
-        live = []
+        profiles = []
         for sid, raw in state.stories.items():
-            story = _Story.from_json(sid, raw, state.members, horizon)
-            if story is not None:
-                live.append((story.seq, sid, story))
+            data = _Story.live_data(sid, raw, horizon)
+            if data is not None:
+                profiles.append((sid, data))
+        # The live stories' recent members, fetched at once.
+        wanted = [str(m) for _, data in profiles for m in data.get("m", ())]
+        members = _fetch(state.members, wanted)
+        live = []
+        for sid, data in profiles:
+            story = _Story.from_data(sid, data, members)
+            live.append((story.seq, sid, story))
         # Every update has its own seq, so replaying stories in seq order (and
         # members in seq order) rebuilds the posting lists in the same order.
         # Ties (the two halves of a split) break on id, as _split orders them.

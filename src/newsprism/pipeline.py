@@ -187,6 +187,9 @@ class _StoredRows(Mapping[str, str]):
         self._store = store
         self._kind = kind
 
+    def get_many(self, keys: Sequence[str]) -> dict[str, str]:
+        return self._store.load_cluster_values(self._kind, keys)
+
     def __getitem__(self, key: str) -> str:
         value = self._store.load_cluster_value(self._kind, key)
         if value is None:

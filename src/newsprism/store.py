@@ -95,6 +95,8 @@ class Store(Protocol):
 
     def load_cluster_value(self, kind: str, key: str) -> str | None: ...
 
+    def load_cluster_values(self, kind: str, keys: Sequence[str]) -> dict[str, str]: ...
+
     def move_articles(self, moves: Mapping[str, str]) -> None: ...
 
     def articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]: ...
@@ -295,6 +297,17 @@ class SQLiteStore:
             "SELECT value FROM cluster_state WHERE kind = ? AND key = ?", (kind, key)
         ).fetchone()
         return None if row is None else str(row[0])
+
+    def load_cluster_values(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(keys, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self._conn.execute(
+                f"SELECT key, value FROM cluster_state WHERE kind = ? AND key IN ({marks})",
+                (kind, *chunk),
+            )
+            found.update((str(k), str(v)) for k, v in rows)
+        return found
 
     def move_articles(self, moves: Mapping[str, str]) -> None:
         """Put articles (and their copies) in other stories, as a story split decided.
