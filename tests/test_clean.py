@@ -385,3 +385,29 @@ def test_syndication_note_and_byline_are_not_body() -> None:
 def test_sentence_mentioning_a_first_publication_stays() -> None:
     line = "The map, first published in 1911 by the harbour board, hangs in the town hall."
     assert paragraphs(clean_text(f"{HEADLINE}\n{BODY_1}\n{line}")) == [BODY_1, line]
+
+
+def test_wire_staff_credit_goes_but_a_sentence_about_reporting_stays() -> None:
+    page = textwrap.dedent(
+        """\
+        Freight train derails near Oskerby
+
+        A freight train carrying caustic soda derailed near Oskerby on Tuesday, officials said.
+        Reporting by the regional broadcaster showed the crossing had been flagged twice before.
+        (Reporting by Tomasz Ilyin; editing by Ruth Cavendale)
+        Additional reporting by Ana Ruiz in Halverston.
+        """
+    )
+    text = clean_text(page).text
+    assert "caustic soda" in text and "Reporting by the regional broadcaster" in text
+    assert "Tomasz Ilyin" not in text and "Ana Ruiz" not in text
+
+
+def test_long_paragraph_opening_with_names_is_kept() -> None:
+    # The first words look like a menu (mostly capitalised); the rest is prose.
+    body = (
+        "Lindsay Lohan Betty Ford Clinic Rancho Mirage California Thursday Night PEOPLE "
+        "reported that the actress checked in for what is to be a three-month stay, and "
+        "that she had left another facility in the morning because she did not like it."
+    )
+    assert clean_text(body).text == body

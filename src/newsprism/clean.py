@@ -251,6 +251,26 @@ _WIDGET_VOCAB = re.compile(
 _CHANGE_DATE = re.compile(r"\b(?:updated|modified|edited|amended|corrected)\b", re.IGNORECASE)
 # Syndication notes ("This article was originally published by ..."): kept
 # out of the body even though they read as a sentence.
+# A wire service's staff credit at the foot of a story: "(Reporting by Ana
+# Ruiz; Editing by Tom Hale)", "Additional reporting by Li Wei in Beijing".
+_STAFF_CREDIT = re.compile(
+    r"\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\s",
+    re.IGNORECASE,
+)
+_CREDIT_GLUE = frozenset("and in by with from additional reporting writing editing".split())
+
+
+def _is_staff_credit(line: str) -> bool:
+    """A staff credit: names (and "in Place") after "by", nothing else.
+
+    "Reporting by the BBC showed that ..." is a sentence, not a credit.
+    """
+    if not _STAFF_CREDIT.match(line):
+        return False
+    words = re.findall(r"[^\W\d_][\w'.-]*", line)
+    return all(w[0].isupper() or w.lower() in _CREDIT_GLUE for w in words[1:])
+
+
 _SYNDICATION = re.compile(
     r"(?:this (?:article|story|piece|report) (?:was|is|has been) )?"
     r"(?:(?:originally|first) (?:published|appeared|ran)|republished|reproduced|syndicated)"
@@ -819,7 +839,9 @@ def clean_text(
             continue
         if s.words <= _PHRASE_MAX_WORDS and _is_chrome(line) and not _is_sentence(line, s):
             continue
-        if s.words <= 2 * _PHRASE_MAX_WORDS and _SYNDICATION.match(line):
+        if s.words <= 2 * _PHRASE_MAX_WORDS and (
+            _SYNDICATION.match(line) or _is_staff_credit(line)
+        ):
             continue  # "This article was originally published by ..."
         if _is_byline(line, s):
             continue
