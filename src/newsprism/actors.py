@@ -98,8 +98,7 @@ def actor_namings(articles: Sequence[Article]) -> dict[str, list[Naming]]:
             role = role_of(a.id, key)
             others = [o.id for o in articles if o.id != a.id and key in forms[o.id]]
             same = sum(1 for o in others if role_of(o, key).lower() == role.lower())
-            ordered = sorted(written, key=lambda f: (-len(f.split()), -written[f], f))
-            # (ordered[0] is _fullest(written): the same order.)
+            ordered = sorted(written, key=lambda f: _fullness(f, written))
             out.setdefault(a.id, []).append(
                 Naming(
                     actor=canonical[key],
@@ -111,8 +110,13 @@ def actor_namings(articles: Sequence[Article]) -> dict[str, list[Naming]]:
     return out
 
 
+def _fullness(form: str, written: Counter[str]) -> tuple[int, int, str]:
+    """Sort key: the longest form first, then the commonest."""
+    return (-len(form.split()), -written[form], form)
+
+
 def _fullest(written: Counter[str]) -> str:
-    return min(written, key=lambda f: (-len(f.split()), -written[f], f))
+    return min(written, key=lambda f: _fullness(f, written))
 
 
 def _named_differently(key: str, forms: dict[str, dict[str, Counter[str]]]) -> bool:

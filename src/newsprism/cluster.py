@@ -390,6 +390,16 @@ def _next_check(size: int, options: ClusterOptions) -> int:
     return step
 
 
+def _post(postings: dict[str, OrderedDict[str, float]], term: str, sid: str, w: float) -> None:
+    """Set a story's weight in a posting list and make it the most recent entry."""
+    posting = postings.get(term)
+    if posting is None:
+        postings[term] = OrderedDict(((sid, w),))
+    else:
+        posting[sid] = w
+        posting.move_to_end(sid)
+
+
 def _drop(postings: dict[str, OrderedDict[Any, float]], term: str, key: object) -> None:
     posting = postings.get(term)
     if posting is not None:
@@ -581,12 +591,7 @@ class StoryIndex:
             value = centroid.get(term, 0.0) + w
             centroid[term] = value
             touched[term] = seq
-            posting = postings.get(term)
-            if posting is None:
-                postings[term] = OrderedDict(((sid, value),))
-            else:
-                posting[sid] = value
-                posting.move_to_end(sid)
+            _post(postings, term, sid, value)
         # Truncate only once the profile doubles: one sort per many updates.
         if len(centroid) > 2 * opts.profile_terms:
             ranked = sorted(centroid.items(), key=itemgetter(1), reverse=True)
@@ -673,12 +678,7 @@ class StoryIndex:
         story.norm = math.sqrt(sum(w * w for w in story.centroid.values())) or 1.0
         story.seq = seq
         for term, w in story.centroid.items():
-            posting = postings.get(term)
-            if posting is None:
-                postings[term] = OrderedDict(((sid, w),))
-            else:
-                posting[sid] = w
-                posting.move_to_end(sid)
+            _post(postings, term, sid, w)
         self._stories[sid] = story
         self._dirty_stories.add(sid)
 

@@ -70,31 +70,25 @@ def _tokens(text: str) -> set[str]:
     return out
 
 
-class _Elsewhere:
-    """The tokens some other article of the story uses (a set-like view)."""
-
-    def __init__(self, spread: Counter[str], own: set[str]) -> None:
-        self._spread = spread
-        self._own = own
-
-    def __contains__(self, token: object) -> bool:
-        if not isinstance(token, str):
-            return False
-        return self._spread[token] - (token in self._own) > 0
-
-
-def _new_names(text: str, elsewhere: _Elsewhere) -> set[str]:
+def _new_names(text: str, spread: Counter[str], own: set[str]) -> set[str]:
     """Names and figures of a sentence that no other article of the story uses.
 
-    A compound counts only when some part of it is new ("Israel-Hamas" is
-    not, where other articles name Israel and Hamas).
+    ``spread`` counts the articles each token occurs in and ``own`` is this
+    article's tokens: another article has a token when its count, less this
+    article's own, stays positive. A compound counts only when some part of
+    it is new ("Israel-Hamas" is not, where other articles name Israel and
+    Hamas).
     """
+
+    def elsewhere(token: str) -> bool:
+        return spread[token] - (token in own) > 0
+
     found = set()
     for raw in _NAME_OR_FIGURE.findall(text):
         token = _norm(raw)
-        if token in elsewhere or token in _NOT_NAMES or token in STOPWORDS:
+        if elsewhere(token) or token in _NOT_NAMES or token in STOPWORDS:
             continue
-        if all(part in elsewhere for part in token.split("-")):
+        if all(elsewhere(part) for part in token.split("-")):
             continue
         found.add(token)
     return found
@@ -121,12 +115,9 @@ def exclusive_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
         for w in words:
             spread[w] = spread.get(w, 0) + 1
     tokens = {a.id: _tokens(a.text) for a in articles}
-    # In how many articles each token occurs: another article has it when the
-    # count, less this article's own, stays positive (no per-pair unions).
-    token_spread: Counter[str] = Counter()
+    token_spread: Counter[str] = Counter()  # in how many articles each token occurs
     for t in tokens.values():
         token_spread.update(t)
-    elsewhere = {aid: _Elsewhere(token_spread, own) for aid, own in tokens.items()}
     picked: dict[str, list[tuple[float, bool, Sentence]]] = {}
     for i, s in enumerate(sentences):
         n_words = len(s.text.split())
@@ -137,7 +128,7 @@ def exclusive_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
         if not _FACT.search(s.text):
             continue
         new = {w for w in s.words if spread.get(w, 0) <= 1}
-        new_names = _new_names(s.text, elsewhere[s.article])
+        new_names = _new_names(s.text, token_spread, tokens[s.article])
         score = (
             1.0
             - covered[i]

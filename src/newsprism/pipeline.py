@@ -191,10 +191,10 @@ class _StoredRows(Mapping[str, str]):
         return self._store.load_cluster_values(self._kind, keys)
 
     def __getitem__(self, key: str) -> str:
-        value = self._store.load_cluster_value(self._kind, key)
-        if value is None:
+        found = self.get_many([key])
+        if key not in found:
             raise KeyError(key)
-        return value
+        return found[key]
 
     def __iter__(self) -> Iterator[str]:
         return (key for key, _ in self._store.load_cluster_rows(self._kind))

@@ -15,6 +15,7 @@ from newsprism.view import (
     ACTOR_MARK_NOTE,
     StoryView,
     actor_names,
+    has_actor_mark,
     interval_text,
     story_views,
     word_diff,
@@ -101,7 +102,7 @@ def _story(story: StoryView) -> list[str]:
         out.append(f"- {esc(story.label(f.get('article', '')))}: {terms}")
         if f.get("names_actors"):
             out.append(f"  - names: {esc(actor_names(f))}")
-    if any("*" in actor_names(f) for f in sec["framing"]):
+    if has_actor_mark(sec["framing"]):
         out += ["", esc(ACTOR_MARK_NOTE)]
     out += [*_none(sec["framing"], "No framing analysis."), ""]
 

@@ -14,7 +14,14 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from newsprism.view import ACTOR_MARK_NOTE, StoryView, actor_names, interval_text, word_diff
+from newsprism.view import (
+    ACTOR_MARK_NOTE,
+    StoryView,
+    actor_names,
+    has_actor_mark,
+    interval_text,
+    word_diff,
+)
 
 
 def story_renderables(story: StoryView) -> Iterator[RenderableType]:
@@ -61,7 +68,7 @@ def story_renderables(story: StoryView) -> Iterator[RenderableType]:
         yield Text.assemble((story.label(f.get("article", "")), "bold"), ": ", terms)
         if f.get("names_actors"):
             yield Text.assemble("  names: ", actor_names(f), style="dim")
-    if any("*" in actor_names(f) for f in sec["framing"]):
+    if has_actor_mark(sec["framing"]):
         yield Text(ACTOR_MARK_NOTE, style="dim")
     yield from _none(sec["framing"], "No framing analysis.")
 

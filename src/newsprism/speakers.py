@@ -232,10 +232,6 @@ def role_tail(role: str) -> str:
 
 def surname(name: str) -> str:
     """The last word of a name that is not an initial, without a possessive."""
-    return _surname(name)
-
-
-def _surname(name: str) -> str:
     tokens = [t for t in name.split() if not re.fullmatch(r"[A-Z]\.?", t)]
     return _POSSESSIVE.sub("", tokens[-1]) if tokens else name
 
@@ -263,7 +259,7 @@ class SpeakerResolver:
             name = _POSSESSIVE.sub("", name)
             parts = name.split()
             if len(parts) >= 2 and all(p[:1].isupper() or p in ("bin", "ibn") for p in parts):
-                full[_surname(name).lower()][name] += n
+                full[surname(name).lower()][name] += n
                 if role:
                     roles[_role_key(role)][name] += n
         for text in texts:
@@ -310,10 +306,10 @@ class SpeakerResolver:
         return found.most_common(1)[0][0]
 
     def _person(self, name: str) -> str:
-        surname = _surname(name).lower()
-        forms = self.full_names.get(surname)
+        key = surname(name).lower()
+        forms = self.full_names.get(key)
         if forms is None and self.full_names:
-            match = process.extractOne(surname, list(self.full_names), scorer=fuzz.ratio)
+            match = process.extractOne(key, list(self.full_names), scorer=fuzz.ratio)
             if match is not None and match[1] >= _FUZZY_NAME:
                 forms = self.full_names[match[0]]
         if not forms:

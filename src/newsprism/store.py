@@ -93,8 +93,6 @@ class Store(Protocol):
 
     def load_cluster_rows(self, kind: str) -> Iterator[tuple[str, str]]: ...
 
-    def load_cluster_value(self, kind: str, key: str) -> str | None: ...
-
     def load_cluster_values(self, kind: str, keys: Sequence[str]) -> dict[str, str]: ...
 
     def move_articles(self, moves: Mapping[str, str]) -> None: ...
@@ -291,12 +289,6 @@ class SQLiteStore:
             "SELECT key, value FROM cluster_state WHERE kind = ? ORDER BY key", (kind,)
         )
         yield from rows
-
-    def load_cluster_value(self, kind: str, key: str) -> str | None:
-        row = self._conn.execute(
-            "SELECT value FROM cluster_state WHERE kind = ? AND key = ?", (kind, key)
-        ).fetchone()
-        return None if row is None else str(row[0])
 
     def load_cluster_values(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}

@@ -144,6 +144,7 @@ def infer_date(article: Article, known: Sequence[date], dated: Sequence[DatedEve
     if not known:
         return None
     anchor = max(known)
+    events = [(e, content_words(e.text)) for e in dated]
     low: date | None = None  # the article was written on or after this day
     high: date | None = None  # ... and on or before this one
     for para in article.text.split("\n"):
@@ -151,7 +152,7 @@ def infer_date(article: Article, known: Sequence[date], dated: Sequence[DatedEve
             future = bool(_ANNOUNCES.search(sentence)) and not _REPORTED.search(sentence)
             for m in _DATE.finditer(sentence):
                 if m.group("wd") or m.group("rel"):
-                    day = _event_day(m, sentence, dated)
+                    day = _event_day(m, sentence, events)
                     if day is None:
                         continue
                     if m.group("rel"):
@@ -184,17 +185,18 @@ def infer_date(article: Article, known: Sequence[date], dated: Sequence[DatedEve
     return low if low is not None else high
 
 
-def _event_day(m: re.Match[str], sentence: str, dated: Sequence[DatedEvent]) -> date | None:
+def _event_day(
+    m: re.Match[str], sentence: str, dated: Sequence[tuple[DatedEvent, frozenset[str]]]
+) -> date | None:
     """The day a dated article gives the event this weekday sentence tells, if any."""
     if m.group("wd") and (m.group("last") or not m.group("wd")[0].isupper()):
         return None
     target = _WEEKDAYS.index(m.group("wd").lower()) if m.group("wd") else None
     words = content_words(sentence)
     best: tuple[float, date] | None = None
-    for e in dated:
+    for e, other in dated:
         if target is not None and e.day.weekday() != target:
             continue
-        other = content_words(e.text)
         shared = len(words & other)
         if shared < 2 or not words or not other:
             continue

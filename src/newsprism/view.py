@@ -236,10 +236,19 @@ def actor_names(entry: dict[str, Any]) -> str:
     parts = []
     for n in entry.get("names_actors", []):
         forms = [f"“{f}”" for f in n.get("as", [])[:3]]
-        if forms and n.get("distinctive") and n.get("role"):
+        if forms and _own_title(n):
             forms[0] += "*"  # the fullest form carries the title or role
         parts.append(f"{n.get('actor', '')} as {', '.join(forms)}")
     return "; ".join(parts)
+
+
+def _own_title(naming: dict[str, Any]) -> bool:
+    return bool(naming.get("distinctive") and naming.get("role"))
+
+
+def has_actor_mark(framing: list[dict[str, Any]]) -> bool:
+    """Some outlet gives an actor a title the others do not (``actor_names`` marks it)."""
+    return any(_own_title(n) for f in framing for n in f.get("names_actors", []))
 
 
 # Shown under the framing section wherever ``actor_names`` marks a form.
