@@ -136,8 +136,14 @@ _SR_HEADING_REACH = 30
 # Only where a seam can be: "|" and "\u00a9" anywhere, a capital right after a
 # non-space, an opening quote right after sentence punctuation. (A capital
 # after a space, most capitals, starts a word, not a block: skipping them in
-# the pattern saves a Python step per capital on every line.)
-_SEAM_CAND = re.compile(r"[|\u00a9]|(?<=\S)[A-Z]|(?<=[.!?])[\u201c\u2018\"]")
+# the pattern saves a Python step per capital on every line.) The pattern
+# opens with one character class and checks the left side by look-behind
+# after it: the regex engine then scans for that class in its fast loop,
+# which an alternation of look-behinds defeats (3x faster on synthetic pages,
+# same matches).
+_SEAM_CAND = re.compile(
+    r"[A-Z|\u00a9\u201c\u2018\"](?:(?<=[|\u00a9])|(?<=\S[A-Z])|(?<=[.!?][\u201c\u2018\"]))"
+)
 # Icon class names that leak into scraped text ("caret-left", "x-logo",
 # "instagram-colored-outline"); found only where a cheap "-word" scan hits.
 _ICON_HINT = re.compile(r"-(?:left|right|up|down|logo|colored|outline|filled|solid)\b")
