@@ -17,11 +17,11 @@ from itertools import islice
 from os import PathLike
 
 from newsprism.cluster import ClusterDelta, ClusterDoc, ClusterState, StoryIndex
-from newsprism.dedupe import find_original, fingerprint
+from newsprism.dedupe import Fingerprint, find_original, fingerprint
 from newsprism.errors import InputError
 from newsprism.extract import article_id, extract
 from newsprism.ingest import Item, Skipped, read_inputs
-from newsprism.models import Article, RawRecord
+from newsprism.models import Article, Extracted, RawRecord
 from newsprism.options import AnalyzeOptions
 from newsprism.store import SQLiteStore, Store
 
@@ -64,6 +64,16 @@ def process_records(
     return run.result()
 
 
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A record after the pure stages: its clean article and copy fingerprint."""
+
+    id: str
+    record: RawRecord
+    found: Extracted
+    fp: Fingerprint | None
+
+
 class _Run:
     """The mutable bookkeeping of one run (kept out of the stage functions)."""
 
@@ -79,6 +89,7 @@ class _Run:
         self.seen: set[str] = set()
 
     def batch(self, items: list[Item]) -> None:
+        fresh: list[tuple[str, RawRecord]] = []
         records: list[tuple[str, RawRecord]] = []
         for item in items:
             if isinstance(item, InputError):
@@ -89,30 +100,42 @@ class _Run:
             else:
                 records.append((article_id(item), item))
         known = self.store.known_ids([i for i, _ in records])
-        with self.store.transaction():
-            for art_id, record in records:
-                if art_id in known or art_id in self.seen:
-                    self.unchanged += 1
-                else:
-                    self.seen.add(art_id)
-                    self._one(art_id, record)
+        for art_id, record in records:
+            if art_id in known or art_id in self.seen:
+                self.unchanged += 1
                 self._tick(record.source)
+            else:
+                self.seen.add(art_id)
+                fresh.append((art_id, record))
+        # Stage by stage over the whole batch: the pure stages first (each
+        # runs on warm caches; a later engine can run them in parallel), then
+        # the stateful ones in input order inside one transaction.
+        prepared = [self._prepare(art_id, record) for art_id, record in fresh]
+        with self.store.transaction():
+            for one in prepared:
+                if one is not None:
+                    self._store(one)
             delta = self.index.export_changes()
             save_cluster_delta(self.store, delta)
             self.stories.update(dict.fromkeys(delta.moves.values()))
 
-    def _one(self, art_id: str, record: RawRecord) -> None:
+    def _prepare(self, art_id: str, record: RawRecord) -> _Prepared | None:
+        """Extract and fingerprint one record; ``None`` (failure noted) when no article."""
+        self._tick(record.source)  # the pure stages are most of the time
         try:
             found = extract(record)
         except InputError as exc:
             self.failed.append(exc)
-            return
+            return None
         except Exception as exc:  # a bug or a library failure on odd input: report, go on
             self.failed.append(
                 InputError(record.source, f"could not be processed ({type(exc).__name__}: {exc})")
             )
-            return
-        fp = fingerprint(found.text, self.options.dedupe)
+            return None
+        return _Prepared(art_id, record, found, fingerprint(found.text, self.options.dedupe))
+
+    def _store(self, one: _Prepared) -> None:
+        art_id, record, found, fp = one.id, one.record, one.found, one.fp
         match = find_original(fp, found.published, self.store, self.options.dedupe)
         duplicate_of: str | None = match.original
         if match.original is not None:
