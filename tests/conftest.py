@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import textwrap
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is absent")
+
+
+def load_synth() -> ModuleType:
+    """The benchmarks' synthetic corpus generator (benchmarks/ is scripts, not a package)."""
+    name = "newsprism_bench_synth"
+    if name in sys.modules:
+        return sys.modules[name]
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "synth.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while decorating
+    spec.loader.exec_module(module)
+    return module
 
 
 def _article(headline: str, *paragraphs: str) -> str:

@@ -189,3 +189,43 @@ def test_a_split_story_is_stored_as_two(tmp_path: Path) -> None:
     assert _dump(db) == before
     analyze([folder], AnalyzeOptions(db=tmp_path / "other.db", batch_size=7))
     assert _dump(tmp_path / "other.db") == before
+
+
+def test_batch_boundaries_do_not_change_copies_or_stories(tmp_path: Path) -> None:
+    """Copies are looked up per batch (stored buckets read at once, the batch in
+    memory): one article per batch and many per batch must decide alike, copies
+    of an article in the same batch included, and so must an earlier-dated
+    reprint that arrives after its original (the original becomes its copy)."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from conftest import load_synth
+    from newsprism.pipeline import process_records
+
+    records = list(load_synth().generate(240, seed=5))
+    first = records[10]
+    assert first.published is not None
+    early = replace(
+        first,
+        key="early-reprint.txt",
+        source="x/early-reprint.txt",
+        published=first.published - timedelta(days=3),
+    )
+    later = replace(first, key="later-reprint.txt", source="x/later-reprint.txt")
+    records.insert(40, early)
+    records.insert(60, later)
+
+    def run(batch_size: int) -> list[tuple[object, ...]]:
+        db = tmp_path / f"b{batch_size}.db"
+        with SQLiteStore.open(db) as store:
+            result = process_records(records, store, AnalyzeOptions(db=db, batch_size=batch_size))
+        assert result.added == len(records) and not result.failed
+        return _dump(db)
+
+    one, some, all_ = run(1), run(16), run(1000)
+    assert one == some == all_
+    dup = {r[0]: r[2] for r in one if len(r) == 4}
+    assert sum(v is not None for v in dup.values()) >= 8
+    early_id = article_id(early)
+    assert dup[early_id] is None
+    assert dup[article_id(first)] == dup[article_id(later)] == early_id

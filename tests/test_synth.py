@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import defaultdict
 from datetime import date
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from conftest import load_synth
 from newsprism.models import RawRecord
 
 N = 2000
 
 
-def _load_synth() -> ModuleType:
-    # benchmarks/ is a folder of scripts, not a package on sys.path.
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "synth.py"
-    spec = importlib.util.spec_from_file_location("newsprism_bench_synth", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while decorating
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def synth() -> ModuleType:
-    return _load_synth()
+    return load_synth()
 
 
 @pytest.fixture(scope="module")

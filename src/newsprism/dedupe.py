@@ -6,8 +6,9 @@ original's story instead of being clustered.
 
 Signatures come from rensa's Rust MinHash (about 50x faster than a pure
 NumPy MinHash here, which matters at hundreds of thousands of articles a day);
-banding and candidate look-up sit behind :class:`LshIndex` so that the SQLite
-store, an in-memory index, or a distributed backend can hold the buckets.
+banding and candidate look-up sit behind :class:`LshIndex` and
+:class:`LshStore` so that the SQLite store, an in-memory index, or a
+distributed backend can hold the buckets.
 """
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ class DedupeOptions:
     bands: int = 24
     rows: int = 5
     seed: int = 1
+    # Most recent members read per bucket: a band that many articles share (a
+    # stock phrase, a wire-service standfirst) would otherwise make the work
+    # per article grow with the corpus. A real copy shares nearly every band,
+    # so it is still found.
+    bucket_read: int = 8
 
     @property
     def num_perm(self) -> int:
@@ -77,11 +83,21 @@ class Candidate:
 
 
 class LshIndex(Protocol):
-    """Where LSH buckets live: the SQLite store, or memory."""
+    """Where :func:`find_original` looks up candidates (a batch's view, or memory)."""
 
     def lsh_candidates(self, keys: Sequence[int]) -> list[Candidate]: ...
 
-    def lsh_add(self, article_id: str, fingerprint: Fingerprint) -> None: ...
+
+class LshStore(Protocol):
+    """What a store keeps of the buckets: read and written a batch at a time."""
+
+    def lsh_buckets(self, keys: Sequence[int], read: int) -> dict[int, list[str]]:
+        """Each key's ``read`` most recent members (oldest first); keys with none left out."""
+        ...
+
+    def lsh_members(self, ids: Sequence[str]) -> dict[str, Candidate]: ...
+
+    def lsh_add_many(self, items: Sequence[tuple[str, Fingerprint]]) -> None: ...
 
 
 def tokens(text: str) -> list[str]:
@@ -178,6 +194,63 @@ def find_original(
 
 def _age(c: Candidate) -> tuple[date, int]:
     return (c.published or date.max, c.seq)
+
+
+# Articles of the batch being processed are newer than every stored one: their
+# age tie-break (Candidate.seq) continues past any stored article's seq.
+_BATCH_SEQ = 1 << 62
+
+
+class BatchLsh:
+    """The :class:`LshIndex` of one batch: stored buckets read at once, plus the batch.
+
+    The buckets every key of the batch hits are read from the store in a few
+    bulk queries before the batch (instead of one query per article), and the
+    batch's own articles are added in memory as they are decided, so a copy of
+    an article earlier in the same batch is found too. Each key reads its
+    ``bucket_read`` most recent members, stored or new, as one query per
+    article would. :meth:`flush` writes the batch's buckets.
+    """
+
+    def __init__(
+        self, store: LshStore, fingerprints: Sequence[Fingerprint], options: DedupeOptions
+    ) -> None:
+        self._store = store
+        self._read = options.bucket_read
+        keys = sorted({k for fp in fingerprints for k in fp.keys})
+        self._buckets = store.lsh_buckets(keys, self._read) if keys else {}
+        ids = sorted({i for members in self._buckets.values() for i in members})
+        self._items = store.lsh_members(ids) if ids else {}
+        self._pending: list[tuple[str, Fingerprint]] = []
+
+    def lsh_candidates(self, keys: Sequence[int]) -> list[Candidate]:
+        read = self._read
+        buckets = self._buckets
+        ids = {i for k in keys if k in buckets for i in buckets[k][-read:]}
+        items = self._items
+        return [items[i] for i in sorted(ids) if i in items]
+
+    def add(
+        self, article_id: str, fp: Fingerprint, published: date | None, duplicate_of: str | None
+    ) -> None:
+        """Record a decided article of the batch (written by :meth:`flush`)."""
+        seq = _BATCH_SEQ + len(self._pending)
+        self._items[article_id] = Candidate(article_id, fp.signature, published, seq, duplicate_of)
+        for k in fp.keys:
+            self._buckets.setdefault(k, []).append(article_id)
+        self._pending.append((article_id, fp))
+
+    def repoint(self, old_root: str, new_root: str) -> None:
+        """``old_root`` and its copies now copy ``new_root`` (as the store was told)."""
+        for cid, c in list(self._items.items()):
+            if cid == old_root or c.duplicate_of == old_root:
+                self._items[cid] = Candidate(c.id, c.signature, c.published, c.seq, new_root)
+
+    def flush(self) -> None:
+        """Write the batch's signatures and bucket entries to the store."""
+        if self._pending:
+            self._store.lsh_add_many(self._pending)
+            self._pending = []
 
 
 class MemoryLsh:

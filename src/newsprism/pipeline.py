@@ -17,7 +17,7 @@ from itertools import islice
 from os import PathLike
 
 from newsprism.cluster import ClusterDelta, ClusterDoc, ClusterState, StoryIndex
-from newsprism.dedupe import Fingerprint, find_original, fingerprint
+from newsprism.dedupe import BatchLsh, Fingerprint, find_original, fingerprint
 from newsprism.errors import InputError
 from newsprism.extract import article_id, extract
 from newsprism.ingest import Item, Skipped, read_inputs
@@ -112,9 +112,11 @@ class _Run:
         # the stateful ones in input order inside one transaction.
         prepared = [self._prepare(art_id, record) for art_id, record in fresh]
         with self.store.transaction():
+            lsh = BatchLsh(self.store, [p.fp for p in prepared if p and p.fp], self.options.dedupe)
             for one in prepared:
                 if one is not None:
-                    self._store(one)
+                    self._store(one, lsh)
+            lsh.flush()
             delta = self.index.export_changes()
             save_cluster_delta(self.store, delta)
             self.stories.update(dict.fromkeys(delta.moves.values()))
@@ -134,14 +136,15 @@ class _Run:
             return None
         return _Prepared(art_id, record, found, fingerprint(found.text, self.options.dedupe))
 
-    def _store(self, one: _Prepared) -> None:
+    def _store(self, one: _Prepared, lsh: BatchLsh) -> None:
         art_id, record, found, fp = one.id, one.record, one.found, one.fp
-        match = find_original(fp, found.published, self.store, self.options.dedupe)
+        match = find_original(fp, found.published, lsh, self.options.dedupe)
         duplicate_of: str | None = match.original
         if match.original is not None:
             story = self.store.story_of(match.original)
             if match.new_is_earlier:
                 self.store.repoint_copies(match.original, art_id)
+                lsh.repoint(match.original, art_id)
                 duplicate_of = None
             self.copies += 1
         else:
@@ -165,7 +168,7 @@ class _Run:
             )
         )
         if fp is not None:
-            self.store.lsh_add(art_id, fp)
+            lsh.add(art_id, fp, found.published, duplicate_of)
         self.added += 1
         self.stories[story] = None
 

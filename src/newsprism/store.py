@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from newsprism.dedupe import Candidate, Fingerprint
 from newsprism.errors import NotFoundError, StorageError
@@ -68,6 +68,8 @@ MIGRATIONS: tuple[str, ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
+_T = TypeVar("_T")
+
 _ARTICLE_COLS = "id, source, url, outlet, title, published, language, text, duplicate_of, story"
 
 
@@ -85,9 +87,11 @@ class Store(Protocol):
 
     def story_of(self, article_id: str) -> str | None: ...
 
-    def lsh_candidates(self, keys: Sequence[int]) -> list[Candidate]: ...
+    def lsh_buckets(self, keys: Sequence[int], read: int) -> dict[int, list[str]]: ...
 
-    def lsh_add(self, article_id: str, fingerprint: Fingerprint) -> None: ...
+    def lsh_members(self, ids: Sequence[str]) -> dict[str, Candidate]: ...
+
+    def lsh_add_many(self, items: Sequence[tuple[str, Fingerprint]]) -> None: ...
 
     def save_cluster_rows(self, kind: str, rows: Iterable[tuple[str, str]]) -> None: ...
 
@@ -109,9 +113,6 @@ class Store(Protocol):
 # Page cache per connection, in KiB: enough for the indexes of a few hundred
 # thousand articles (see ``SQLiteStore.open``).
 CACHE_KIB = 256 * 1024
-
-# Most recent members read per LSH bucket; see ``SQLiteStore.lsh_candidates``.
-BUCKET_READ = 8
 
 
 class SQLiteStore:
@@ -246,36 +247,47 @@ class SQLiteStore:
         row = self._conn.execute("SELECT story FROM article WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def lsh_candidates(self, keys: Sequence[int]) -> list[Candidate]:
-        if not keys:
-            return []
-        # Each bucket is read up to its BUCKET_READ most recent members: a band
-        # that many articles share (a stock phrase, a wire-service standfirst)
-        # would otherwise make the work per article grow with the corpus. A
-        # real copy shares nearly every band, so it is still found.
-        per_key = (
-            f"SELECT article FROM (SELECT article FROM lsh_bucket WHERE key = ? "
-            f"ORDER BY rowid DESC LIMIT {BUCKET_READ})"
-        )
-        rows = self._conn.execute(
-            "SELECT a.id, s.sig, a.published, a.seq, a.duplicate_of FROM article a "
-            "JOIN signature s ON s.article = a.id "
-            f"WHERE a.id IN ({' UNION '.join([per_key] * len(keys))})",
-            tuple(keys),
-        )
-        return [
-            Candidate(r[0], r[1], date.fromisoformat(r[2]) if r[2] else None, r[3], r[4])
-            for r in rows
-        ]
+    def lsh_buckets(self, keys: Sequence[int], read: int) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = {}
+        for chunk in _chunks(keys, 500):
+            # One statement per chunk; for each key, its newest ``read``
+            # entries by a backward walk of the key index (bounded however
+            # large a bucket grows).
+            values = ",".join(["(?)"] * len(chunk))
+            rows = self._conn.execute(
+                f"WITH k(key) AS (VALUES {values}) "
+                "SELECT k.key, b.article FROM k JOIN lsh_bucket b ON b.rowid IN "
+                "(SELECT rowid FROM lsh_bucket WHERE key = k.key "
+                f"ORDER BY rowid DESC LIMIT {int(read)}) ORDER BY k.key, b.rowid",
+                chunk,
+            )
+            for key, article in rows:
+                found.setdefault(key, []).append(article)
+        return found
 
-    def lsh_add(self, article_id: str, fingerprint: Fingerprint) -> None:
-        self._conn.execute(
+    def lsh_members(self, ids: Sequence[str]) -> dict[str, Candidate]:
+        found: dict[str, Candidate] = {}
+        for chunk in _chunks(ids, 500):
+            rows = self._conn.execute(
+                "SELECT a.id, s.sig, a.published, a.seq, a.duplicate_of FROM article a "
+                "JOIN signature s ON s.article = a.id "
+                f"WHERE a.id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for r in rows:
+                found[r[0]] = Candidate(
+                    r[0], r[1], date.fromisoformat(r[2]) if r[2] else None, r[3], r[4]
+                )
+        return found
+
+    def lsh_add_many(self, items: Sequence[tuple[str, Fingerprint]]) -> None:
+        self._conn.executemany(
             "INSERT OR REPLACE INTO signature (article, sig) VALUES (?, ?)",
-            (article_id, fingerprint.signature),
+            [(article_id, fp.signature) for article_id, fp in items],
         )
         self._conn.executemany(
             "INSERT INTO lsh_bucket (key, article) VALUES (?, ?)",
-            [(k, article_id) for k in fingerprint.keys],
+            [(k, article_id) for article_id, fp in items for k in fp.keys],
         )
 
     def save_cluster_rows(self, kind: str, rows: Iterable[tuple[str, str]]) -> None:
@@ -426,7 +438,7 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
-def _chunks(items: Sequence[str], size: int) -> Iterator[tuple[str, ...]]:
+def _chunks(items: Sequence[_T], size: int) -> Iterator[tuple[_T, ...]]:
     for i in range(0, len(items), size):
         yield tuple(items[i : i + size])
 
