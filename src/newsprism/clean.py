@@ -348,13 +348,21 @@ def _shape(text: str) -> _Shape:
     if not sample:
         return _Shape(0, 0.0, 0, False)
     n = len(sample) if len(sample) < _SHAPE_SAMPLE else text.count(" ") + 1
-    caps = sum([w[0].isupper() or w[0].isdigit() for w in sample])
+    caps = _capitalised(sample)
     func = sum(map(_FUNCTION_WORDS.__contains__, sample))
     if n >= _PROSE_LONG_WORDS and (caps >= _NAV_CAPS_RATIO * len(sample) or func < 2):
         sample = text.split(None, _SHAPE_SAMPLE_WIDE)[:_SHAPE_SAMPLE_WIDE]
-        caps = sum([w[0].isupper() or w[0].isdigit() for w in sample])
+        caps = _capitalised(sample)
         func = sum(map(_FUNCTION_WORDS.__contains__, sample))
     return _Shape(n, caps / len(sample), func, text[-1] in _TERMINAL)
+
+
+def _capitalised(words: list[str]) -> int:
+    """How many of ``words`` start with a capital or a digit."""
+    # The first characters, transposed out in C (every word has one); a
+    # character is never both upper-case and a digit.
+    firsts = "".join(next(zip(*words, strict=False)))
+    return sum(map(str.isupper, firsts)) + sum(map(str.isdigit, firsts))
 
 
 def _is_prose(s: _Shape, *, last: bool = False) -> bool:
@@ -369,6 +377,7 @@ def _is_sentence(text: str, s: _Shape) -> bool:
     return s.words >= 3 and s.terminal and s.caps < _NAV_CAPS_RATIO and text[:1].isupper()
 
 
+@lru_cache(maxsize=8192)
 def _is_date_line(text: str) -> bool:
     found = find_dates(text)
     if not found:
@@ -485,7 +494,10 @@ def _cut_points(line: str) -> list[tuple[int, int]]:
     return cuts
 
 
-def _pieces(line: str) -> list[str]:
+# Menus, footers and captions recur across a site's pages: the pure per-line
+# tests below are memoised like _shape and line_key (bounded caches).
+@lru_cache(maxsize=8192)
+def _pieces(line: str) -> tuple[str, ...]:
     if "-" in line and _ICON_HINT.search(line):
         line = _ICON.sub(_ICON_MARK, line)
     cuts = _cut_points(line)
@@ -498,7 +510,7 @@ def _pieces(line: str) -> list[str]:
     if _ICON_MARK in line:
         # Keep a marker piece where icons were, so the line counts as glued.
         out.append(_ICON_MARK)
-    return [p.strip() for p in out if p.strip()]
+    return tuple(p.strip() for p in out if p.strip())
 
 
 def _split_glued(line: str, title_key: str) -> tuple[list[str], bool]:
@@ -596,11 +608,13 @@ def _sandwiched(kinds: Sequence[str]) -> list[bool]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def _is_chrome(text: str) -> bool:
     lower = text.lower()
     return bool(_CHROME.search(lower) or _CHROME_HEAD.match(lower))
 
 
+@lru_cache(maxsize=8192)
 def _is_comment_form(text: str) -> bool:
     lower = text.lower()
     return bool(_COMMENT_FORM.search(lower) or _COMMENT_HEAD.match(lower))
