@@ -33,7 +33,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
-from operator import itemgetter
+from operator import itemgetter, mul
 from typing import Any, Protocol, runtime_checkable
 
 from newsprism.errors import StorageError
@@ -338,11 +338,9 @@ def _counts(text: str) -> tuple[dict[str, float], set[str], set[str]]:
     capitalised: set[str] = set()
     lowercase: set[str] = set()
     stop = _STOPWORDS
-    for raw, n in Counter(text.split()).items():
-        if raw.isalnum():
-            token = raw  # the common case: nothing to trim
-        else:
-            token = raw.strip(_PUNCT)
+    for token, n in Counter(text.split()).items():
+        if not token.isalnum():  # the common case has nothing to trim
+            token = token.strip(_PUNCT)
             if token[-2:] in ("'s", "\u2019s"):
                 token = token[:-2]
             if not token:
@@ -351,9 +349,10 @@ def _counts(text: str) -> tuple[dict[str, float], set[str], set[str]]:
         if low in stop or len(low) < 2:
             continue
         counts[low] = counts.get(low, 0.0) + n
-        if token[0].isupper():
+        first = token[0]
+        if first.isupper():
             capitalised.add(low)
-        elif token is low or token[0].islower():
+        elif first.islower():
             lowercase.add(low)
     return counts, capitalised, lowercase
 
@@ -371,12 +370,12 @@ def _term_weights(title: str | None, text: str, options: ClusterOptions) -> dict
             capitalised, lowercase = title_caps, title_lower
     weights: dict[str, float] = {}
     log = math.log
+    names = capitalised - lowercase  # name-like: capitalised, never lower-case here
     for term, n in counts.items():
         w = 1.0 + log(n)
         if term.isdigit():
             w *= options.number_boost
-        elif term in capitalised and term not in lowercase:
-            # Name-like: capitalised and never written lower-case here.
+        elif term in names:
             w *= options.entity_boost
         weights[term] = w
     return weights
@@ -436,19 +435,25 @@ class StoryIndex:
         df = self._df
         log_n = math.log(seq + 1)
         log = math.log
-        vec: dict[str, float] = {}
-        for term, w in weights.items():
-            n = df.get(term, 0) + 1
-            df[term] = n
-            vec[term] = w * (log_n - log(n + 1) + 1.0)
+        get = df.get
+        counts = [get(term, 0) + 1 for term in weights]
+        df.update(zip(weights, counts, strict=True))
+        vec = [
+            w * (log_n - log(n + 1) + 1.0) for w, n in zip(weights.values(), counts, strict=True)
+        ]
         self._dirty_df.update(weights)
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        for term in vec:
-            vec[term] /= norm
+        norm = math.sqrt(sum(map(mul, vec, vec))) or 1.0
         self._evict_cold()
         day = doc.published.toordinal() if doc.published is not None else None
 
-        ranked = sorted(vec.items(), key=itemgetter(1), reverse=True)
+        # Ranking does not depend on the norm: only the kept terms are divided.
+        kept = max(opts.doc_terms, opts.query_terms, opts.member_terms)
+        ranked = [
+            (term, v / norm)
+            for term, v in sorted(zip(weights, vec, strict=True), key=itemgetter(1), reverse=True)[
+                :kept
+            ]
+        ]
         top = dict(ranked[: opts.doc_terms])
         best_sid = self._best_story(ranked[: opts.query_terms], top, day)
         if best_sid is None:
@@ -591,7 +596,13 @@ class StoryIndex:
             value = centroid.get(term, 0.0) + w
             centroid[term] = value
             touched[term] = seq
-            _post(postings, term, sid, value)
+            # _post, inlined: this loop runs for every term of every article.
+            posting = postings.get(term)
+            if posting is None:
+                postings[term] = OrderedDict(((sid, value),))
+            else:
+                posting[sid] = value
+                posting.move_to_end(sid)
         # Truncate only once the profile doubles: one sort per many updates.
         if len(centroid) > 2 * opts.profile_terms:
             ranked = sorted(centroid.items(), key=itemgetter(1), reverse=True)
@@ -599,7 +610,8 @@ class StoryIndex:
                 del centroid[term]
                 del touched[term]
                 _drop(postings, term, sid)
-        story.norm = math.sqrt(sum(w * w for w in centroid.values())) or 1.0
+        weights = list(centroid.values())
+        story.norm = math.sqrt(sum(map(mul, weights, weights))) or 1.0
 
         story.size += 1
         story.seq = seq
