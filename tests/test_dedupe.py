@@ -90,20 +90,20 @@ def test_marking_copies_is_idempotent(texts: list[str]) -> None:
 
 
 class _FakeStore:
-    """An LshStore in memory: buckets in insertion order, members by id."""
+    """An LshStore in memory: buckets in insertion order, members by seq."""
 
     def __init__(self) -> None:
-        self.buckets: dict[int, list[str]] = {}
-        self.members: dict[str, Candidate] = {}
-        self.written: list[tuple[str, Fingerprint]] = []
+        self.buckets: dict[int, list[int]] = {}
+        self.members: dict[int, Candidate] = {}
+        self.written: list[tuple[int, Fingerprint]] = []
 
-    def lsh_buckets(self, keys: Sequence[int], read: int) -> dict[int, list[str]]:
+    def lsh_buckets(self, keys: Sequence[int], read: int) -> dict[int, list[int]]:
         return {k: self.buckets[k][-read:] for k in keys if k in self.buckets}
 
-    def lsh_members(self, ids: Sequence[str]) -> dict[str, Candidate]:
-        return {i: self.members[i] for i in ids if i in self.members}
+    def lsh_members(self, seqs: Sequence[int]) -> dict[int, Candidate]:
+        return {i: self.members[i] for i in seqs if i in self.members}
 
-    def lsh_add_many(self, items: Sequence[tuple[str, Fingerprint]]) -> None:
+    def lsh_add_many(self, items: Sequence[tuple[int, Fingerprint]]) -> None:
         self.written.extend(items)
 
 
@@ -113,19 +113,18 @@ def test_batch_lsh_reads_stored_and_new_members_and_repoints() -> None:
     assert fp is not None
     store = _FakeStore()
     for n in range(12):  # an old, crowded bucket: only the newest few are read
-        aid = f"old{n:02d}"
-        store.members[aid] = Candidate(aid, fp.signature, date(2026, 1, 1), n, None)
+        store.members[n] = Candidate(f"old{n:02d}", fp.signature, date(2026, 1, 1), n, None)
         for k in fp.keys:
-            store.buckets.setdefault(k, []).append(aid)
+            store.buckets.setdefault(k, []).append(n)
     options = DedupeOptions(bucket_read=3)
     lsh = BatchLsh(store, [fp], options)
     assert [c.id for c in lsh.lsh_candidates(fp.keys)] == ["old09", "old10", "old11"]
 
-    lsh.add("new1", fp, date(2025, 12, 1), None)
+    lsh.add("new1", 12, fp, date(2025, 12, 1), None)
     match = find_original(fp, date(2026, 2, 1), lsh, options)
     assert match.original == "new1"  # the earliest of what is read
     lsh.repoint("new1", "new2")
     assert {c.id: c.duplicate_of for c in lsh.lsh_candidates(fp.keys)}["new1"] == "new2"
     assert store.written == []
     lsh.flush()
-    assert store.written == [("new1", fp)]
+    assert store.written == [(12, fp)]

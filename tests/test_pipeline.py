@@ -128,7 +128,7 @@ def test_sigkill_midway_leaves_a_consistent_db_and_a_rerun_completes(tmp_path: P
     count = conn.execute("SELECT COUNT(*) FROM article").fetchone()[0]
     assert 20 <= count < n and count % 5 == 0  # whole batches only
     orphans = conn.execute(
-        "SELECT COUNT(*) FROM article a LEFT JOIN signature s ON s.article = a.id "
+        "SELECT COUNT(*) FROM article a LEFT JOIN article_signature s ON s.article = a.seq "
         "WHERE s.article IS NULL"
     ).fetchone()[0]
     assert orphans == 0

@@ -131,3 +131,42 @@ def test_outlet_names_with_commas_stay_whole(tmp_path: Path) -> None:
             )
         [summary] = store.stories()
     assert summary.outlets == ("Smith, Jones & Co. Gazette", "The Courier")
+
+
+def test_version_1_database_keeps_its_copy_buckets(tmp_path: Path) -> None:
+    """Migration 2 re-keys buckets and signatures by article seq: a database
+    written by schema version 1 still finds its stored articles' copies."""
+    from newsprism.dedupe import BatchLsh, DedupeOptions, find_original, fingerprint
+    from newsprism.store import MIGRATIONS
+
+    text = "the council voted on tuesday to close the old bridge to lorries for a year " * 4
+    fp = fingerprint(text)
+    assert fp is not None
+    db = tmp_path / "v1.db"
+    conn = sqlite3.connect(db)
+    conn.executescript(MIGRATIONS[0])
+    conn.execute(
+        "INSERT INTO article (id, source, text, published, story) VALUES (?, ?, ?, ?, ?)",
+        ("a" * 16, "one.txt", text, "2026-03-01", "s-1"),
+    )
+    conn.execute("INSERT INTO signature (article, sig) VALUES (?, ?)", ("a" * 16, fp.signature))
+    conn.executemany(
+        "INSERT INTO lsh_bucket (key, article) VALUES (?, ?)", [(k, "a" * 16) for k in fp.keys]
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+    with SQLiteStore.open(db) as store:
+        lsh = BatchLsh(store, [fp], DedupeOptions())
+        assert find_original(fp, date(2026, 3, 2), lsh).original == "a" * 16
+        # New articles get their buckets under their seq, after the old ones.
+        with store.transaction():
+            seq = store.add_article(Article(id="b" * 16, source="two.txt", text=text, story="s-1"))
+            store.lsh_add_many([(seq, fp)])
+        assert store.lsh_buckets([fp.keys[0]], 8) == {fp.keys[0]: [1, seq]}
+        assert store.lsh_buckets([fp.keys[0]], 1) == {fp.keys[0]: [seq]}
+    conn = sqlite3.connect(db)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.close()
+    assert "lsh_bucket" not in tables and "signature" not in tables

@@ -89,15 +89,15 @@ class LshIndex(Protocol):
 
 
 class LshStore(Protocol):
-    """What a store keeps of the buckets: read and written a batch at a time."""
+    """What a store keeps of the buckets, by article seq: read and written a batch at a time."""
 
-    def lsh_buckets(self, keys: Sequence[int], read: int) -> dict[int, list[str]]:
+    def lsh_buckets(self, keys: Sequence[int], read: int) -> dict[int, list[int]]:
         """Each key's ``read`` most recent members (oldest first); keys with none left out."""
         ...
 
-    def lsh_members(self, ids: Sequence[str]) -> dict[str, Candidate]: ...
+    def lsh_members(self, seqs: Sequence[int]) -> dict[int, Candidate]: ...
 
-    def lsh_add_many(self, items: Sequence[tuple[str, Fingerprint]]) -> None: ...
+    def lsh_add_many(self, items: Sequence[tuple[int, Fingerprint]]) -> None: ...
 
 
 def tokens(text: str) -> list[str]:
@@ -196,11 +196,6 @@ def _age(c: Candidate) -> tuple[date, int]:
     return (c.published or date.max, c.seq)
 
 
-# Articles of the batch being processed are newer than every stored one: their
-# age tie-break (Candidate.seq) continues past any stored article's seq.
-_BATCH_SEQ = 1 << 62
-
-
 class BatchLsh:
     """The :class:`LshIndex` of one batch: stored buckets read at once, plus the batch.
 
@@ -219,32 +214,36 @@ class BatchLsh:
         self._read = options.bucket_read
         keys = sorted({k for fp in fingerprints for k in fp.keys})
         self._buckets = store.lsh_buckets(keys, self._read) if keys else {}
-        ids = sorted({i for members in self._buckets.values() for i in members})
-        self._items = store.lsh_members(ids) if ids else {}
-        self._pending: list[tuple[str, Fingerprint]] = []
+        seqs = sorted({i for members in self._buckets.values() for i in members})
+        self._items = store.lsh_members(seqs) if seqs else {}
+        self._pending: list[tuple[int, Fingerprint]] = []
 
     def lsh_candidates(self, keys: Sequence[int]) -> list[Candidate]:
         read = self._read
         buckets = self._buckets
-        ids = {i for k in keys if k in buckets for i in buckets[k][-read:]}
+        seqs = {i for k in keys if k in buckets for i in buckets[k][-read:]}
         items = self._items
-        return [items[i] for i in sorted(ids) if i in items]
+        return [items[i] for i in sorted(seqs) if i in items]
 
     def add(
-        self, article_id: str, fp: Fingerprint, published: date | None, duplicate_of: str | None
+        self,
+        article_id: str,
+        seq: int,
+        fp: Fingerprint,
+        published: date | None,
+        duplicate_of: str | None,
     ) -> None:
         """Record a decided article of the batch (written by :meth:`flush`)."""
-        seq = _BATCH_SEQ + len(self._pending)
-        self._items[article_id] = Candidate(article_id, fp.signature, published, seq, duplicate_of)
+        self._items[seq] = Candidate(article_id, fp.signature, published, seq, duplicate_of)
         for k in fp.keys:
-            self._buckets.setdefault(k, []).append(article_id)
-        self._pending.append((article_id, fp))
+            self._buckets.setdefault(k, []).append(seq)
+        self._pending.append((seq, fp))
 
     def repoint(self, old_root: str, new_root: str) -> None:
         """``old_root`` and its copies now copy ``new_root`` (as the store was told)."""
-        for cid, c in list(self._items.items()):
-            if cid == old_root or c.duplicate_of == old_root:
-                self._items[cid] = Candidate(c.id, c.signature, c.published, c.seq, new_root)
+        for seq, c in list(self._items.items()):
+            if c.id == old_root or c.duplicate_of == old_root:
+                self._items[seq] = Candidate(c.id, c.signature, c.published, c.seq, new_root)
 
     def flush(self) -> None:
         """Write the batch's signatures and bucket entries to the store."""

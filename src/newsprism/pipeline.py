@@ -153,7 +153,7 @@ class _Run:
             story = self.index.assign(
                 ClusterDoc(id=art_id, title=found.title, text=found.text, published=found.published)
             )
-        self.store.add_article(
+        seq = self.store.add_article(
             Article(
                 id=art_id,
                 source=record.source,
@@ -168,7 +168,7 @@ class _Run:
             )
         )
         if fp is not None:
-            lsh.add(art_id, fp, found.published, duplicate_of)
+            lsh.add(art_id, seq, fp, found.published, duplicate_of)
         self.added += 1
         self.stories[story] = None
 
