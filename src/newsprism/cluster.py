@@ -396,9 +396,8 @@ def _post(postings: dict[str, dict[str, float]], term: str, sid: str, w: float) 
         postings[term] = {sid: w}
     else:
         # Plain dicts keep insertion order, so re-inserting moves the story to
-        # the end. (OrderedDict did the same at twice the memory per list; with
-        # hundreds of thousands of lists the index then outgrew the CPU caches
-        # and every stage slowed down as the corpus grew.)
+        # the end. (OrderedDict did the same with about twice the memory per
+        # list, and the index holds a list per term of every live story.)
         posting.pop(sid, None)
         posting[sid] = w
 
