@@ -411,3 +411,22 @@ def test_long_paragraph_opening_with_names_is_kept() -> None:
         "that she had left another facility in the morning because she did not like it."
     )
     assert clean_text(body).text == body
+
+
+def test_long_navigation_run_glued_before_the_first_paragraph_is_cut() -> None:
+    # The run (70 menu items, longer than the head of a line that is read
+    # first) must be followed past the head to the paragraph.
+    items = [f"Section{n}" for n in range(70)]
+    para = (
+        "Skip to content " + " ".join(items) + " The council voted on Tuesday to close the old "
+        "bridge to lorries for a year, after engineers found cracks in two of its piers."
+    )
+    page = (
+        " | ".join(items)
+        + "\n\nBridge closed to lorries after cracks found\n\n"
+        + para
+        + "\n\nThe closure starts next week, the council said in a statement.\n"
+    )
+    body = clean_text(page).text
+    assert body.startswith("The council voted on Tuesday")
+    assert "Section" not in body

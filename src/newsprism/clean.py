@@ -290,6 +290,10 @@ _NAV_ITEM = re.compile(
     r"|my account|e-?edition|toggle navigation)\Z",
     re.IGNORECASE,
 )
+# Characters of a line read for a navigation run before the rest (see
+# _after_nav_run): 60 menu words or so.
+_NAV_HEAD_CHARS = 400
+_NON_SPACE = re.compile(r"\S+")
 # First words of _NAV_ITEM: the cheap test before a line is read for a run.
 _NAV_FIRST = frozenset(
     {
@@ -977,9 +981,31 @@ def _strip_nav_prefix(lines: list[str], shapes: list[_Shape]) -> None:
 
 
 def _after_nav_run(line: str, menu: Collection[str]) -> str | None:
-    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
+    # A navigation run is a few dozen words at most: read the words of the
+    # line's head, and the whole line only if the run may reach past it.
+    partial = len(line) > _NAV_HEAD_CHARS
+    words = [(m.start(), m.group()) for m in _NON_SPACE.finditer(line, 0, _NAV_HEAD_CHARS)]
+    if partial:
+        words = words[:-1]  # the head may cut its last word in two
+    result = _nav_run_end(line, words, menu, partial=partial)
+    if result is None and partial:
+        whole = [(m.start(), m.group()) for m in _NON_SPACE.finditer(line)]
+        result = _nav_run_end(line, whole, menu, partial=False)
+    return result or None
+
+
+def _nav_run_end(
+    line: str, words: list[tuple[int, str]], menu: Collection[str], *, partial: bool
+) -> str | None:
+    """The prose after a run of navigation items opening ``line``; "" if none.
+
+    ``words`` are the line's first words with their offsets; when they are
+    only its head (``partial``), ``None`` means the run may go on past them.
+    """
     i = items = 0
     while i < len(words):
+        if partial and i + _MENU_ITEM_WORDS > len(words):
+            return None  # an item here may need words past the head
         for n in range(min(_MENU_ITEM_WORDS, len(words) - i), 0, -1):
             chunk = " ".join(w for _, w in words[i : i + n])
             if _NAV_ITEM.match(chunk) or line_key(chunk) in menu:
@@ -989,11 +1015,11 @@ def _after_nav_run(line: str, menu: Collection[str]) -> str | None:
         else:
             break
     if items < _NAV_MIN_ITEMS or i >= len(words):
-        return None
+        return ""
     rest = line[words[i][0] :]
     if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\u201c\u2018\"'"):
-        return None
-    return rest if _is_prose(_shape(rest)) else None
+        return ""
+    return rest if _is_prose(_shape(rest)) else ""
 
 
 def _restated(short: str, following: str, s: _Shape | None = None) -> bool:
