@@ -14,7 +14,6 @@ distributed backend can hold the buckets.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -83,7 +82,7 @@ class Candidate:
 
 
 class LshIndex(Protocol):
-    """Where :func:`find_original` looks up candidates (a batch's view, or memory)."""
+    """Where :func:`find_original` looks up candidates (a batch's view of the store)."""
 
     def lsh_candidates(self, keys: Sequence[int]) -> list[Candidate]: ...
 
@@ -252,24 +251,17 @@ class BatchLsh:
             self._pending = []
 
 
-class MemoryLsh:
-    """An in-memory :class:`LshIndex`, for tests and for one-off batches."""
+class _NothingStored:
+    """An :class:`LshStore` with nothing in it: :func:`mark_copies` sees its batch only."""
 
-    def __init__(self) -> None:
-        self._buckets: dict[int, list[str]] = defaultdict(list)
-        self._items: dict[str, Candidate] = {}
+    def lsh_buckets(self, keys: Sequence[int], read: int) -> dict[int, list[int]]:
+        return {}
 
-    def lsh_candidates(self, keys: Sequence[int]) -> list[Candidate]:
-        ids = {i for k in keys for i in self._buckets.get(k, ())}
-        return [self._items[i] for i in sorted(ids)]
+    def lsh_members(self, seqs: Sequence[int]) -> dict[int, Candidate]:
+        return {}
 
-    def lsh_add(self, article_id: str, fingerprint: Fingerprint) -> None:
-        self.put(Candidate(article_id, fingerprint.signature, None, len(self._items), None))
-        for k in fingerprint.keys:
-            self._buckets[k].append(article_id)
-
-    def put(self, cand: Candidate) -> None:
-        self._items[cand.id] = cand
+    def lsh_add_many(self, items: Sequence[tuple[int, Fingerprint]]) -> None:
+        return None
 
 
 def mark_copies(
@@ -277,13 +269,12 @@ def mark_copies(
 ) -> dict[str, str | None]:
     """Pure batch form: ``{id: original or None}`` for ``(id, text, published)`` items.
 
-    The pipeline uses :func:`find_original` against the store; this function
-    runs the same logic in memory over one batch.
+    The same decisions as the pipeline makes for one batch on an empty store
+    (:class:`BatchLsh`, :func:`find_original`), in memory.
     """
-    index = MemoryLsh()
+    index = BatchLsh(_NothingStored(), [], options)
     out: dict[str, str | None] = {}
-    seq = 0
-    for art_id, text, published in texts:
+    for seq, (art_id, text, published) in enumerate(texts):
         if art_id in out:
             continue
         fp = fingerprint(text, options)
@@ -294,12 +285,8 @@ def mark_copies(
             for k, v in out.items():
                 if k == old or v == old:
                     out[k] = art_id
-                    c = index._items.get(k)
-                    if c:
-                        index.put(Candidate(c.id, c.signature, c.published, c.seq, art_id))
+            index.repoint(old, art_id)
             out[art_id] = None
         if fp is not None:
-            index.lsh_add(art_id, fp)
-            index.put(Candidate(art_id, fp.signature, published, seq, out[art_id]))
-        seq += 1
+            index.add(art_id, seq, fp, published, out[art_id])
     return out
