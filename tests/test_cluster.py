@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 from collections import defaultdict
@@ -95,7 +96,7 @@ def _stream() -> list[ClusterDoc]:
 
 def _merge(state: ClusterState, delta: ClusterDelta) -> ClusterState:
     """What the storage layer does: upsert key -> value rows, through JSON."""
-    delta = ClusterDelta(**json.loads(json.dumps(delta.__dict__)))
+    delta = ClusterDelta(**json.loads(json.dumps(dataclasses.asdict(delta))))
     return ClusterState(
         doc_count=delta.doc_count,
         df={**state.df, **delta.df},

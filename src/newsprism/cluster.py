@@ -32,9 +32,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
+from itertools import islice, repeat
 from operator import itemgetter, mul
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, cast
 
 from newsprism.errors import StorageError
 from newsprism.splitting import bisect, silhouette
@@ -314,7 +314,6 @@ class _Story:
 _SEQ_FIELD = re.compile(r'"seq":(\d+)')
 
 
-@runtime_checkable
 class BulkRows(Protocol):
     """Rows that can be fetched many at once (a store's member rows)."""
 
@@ -322,9 +321,10 @@ class BulkRows(Protocol):
 
 
 def _fetch(rows: Mapping[str, str], keys: list[str]) -> Mapping[str, str]:
-    if isinstance(rows, BulkRows):
-        return rows.get_many(keys)
-    return rows
+    # Duck-typed, not isinstance(): a runtime-checkable Protocol cannot be
+    # compiled (see setup.py), and this is the one place that asks.
+    get_many = getattr(rows, "get_many", None)
+    return rows if get_many is None else cast(BulkRows, rows).get_many(keys)
 
 
 def _counts(text: str) -> tuple[dict[str, float], set[str], set[str]]:
@@ -573,14 +573,12 @@ class StoryIndex:
         )
         best_sid = None
         best_score = opts.threshold
+        zeros = repeat(0.0)
         for _, sid in ranked:
             story = stories[sid]
-            centroid = story.centroid
-            dot = 0.0
-            for term, v in top.items():
-                weight = centroid.get(term)
-                if weight is not None:
-                    dot += v * weight
+            # The dot product in C: terms the centroid lacks add 0.0 * v,
+            # which leaves a float sum unchanged.
+            dot: float = sum(map(mul, top.values(), map(story.centroid.get, top, zeros)))
             score = dot / story.norm
             if score >= best_score and (best_sid is None or score > best_score or sid < best_sid):
                 best_sid, best_score = sid, score
@@ -599,7 +597,13 @@ class StoryIndex:
             value = centroid.get(term, 0.0) + w
             centroid[term] = value
             touched[term] = seq
-            _post(postings, term, sid, value)
+            # _post, inlined: this loop runs doc_terms times per article.
+            posting = postings.get(term)
+            if posting is None:
+                postings[term] = {sid: value}
+            else:
+                posting.pop(sid, None)
+                posting[sid] = value
         # Truncate only once the profile doubles: one sort per many updates.
         if len(centroid) > 2 * opts.profile_terms:
             ranked = sorted(centroid.items(), key=itemgetter(1), reverse=True)
