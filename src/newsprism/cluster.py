@@ -597,13 +597,7 @@ class StoryIndex:
             value = centroid.get(term, 0.0) + w
             centroid[term] = value
             touched[term] = seq
-            # _post, inlined: this loop runs doc_terms times per article.
-            posting = postings.get(term)
-            if posting is None:
-                postings[term] = {sid: value}
-            else:
-                posting.pop(sid, None)
-                posting[sid] = value
+            _post(postings, term, sid, value)
         # Truncate only once the profile doubles: one sort per many updates.
         if len(centroid) > 2 * opts.profile_terms:
             ranked = sorted(centroid.items(), key=itemgetter(1), reverse=True)
