@@ -4,6 +4,10 @@ Usage::
 
     .venv/bin/python benchmarks/throughput.py --sizes 10000 100000 --runs 3
 
+It measures the newsprism the interpreter imports: a regular install
+(``pip install .``) runs the hot stages compiled, an editable one runs them
+as Python (see setup.py); the first lines say which.
+
 For each size N and run, a fresh subprocess generates N synthetic records with
 ``synth.generate`` (not timed), then times, on the same records:
 
@@ -193,6 +197,23 @@ def _print_row(m: Measurement, run: int) -> None:
     )
 
 
+def _build() -> str:
+    """Which of the hot modules run compiled (a regular install) or as Python (editable)."""
+    import importlib
+    import importlib.machinery
+
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    names = ("clean", "cluster", "splitting")
+    compiled = [
+        n
+        for n in names
+        if (importlib.import_module(f"newsprism.{n}").__file__ or "").endswith(suffixes)
+    ]
+    if not compiled:
+        return "pure Python (editable install or NEWSPRISM_PURE=1; see setup.py)"
+    return f"compiled with mypyc: {', '.join(compiled)} (see setup.py)"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -213,6 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"newsprism throughput — Python {platform.python_version()}, {platform.machine()}, "
         f"{os.cpu_count()} CPUs, {platform.platform(terse=True)}"
     )
+    print(f"build: {_build()}")
     print("pipeline = process_records (clean + dedupe + cluster + store), one process, wall s")
     print("baseline = raw texts into SQLite with executemany, same batching")
     print("peak RSS = ru_maxrss of the measuring subprocess; +RSS = peak minus RSS after gen\n")

@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.parametrize(
     "command",
     [
-        ["ruff", "check", "src", "tests", "benchmarks"],
-        ["ruff", "format", "--check", "src", "tests", "benchmarks"],
+        ["ruff", "check", "src", "tests", "benchmarks", "setup.py"],
+        ["ruff", "format", "--check", "src", "tests", "benchmarks", "setup.py"],
         ["mypy"],
     ],
     ids=["ruff", "ruff-format", "mypy"],
