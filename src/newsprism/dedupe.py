@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -122,21 +123,33 @@ def fingerprint(text: str, options: DedupeOptions = DedupeOptions()) -> Fingerpr
     return Fingerprint(signature=sig.astype("<u4").tobytes(), keys=_band_keys(sig, options))
 
 
-# Odd 64-bit multipliers for a polynomial hash of each band's values: stable
+# Odd 64-bit multiplier of a polynomial hash of each band's values: stable
 # across processes and Python versions (unlike hash()), and vectorised.
-_MULT = np.uint64(0x9E3779B97F4A7C15)
+_MULT = 0x9E3779B97F4A7C15
+_MASK = (1 << 64) - 1
+
+
+@lru_cache(maxsize=8)
+def _band_coefficients(bands: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """The polynomial hash as one product: ``key = band * M^rows + sum(v_i * M^(rows-1-i))``."""
+    powers = np.array([pow(_MULT, rows - 1 - i, 1 << 64) for i in range(rows)], dtype=np.uint64)
+    offsets = np.array(
+        [b * pow(_MULT, rows, 1 << 64) & _MASK for b in range(1, bands + 1)], dtype=np.uint64
+    )
+    return powers, offsets
 
 
 def _band_keys(sig: np.ndarray, options: DedupeOptions) -> tuple[int, ...]:
-    bands = (
-        sig[: options.bands * options.rows].astype(np.uint64).reshape(options.bands, options.rows)
-    )
-    acc = np.arange(1, options.bands + 1, dtype=np.uint64)  # the band number is part of the key
+    """One key per band (the band number is part of it), as the signed 63-bit ints SQLite keeps."""
+    powers, offsets = _band_coefficients(options.bands, options.rows)
+    n = options.bands * options.rows
+    bands = sig[:n].astype(np.uint64).reshape(options.bands, options.rows)
+    # Unsigned 64-bit arithmetic wraps: the same keys as Horner's rule, in
+    # two array operations instead of two per row.
     with np.errstate(over="ignore"):
-        for col in range(options.rows):
-            acc = acc * _MULT + bands[:, col]
-    # SQLite integers are signed 64-bit: keep 63 bits.
-    return tuple(int(k) for k in (acc >> np.uint64(1)))
+        keys = bands @ powers + offsets
+    keys = keys >> np.uint64(1)
+    return tuple(keys.tolist())
 
 
 def similarity(a: bytes, b: bytes) -> float:
