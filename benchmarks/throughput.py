@@ -198,17 +198,20 @@ def _print_row(m: Measurement, run: int) -> None:
 
 
 def _build() -> str:
-    """Which of the hot modules run compiled (a regular install) or as Python (editable)."""
-    import importlib
+    """Which newsprism modules run compiled (a regular install) or as Python (editable)."""
     import importlib.machinery
+    import importlib.util
+    import pkgutil
+
+    import newsprism
 
     suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
-    names = ("clean", "cluster", "splitting")
-    compiled = [
-        n
-        for n in names
-        if (importlib.import_module(f"newsprism.{n}").__file__ or "").endswith(suffixes)
-    ]
+    # Found, not imported: the extension files setup.py built, whatever it lists.
+    compiled = []
+    for info in pkgutil.iter_modules(newsprism.__path__):
+        spec = importlib.util.find_spec(f"newsprism.{info.name}")
+        if spec is not None and (spec.origin or "").endswith(suffixes):
+            compiled.append(info.name)
     if not compiled:
         return "pure Python (editable install or NEWSPRISM_PURE=1; see setup.py)"
     return f"compiled with mypyc: {', '.join(compiled)} (see setup.py)"

@@ -28,16 +28,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 # Runs process_records over synthetic pages and the shipped examples and
-# prints every stored article's analysis as JSON lines.
+# prints every stored article's analysis as JSON lines, then where the
+# modules named on the command line were imported from.
 _RUN = """
 import json, sys, tempfile
 from pathlib import Path
-import importlib.util
+import importlib, importlib.util
 spec = importlib.util.spec_from_file_location("synth", sys.argv[1])
 synth = importlib.util.module_from_spec(spec)
 sys.modules["synth"] = synth
 spec.loader.exec_module(synth)
-import newsprism.clean, newsprism.cluster
 from newsprism.ingest import read_inputs
 from newsprism.options import AnalyzeOptions
 from newsprism.pipeline import process_records
@@ -51,7 +51,7 @@ with tempfile.TemporaryDirectory() as tmp:
         for a in store.articles():
             print(json.dumps([a.id, a.title, a.outlet, str(a.published), a.language,
                               a.duplicate_of, a.story, a.text]))
-print(json.dumps([newsprism.clean.__file__, newsprism.cluster.__file__]))
+print(json.dumps([importlib.import_module("newsprism." + m).__file__ for m in sys.argv[4:]]))
 """
 
 
@@ -73,7 +73,7 @@ def test_setup_compiles_existing_modules() -> None:
         assert (ROOT / "src" / "newsprism" / f"{name}.py").is_file(), name
 
 
-def _run(env: dict[str, str], n: int) -> list[str]:
+def _run(env: dict[str, str], n: int, modules: list[str]) -> list[str]:
     out = subprocess.run(
         [
             sys.executable,
@@ -82,6 +82,7 @@ def _run(env: dict[str, str], n: int) -> list[str]:
             str(ROOT / "benchmarks" / "synth.py"),
             str(ROOT / "examples"),
             str(n),
+            *modules,
         ],
         env=env,
         capture_output=True,
@@ -107,8 +108,8 @@ def test_compiled_build_equals_python_source(tmp_path: Path) -> None:
     pure = tmp_path / "newsprism"
     shutil.copytree(installed, pure, ignore=shutil.ignore_patterns("*.so", "*.pyd", "__pycache__"))
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    fast = _run(env, 1500)
-    slow = _run({**env, "PYTHONPATH": str(tmp_path)}, 1500)
+    fast = _run(env, 1500, modules)
+    slow = _run({**env, "PYTHONPATH": str(tmp_path)}, 1500, modules)
     # The last line names the modules each run imported.
     assert all(p.endswith(".py") for p in json.loads(slow[-1])), slow[-1]
     assert not any(p.endswith(".py") for p in json.loads(fast[-1])), fast[-1]
