@@ -34,19 +34,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice, repeat
 from operator import itemgetter, mul
-from typing import Any, Protocol, cast
+from typing import Any, Final, Protocol, cast
 
 from newsprism.errors import StorageError
 from newsprism.splitting import bisect, silhouette
 
 # Trimmed from both ends of a white-space token (quotes, brackets, sentence
 # punctuation); inner hyphens and apostrophes stay.
-_PUNCT = "\"'.,;:!?()[]{}<>*_`|/\\-\u201c\u201d\u2018\u2019\u2013\u2014\u00ab\u00bb"
+_PUNCT: Final = "\"'.,;:!?()[]{}<>*_`|/\\-\u201c\u201d\u2018\u2019\u2013\u2014\u00ab\u00bb"
 
 # Function words that carry no topical signal. IDF would learn to down-weight
 # them, but only after many articles; this short list keeps the first stories of
 # a fresh database from matching on "the" and "said".
-_STOPWORDS = frozenset(
+_STOPWORDS: Final = frozenset(
     """
     a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each
@@ -311,7 +311,7 @@ class _Story:
 
 
 # The "seq" field of a stored profile (a term entry reads '"seq":[', never a digit).
-_SEQ_FIELD = re.compile(r'"seq":(\d+)')
+_SEQ_FIELD: Final = re.compile(r'"seq":(\d+)')
 
 
 class BulkRows(Protocol):
@@ -369,10 +369,9 @@ def _term_weights(title: str | None, text: str, options: ClusterOptions) -> dict
             # of a name only when there is no body to go by.
             capitalised, lowercase = title_caps, title_lower
     weights: dict[str, float] = {}
-    log = math.log
     names = capitalised - lowercase  # name-like: capitalised, never lower-case here
     for term, n in counts.items():
-        w = 1.0 + log(n)
+        w = 1.0 + math.log(n)
         if term.isdigit():
             w *= options.number_boost
         elif term in names:
@@ -437,12 +436,12 @@ class StoryIndex:
         seq = self._doc_count
         df = self._df
         log_n = math.log(seq + 1)
-        log = math.log
         get = df.get
         counts = [get(term, 0) + 1 for term in weights]
         df.update(zip(weights, counts, strict=True))
         vec = [
-            w * (log_n - log(n + 1) + 1.0) for w, n in zip(weights.values(), counts, strict=True)
+            w * (log_n - math.log(n + 1) + 1.0)
+            for w, n in zip(weights.values(), counts, strict=True)
         ]
         self._dirty_df.update(weights)
         norm = math.sqrt(sum(map(mul, vec, vec))) or 1.0
