@@ -206,8 +206,13 @@ _INDEFINITE = frozenset(["a", "an", "one", "another", "some", "several"])
 
 def _names_someone(speaker: str) -> bool:
     """True for a name ("Blinken", "Mr. Herzog"), not a pronoun or description."""
-    first = speaker.split()[0]
+    words = speaker.split()
+    first = words[0]
     low = first.lower()
+    if low == "the" and len(words) > 1:
+        # "the Times", "The Hill", "the New York Times": a title names its
+        # organisation; "The Indiana governor" is a description.
+        return all(w[:1].isupper() or w in ("of", "and", "for") for w in words[1:])
     return first[:1].isupper() and low not in _DESCRIBERS and low not in PRONOUNS
 
 
@@ -250,7 +255,11 @@ def _reported_speaker(para: str, after: int) -> str | None:
         # "Mr. Blinken, who was in Israel on Friday, reiterated …": the
         # subject opens the paragraph, the verb comes after an aside.
         opening = re.match(r"(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]+", text)
-        if opening is not None and "," in text[opening.end() : opening.end() + 2]:
+        if (
+            opening is not None
+            and "," in text[opening.end() : opening.end() + 2]
+            and opening.group(0).lower() not in _INTRO_WORDS  # "However, …"
+        ):
             found = opening.group(0)
     return found
 
@@ -407,7 +416,17 @@ def _sentence_subject(sentence: str) -> str | None:
     if len(name.split()) > 8:
         return None
     found = _plausible(name)
-    return found if found is not None and _names_someone(found) else None
+    if found is None:
+        return None
+    words = found.split()
+    if words[0].lower() == "the" and len(words) == 2:
+        # "The Post reported …" names a body, but "The Republican vice
+        # presidential nominee was speaking …" is a description: one
+        # capitalised word after "the" counts only when a verb follows it.
+        following = text[m.end(1) :].split(maxsplit=1)
+        if not following or not following[0].endswith(("ed", "s")):
+            return None
+    return found if _names_someone(found) else None
 
 
 def _outside_quotes(para: str, spans: Sequence[_Span]) -> str:
@@ -483,10 +502,27 @@ def _plausible(phrase: str) -> str | None:
     text = clean_speaker(phrase)
     if text is None or any(c in text for c in _QUOTE_CHARS):
         return None
-    first = text.split()[0]
-    if first[:1].isupper() or first.lower() in PRONOUNS or first.lower() in _DESCRIBERS:
+    words = text.split()
+    first = words[0]
+    if first.lower() in PRONOUNS:
+        # A pronoun is a whole subject: what may follow it before the verb
+        # is an auxiliary or an adverb ("he also", "she would later"). Other
+        # words mean the "verb" found belongs to another clause ("…,” though
+        # he did not provide more details": "details" is a noun there).
+        if all(w.lower() in _PRONOUN_TAIL for w in words[1:]):
+            return first
+        return None
+    if first[:1].isupper() or first.lower() in _DESCRIBERS:
         return text
     return None
+
+
+# What may stand between a pronoun subject and its speech verb.
+_PRONOUN_TAIL = frozenset(
+    """also later then again once previously first last further repeatedly recently earlier
+    subsequently himself herself themselves itself both all too has have had will would
+    could should might may can did does do""".split()
+)
 
 
 # Words that open a description of a speaker ("a senior official", "one
