@@ -6,6 +6,7 @@ import dataclasses
 import json
 import random
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from newsprism.cluster import (
     ClusterState,
     StoryIndex,
 )
+from newsprism.errors import StorageError
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD = SHARED / "benchmarks" / "clustering" / "ecbplus.jsonl"
@@ -179,6 +181,41 @@ def test_restore_and_continue_equals_uninterrupted(options: ClusterOptions) -> N
     assert got == expected
     assert _final(got, docs, moves) == _final(expected, docs, whole.export_changes().moves)
     assert index.export_changes().is_empty()
+
+
+class _CountingRows(dict[str, str]):
+    """Member rows that record which keys a restored index asks for."""
+
+    def __init__(self, rows: dict[str, str]) -> None:
+        super().__init__(rows)
+        self.asked: list[str] = []
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, str]:
+        self.asked.extend(keys)
+        return {k: self[k] for k in keys if k in self}
+
+
+def test_restore_reads_member_rows_only_when_a_split_check_needs_them() -> None:
+    docs = _two_fights(8)[:8]  # one fight: one story, checked at 8 members
+    index = StoryIndex()
+    sids = {index.assign(d) for d in docs[:6]}
+    assert len(sids) == 1
+    delta = index.export_changes()
+    state = _merge(ClusterState(), delta)
+    rows = _CountingRows(dict(state.members))
+    index = StoryIndex.restore(ClusterOptions(), dataclasses.replace(state, members=rows))
+    assert rows.asked == []  # restoring parses no member row
+    assert index.assign(docs[6]) in sids
+    assert rows.asked == []
+    index.assign(docs[7])  # the 8th member: the split check reads the six stored rows
+    assert rows.asked == [d.id for d in docs[:6]]
+
+    # A row that went missing is reported when it is needed, naming it.
+    gone = {k: v for k, v in state.members.items() if k != docs[2].id}
+    index = StoryIndex.restore(ClusterOptions(), dataclasses.replace(state, members=gone))
+    index.assign(docs[6])
+    with pytest.raises(StorageError, match=docs[2].id):
+        index.assign(docs[7])
 
 
 def test_deterministic_for_a_given_order() -> None:

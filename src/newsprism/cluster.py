@@ -246,8 +246,12 @@ class _Story:
     first_day: int | None  # date range of dated members, as ordinals
     last_day: int | None
     # The split_window most recent members, oldest first (persisted as ids;
-    # their rows are ClusterDelta.members).
+    # their rows are ClusterDelta.members). A restored story names them in
+    # ``unloaded`` and reads their rows only when a split check needs them:
+    # most live stories never reach their next check, and parsing every
+    # recent member's row made restoring three times slower.
     members: list[_Member] = field(default_factory=list)
+    unloaded: list[str] = field(default_factory=list)  # ids, oldest first, before members
     # Size at which the next split check is due (see ClusterOptions).
     next_check: int = 0
 
@@ -260,7 +264,7 @@ class _Story:
                 "seq": self.seq,
                 "d0": self.first_day,
                 "d1": self.last_day,
-                "m": [m.id for m in self.members],
+                "m": self.unloaded + [m.id for m in self.members],
                 "k": self.next_check,
             },
             separators=(",", ":"),
@@ -283,17 +287,9 @@ class _Story:
             raise StorageError(f"stored profile of story {sid} is unreadable: {exc}") from exc
 
     @classmethod
-    def from_data(cls, sid: str, data: dict[str, Any], members: Mapping[str, str]) -> _Story:
-        """The profile from :meth:`live_data`, its recent members' rows from ``members``."""
+    def from_data(cls, sid: str, data: dict[str, Any]) -> _Story:
+        """The profile from :meth:`live_data` (its members' rows are read later)."""
         try:
-            recent = []
-            for m in data.get("m", ()):
-                row = members.get(str(m))
-                if row is None:
-                    raise StorageError(
-                        f"stored profile of story {sid} names member {m}, which is not stored"
-                    )
-                recent.append(_Member.from_json(str(m), row))
             return cls(
                 centroid={str(k): float(v[0]) for k, v in data["c"].items()},
                 touched={str(k): int(v[1]) for k, v in data["c"].items()},
@@ -302,7 +298,7 @@ class _Story:
                 seq=int(data["seq"]),
                 first_day=None if data["d0"] is None else int(data["d0"]),
                 last_day=None if data["d1"] is None else int(data["d1"]),
-                members=recent,
+                unloaded=[str(m) for m in data.get("m", ())],
                 # Profiles stored before splitting existed: check at the next size.
                 next_check=int(data.get("k", 0)),
             )
@@ -425,6 +421,8 @@ class StoryIndex:
         self._dirty_stories: set[str] = set()
         self._new_members: dict[str, _Member] = {}
         self._moves: dict[str, str] = {}  # article id -> story id, from splits
+        # Where restored stories' member rows are read from (see _load_members).
+        self._member_rows: Mapping[str, str] = {}
 
     # ------------------------------------------------------------------ public
 
@@ -468,8 +466,8 @@ class StoryIndex:
         self._add_member(best_sid, story, top, day)
         member = _Member(doc.id, day, dict(ranked[: opts.member_terms]))
         story.members.append(member)
-        if len(story.members) > opts.split_window:
-            del story.members[0]
+        if len(story.unloaded) + len(story.members) > opts.split_window:
+            del (story.unloaded or story.members)[0]
         self._new_members[doc.id] = member
         if story.size >= story.next_check:
             story.next_check = _next_check(story.size, opts)
@@ -512,12 +510,10 @@ class StoryIndex:
             data = _Story.live_data(sid, raw, horizon)
             if data is not None:
                 profiles.append((sid, data))
-        # The live stories' recent members, fetched at once.
-        wanted = [str(m) for _, data in profiles for m in data.get("m", ())]
-        members = _fetch(state.members, wanted)
+        index._member_rows = state.members
         live = []
         for sid, data in profiles:
-            story = _Story.from_data(sid, data, members)
+            story = _Story.from_data(sid, data)
             live.append((story.seq, sid, story))
         # Every update has its own seq, so replaying stories in seq order (and
         # members in seq order) rebuilds the posting lists in the same order.
@@ -625,6 +621,7 @@ class StoryIndex:
         ``_moves`` for the caller to re-point.
         """
         opts = self.options
+        self._load_members(sid, story)
         recent = story.members
         vectors = [m.vec for m in recent]
         groups = bisect(vectors, opts.split_iterations)
@@ -670,6 +667,22 @@ class StoryIndex:
         for m in leaving:
             self._moves[m.id] = new_sid
         return new_sid if any(m.id == doc_id for m in leaving) else sid
+
+    def _load_members(self, sid: str, story: _Story) -> None:
+        """Read the rows of a restored story's older window members (see ``_Story``)."""
+        if not story.unloaded:
+            return
+        rows = _fetch(self._member_rows, story.unloaded)
+        loaded = []
+        for m in story.unloaded:
+            row = rows.get(m)
+            if row is None:
+                raise StorageError(
+                    f"stored profile of story {sid} names member {m}, which is not stored"
+                )
+            loaded.append(_Member.from_json(m, row))
+        story.members = loaded + story.members
+        story.unloaded = []
 
     def _reindex(self, sid: str, story: _Story, seq: int) -> None:
         """Truncate a rebuilt profile, post all its terms anew and mark it updated."""
