@@ -249,7 +249,8 @@ class _Story:
     # their rows are ClusterDelta.members). A restored story names them in
     # ``unloaded`` and reads their rows only when a split check needs them:
     # most live stories never reach their next check, and parsing every
-    # recent member's row made restoring three times slower.
+    # recent member's row made restoring 1.6 times slower (3.84 vs 2.45 s on
+    # a 100k-article synthetic database).
     members: list[_Member] = field(default_factory=list)
     unloaded: list[str] = field(default_factory=list)  # ids, oldest first, before members
     # Size at which the next split check is due (see ClusterOptions).
