@@ -122,6 +122,14 @@ def test_a_publication_is_a_name_and_an_opening_adverb_is_not() -> None:
     assert quotes[1].antecedent == "the Courier"
 
 
+def test_a_title_with_a_period_does_not_cut_the_speaker_short() -> None:
+    text = (
+        '"The square will never look the same again, and that is a good thing," said '
+        "the Rev. Ann Oduya, of St Brigid's Church."
+    )
+    assert [s for s, _ in _q(text)] == ["the Rev. Ann Oduya"]
+
+
 def test_speakers_resolve_to_one_name() -> None:
     texts = [
         "Secretary of State Antonia Vell arrived on Monday. Ms. Vell met the prime minister.",
@@ -208,6 +216,10 @@ def test_polnear_quotes_gate(tmp_path: Path) -> None:
         # An organisation keeps its role-like words ("General", "State").
         ("Lessenford General Hospital", "", "Lessenford General Hospital"),
         ("Narvian Ministry of State Security", "", "Narvian Ministry of State Security"),
+        # Where a person is from is not part of the name; initials are.
+        ("Rep. Ola Brennick of Narvia", "Rep.", "Ola Brennick"),
+        ("Gov. A.J. Marrow", "Gov.", "A.J. Marrow"),
+        ("U.N. Secretary General Ola Sand", "U.N. Secretary General", "Ola Sand"),
     ],
 )
 def test_split_role(run: str, role: str, name: str) -> None:

@@ -468,7 +468,7 @@ def _speaker_after(right: str, options: QuoteOptions) -> str | None:
     named = _DESCRIPTION_THEN_NAME.match(after)
     if named is not None:
         return _plausible(named.group(1))
-    after = re.split(r"[,;:.!?()]|\s[—–]\s", after, maxsplit=1)[0]
+    after = _clause_head(after)
     after = _SUBJECT_STOP.split(after, maxsplit=1)[0]
     words = _WORD.findall(after)
     if 1 <= len(words) <= options.speaker_words:
@@ -482,6 +482,14 @@ _DESCRIPTION_THEN_NAME = re.compile(
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|St|Jr|Sr|Rev|No)|\b[A-Z])\.$"
 )
+
+
+def _clause_head(text: str) -> str:
+    """Text up to the first clause mark; a title's period ("the Rev. Ann Oduya") is none."""
+    for m in re.finditer(r"[,;:.!?()]|\s[—–]\s", text):
+        if m.group(0) != "." or not _ABBREVIATIONS.search(text[: m.end()]):
+            return text[: m.start()]
+    return text
 
 
 def _first_sentence(text: str) -> str:

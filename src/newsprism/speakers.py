@@ -195,17 +195,34 @@ def split_role(run: str) -> tuple[str, str]:
     cut = 0
     for i, tok in enumerate(tokens):
         low = tok.lower().strip(".,")
+        if low == "of" and i - cut >= 2 and i + 1 < len(tokens):
+            # "Rep. Elijah Cummings of Maryland": "of" after a full name starts
+            # where the person is from, not a role ("Secretary of State").
+            tokens = tokens[:i]
+            break
         # Names are capitalised: a lower-case word ("lead inspector") is role.
         lower_word = tok[:1].islower() and low not in _PARTICLES
         if (
             low in _ROLE_WORDS
             or low in _NATIONALITIES
             or lower_word
-            # An acronym ("US", "UN"), not a middle initial ("Antony J. Blinken").
-            or (tok.isupper() and len(tok) <= 4 and not re.fullmatch(r"[A-Z]\.", tok))
+            # An acronym ("US", "UN"), not initials before a name ("Antony J.
+            # Blinken", "G.K. Butterfield").
+            or (tok.isupper() and len(tok) <= 4 and not _initials_of_a_name(tokens, i))
         ):
             cut = i + 1
     return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+
+
+def _initials_of_a_name(tokens: list[str], i: int) -> bool:
+    if re.fullmatch(r"[A-Z]\.", tokens[i]):
+        return True
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return (
+        re.fullmatch(r"(?:[A-Z]\.){2,3}", tokens[i]) is not None
+        and following[:1].isupper()
+        and following.lower().strip(".,") not in _ROLE_WORDS
+    )
 
 
 def capitalised_runs(text: str) -> list[str]:
