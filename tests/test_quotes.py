@@ -130,6 +130,16 @@ def test_a_title_with_a_period_does_not_cut_the_speaker_short() -> None:
     assert [s for s, _ in _q(text)] == ["the Rev. Ann Oduya"]
 
 
+def test_a_document_that_reads_is_its_own_speaker() -> None:
+    text = (
+        "Mayor Lindqvist wrote to the harbour board on Monday.\n\n"
+        '"The eastern pier has been rebuilt twice in ten years," the letter read.'
+    )
+    quote = extract_quotes("a", text)[0]
+    assert quote.speaker_text == "the letter"
+    assert quote.antecedent is None  # not the mayor named before
+
+
 def test_speakers_resolve_to_one_name() -> None:
     texts = [
         "Secretary of State Antonia Vell arrived on Monday. Ms. Vell met the prime minister.",

@@ -66,7 +66,7 @@ _SPEECH_VERBS = (
     "shouted|shouts|told reporters|told the|wrote on|said in a statement|reiterated|"
     "reiterates|maintained|maintains|complained|complains|predicted|concluded|concludes|"
     "testified|testifies|quipped|quips|exclaimed|demanded|demands|asserted|asserts|"
-    "reported|reports|spoke|speaks|clarified|clarifies|elaborated|elaborates|detailed|details|described|describes|"
+    "reported|reports|read|reads|spoke|speaks|clarified|clarifies|elaborated|elaborates|detailed|details|described|describes|"
     "mused|muses|pleaded|pleads|answered|answers|retorted|cautioned|alleged|alleges"
 )
 _VERB = re.compile(
@@ -229,11 +229,23 @@ def _antecedent(speaker: str | None, last: str | None, described: list[str]) -> 
         return last
     if _is_definite(speaker):
         head = speaker.split()[-1].lower()
+        if head in _DOCUMENTS and not any(w[:1].isupper() for w in speaker.split()[1:]):
+            # "the letter read": the text speaks, not a person named before
+            # ("the IMF report" still goes to the IMF).
+            return None
         for earlier in reversed(described):
             if earlier.split()[-1].lower() == head:
                 return earlier
         return last
     return None
+
+
+# Things that "say" in news prose ("the statement read", "the report said").
+_DOCUMENTS = frozenset(
+    """article letter statement report post tweet memo document release editorial note
+    message sign filing complaint lawsuit study survey poll ruling order indictment
+    transcript email notice ad advert website page""".split()
+)
 
 
 def _reported_speaker(para: str, after: int) -> str | None:
