@@ -128,3 +128,14 @@ def test_batch_lsh_reads_stored_and_new_members_and_repoints() -> None:
     assert store.written == []
     lsh.flush()
     assert store.written == [(12, fp)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x17F), max_size=80))
+def test_tokens_of_ascii_and_other_text_are_the_words_of_the_lowered_text(text: str) -> None:
+    """ASCII text takes a faster character class: the words must not change."""
+    import re
+
+    from newsprism.dedupe import tokens
+
+    assert tokens(text) == re.findall(r"\w+", text.lower())

@@ -43,6 +43,8 @@ _LANGUAGE_OF: dict[str, str] = {
     if sum(word in other for other in _LISTS.values()) == 1
 }
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# The same words in ASCII text: a plain class, 40% faster (see dedupe.tokens).
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 # Below this many words the shares are noise (a headline alone is not enough).
 MIN_WORDS = 20
@@ -57,7 +59,8 @@ MIN_LEAD = 2.0
 
 def guess_language(text: str) -> str | None:
     """ISO 639-1 code of ``text`` among en, de, fr, es, it, pt, nl; else ``None``."""
-    words = _WORD.findall(text[:1000].lower())
+    head = text[:1000].lower()
+    words = (_ASCII_WORD if head.isascii() else _WORD).findall(head)
     if len(words) < MIN_WORDS:
         return None
     hits: Counter[str] = Counter(filter(None, map(_LANGUAGE_OF.get, words)))
