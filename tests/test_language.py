@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from newsprism.language import guess_language
 
@@ -47,15 +45,3 @@ def test_too_short_or_unknown_gives_none() -> None:
         "maakunnan varoilla, kertoi tiedottaja kokouksen jälkeen toimittajille illalla."
     )
     assert guess_language(finnish) is None
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=120))
-def test_the_ascii_fast_path_reads_the_same_words(text: str) -> None:
-    """ASCII text takes a faster character class; it must find the same words."""
-    import re
-
-    from newsprism import language
-
-    head = text.lower()
-    assert language._ASCII_WORD.findall(head) == re.findall(r"[^\W\d_]+", head)

@@ -13,7 +13,6 @@ distributed backend can hold the buckets.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,10 +22,7 @@ from typing import Protocol
 import numpy as np
 import rensa
 
-_WORD = re.compile(r"\w+")
-# The same words in ASCII text (most English news): a plain character class
-# is read without a Unicode category lookup per character, a fifth faster.
-_ASCII_WORD = re.compile(r"[a-z0-9_]+")
+from newsprism.words import word_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +100,8 @@ class LshStore(Protocol):
 
 
 def tokens(text: str) -> list[str]:
-    low = text.lower()
-    return (_ASCII_WORD if low.isascii() else _WORD).findall(low)
+    """The ``\\w+`` words of ``text``, lower-cased."""
+    return word_tokens(text.lower())
 
 
 def fingerprint(text: str, options: DedupeOptions = DedupeOptions()) -> Fingerprint | None:

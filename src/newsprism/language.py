@@ -12,8 +12,9 @@ other language, or too short a text, gives ``None`` rather than a guess.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+
+from newsprism.words import letter_tokens
 
 # The commonest function words of each language. Words two of these languages
 # share ("que", "in", "la") are dropped below so every hit counts for one only.
@@ -42,9 +43,6 @@ _LANGUAGE_OF: dict[str, str] = {
     for word in vocab
     if sum(word in other for other in _LISTS.values()) == 1
 }
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-# The same words in ASCII text: a plain class, 40% faster (see dedupe.tokens).
-_ASCII_WORD = re.compile(r"[a-z]+")
 
 # Below this many words the shares are noise (a headline alone is not enough).
 MIN_WORDS = 20
@@ -59,8 +57,7 @@ MIN_LEAD = 2.0
 
 def guess_language(text: str) -> str | None:
     """ISO 639-1 code of ``text`` among en, de, fr, es, it, pt, nl; else ``None``."""
-    head = text[:1000].lower()
-    words = (_ASCII_WORD if head.isascii() else _WORD).findall(head)
+    words = letter_tokens(text[:1000].lower())  # the [^\W\d_]+ words
     if len(words) < MIN_WORDS:
         return None
     hits: Counter[str] = Counter(filter(None, map(_LANGUAGE_OF.get, words)))

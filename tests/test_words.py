@@ -1,0 +1,46 @@
+"""Words read without the regular expression engine must be the ones it finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from newsprism.words import letter_tokens, word_tokens
+
+# Mostly ASCII with the characters news text mixes in: curly quotes, dashes,
+# accented and non-Latin letters, digits of other scripts, combining marks,
+# Unicode spaces, and lone surrogates (which a decoder can leave behind).
+_MIXED = st.one_of(
+    st.characters(max_codepoint=127),
+    st.sampled_from(
+        "\u2018\u2019\u201c\u201d\u2014\u2013\u2026\u00a0\u2009\u2028\u0085"
+        "\u00e9\u00df\u00e7\u0130\u0307\u03b1\u0416\u4e2d\u0663\u00b2\u00bd\ud800\udfff"
+    ),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_MIXED, max_size=80))
+@example("it\u2019s caf\u00e9\u2014the l'homme, 1999_x \u201cquoted\u201d")
+@example("tab\tnew\nline\x1cfile\x1fsep")
+def test_words_are_what_the_regular_expression_finds(text: str) -> None:
+    low = text.lower()
+    assert word_tokens(low) == re.findall(r"\w+", low)
+    assert letter_tokens(low) == re.findall(r"[^\W\d_]+", low)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "letters"),
+    [
+        ("the u.s. said, 2024", ["the", "u", "s", "said", "2024"], ["the", "u", "s", "said"]),
+        ("\u201cno\u201d \u2014 caf\u00e9s", ["no", "caf\u00e9s"], ["no", "caf\u00e9s"]),
+        ("snake_case x2", ["snake_case", "x2"], ["snake", "case", "x"]),
+        ("", [], []),
+    ],
+)
+def test_words_of_ascii_and_non_ascii_text(text: str, words: list[str], letters: list[str]) -> None:
+    assert word_tokens(text) == words
+    assert letter_tokens(text) == letters
