@@ -1,9 +1,9 @@
 """Build newsprism; the per-article hot stages are compiled with mypyc when possible.
 
 Everything is declared in pyproject.toml; this file only adds the compiled
-modules. ``clean``, ``cluster`` and ``splitting`` run once per article (a live
-stream is hundreds of thousands a day) and are plain typed Python, which mypyc
-turns into a C extension with the same behaviour: the tests check that the
+modules. ``clean``, ``cluster``, ``splitting`` and ``words`` run once per
+article (a live stream is hundreds of thousands a day) and are plain typed
+Python, which mypyc turns into a C extension with the same behaviour: the tests check that the
 compiled and the pure modules give identical articles and stories
 (tests/test_compiled.py). See benchmarks/throughput.py for what it buys.
 
@@ -21,8 +21,13 @@ import sys
 
 from setuptools import setup
 
-# One JSON-style list on one line: tests/test_compiled.py reads it.
-COMPILED = ["src/newsprism/clean.py", "src/newsprism/cluster.py", "src/newsprism/splitting.py"]
+# A literal list: tests/test_compiled.py reads it.
+COMPILED = [
+    "src/newsprism/clean.py",
+    "src/newsprism/cluster.py",
+    "src/newsprism/splitting.py",
+    "src/newsprism/words.py",
+]
 
 
 def _ext_modules() -> list[object]:

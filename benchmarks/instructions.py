@@ -7,7 +7,8 @@ Usage::
 Wall-clock figures (benchmarks/throughput.py) are the targets, but on a shared
 virtual machine they drift by a third within an hour, which hides any change
 smaller than that. The number of instructions the CPU executes does not
-drift: two runs of the same code differ by about 0.1%. So compare two commits
+drift: with a fixed string-hash seed, two runs of the same code give the
+same count to within a few hundredths of a percent. So compare two commits
 with this script, then confirm with throughput.py.
 
 It runs two child processes under ``valgrind --tool=cachegrind`` (no cache
@@ -26,6 +27,7 @@ the plain interpreter, so keep N small (1,000 takes about a minute).
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -67,7 +69,10 @@ def _count(n: int, seed: int, run: bool) -> int:
         "--seed",
         str(seed),
     ]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    # A fixed string-hash seed: set and dict layouts, and so the instruction
+    # count, are then the same from run to run.
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     found = _REFS.search(proc.stderr)
     if proc.returncode != 0 or found is None:
         raise RuntimeError(f"valgrind run failed:\n{proc.stderr.strip()[-2000:]}")

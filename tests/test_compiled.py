@@ -14,6 +14,7 @@ pure build on purpose).
 
 from __future__ import annotations
 
+import ast
 import importlib
 import importlib.machinery
 import json
@@ -61,9 +62,14 @@ def _compiled(module: str) -> bool:
 
 
 def _setup_modules() -> list[str]:
-    text = (ROOT / "setup.py").read_text(encoding="utf-8")
-    line = next(x for x in text.splitlines() if x.startswith("COMPILED = "))
-    return [Path(p).stem for p in json.loads(line.split("=", 1)[1])]
+    tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
+    value = next(
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "COMPILED" for t in node.targets)
+    )
+    return [Path(p).stem for p in ast.literal_eval(value)]
 
 
 def test_setup_compiles_existing_modules() -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsprism.words import letter_tokens, word_tokens
+from newsprism.words import alnum_tokens, letter_tokens, word_tokens
 
 # Mostly ASCII with the characters news text mixes in: curly quotes, dashes,
 # accented and non-Latin letters, digits of other scripts, combining marks,
@@ -30,6 +30,7 @@ def test_words_are_what_the_regular_expression_finds(text: str) -> None:
     low = text.lower()
     assert word_tokens(low) == re.findall(r"\w+", low)
     assert letter_tokens(low) == re.findall(r"[^\W\d_]+", low)
+    assert alnum_tokens(low) == re.findall(r"[^\W_]+", low)
 
 
 @pytest.mark.parametrize(
@@ -44,3 +45,11 @@ def test_words_are_what_the_regular_expression_finds(text: str) -> None:
 def test_words_of_ascii_and_non_ascii_text(text: str, words: list[str], letters: list[str]) -> None:
     assert word_tokens(text) == words
     assert letter_tokens(text) == letters
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_MIXED, max_size=80))
+def test_line_key_folds_as_the_substitution_did(text: str) -> None:
+    from newsprism.clean import line_key
+
+    assert line_key(text) == re.sub(r"[\W_]+", " ", text.casefold()).strip()

@@ -36,6 +36,7 @@ from typing import Final, NamedTuple
 
 from newsprism.meta import find_dates, outlet_from_url, split_title, strip_corporate_suffix
 from newsprism.models import Extracted
+from newsprism.words import alnum_tokens
 
 __all__ = ["clean_text", "line_key", "site_boilerplate"]
 
@@ -112,7 +113,6 @@ _FUNCTION_WORDS: Final = frozenset(
 
 _ZERO_WIDTH: Final = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _WORD: Final = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
-_KEY_JUNK: Final = re.compile(r"[\W_]+")
 
 # Screen-reader link lists ("Keep reading / list of 3 items / list 1 of 3 ...
 # / end of list"), glued or on their own lines. The pattern starts with a
@@ -332,7 +332,10 @@ _KEY_MAX_CHARS: Final = 160
 @lru_cache(maxsize=8192)  # menus and footers recur across a site's pages
 def line_key(line: str) -> str:
     """A line folded for comparison: lower case, letters and digits only."""
-    return _KEY_JUNK.sub(" ", line.casefold()).strip()
+    # Runs of letters and digits joined by one space: what re.sub(r"[\W_]+",
+    # " ", folded).strip() gives, without the regular expression engine for
+    # most characters (see newsprism.words).
+    return " ".join(alnum_tokens(line.casefold()))
 
 
 class _Shape(NamedTuple):

@@ -2,7 +2,8 @@
 
 Not a stage of its own: the copy fingerprint (:mod:`newsprism.dedupe`) and the
 language guess (:mod:`newsprism.language`) both read a text's words, and that
-reading was an eighth of the instructions of the whole plain-text path. The
+reading was an eighth of the instructions of the whole plain-text path; the
+cleaner folds lines for comparison the same way (:func:`clean.line_key`). The
 regular expression engine tests every character against Unicode categories
 and builds each word on its own; here the ASCII characters that cannot be
 part of a word become spaces in one table lookup per character (str.translate
@@ -39,6 +40,8 @@ _WORD: Final = re.compile(r"\w+")
 _WORD_TABLES: Final = _tables(string.ascii_lowercase + string.digits + "_")
 _LETTERS: Final = re.compile(r"[^\W\d_]+")
 _LETTER_TABLES: Final = _tables(string.ascii_lowercase)
+_ALNUM: Final = re.compile(r"[^\W_]+")
+_ALNUM_TABLES: Final = _tables(string.ascii_lowercase + string.digits)
 
 
 def word_tokens(low: str) -> list[str]:
@@ -49,6 +52,11 @@ def word_tokens(low: str) -> list[str]:
 def letter_tokens(low: str) -> list[str]:
     r"""``re.findall(r"[^\W\d_]+", low)`` for a lower-cased ``low``: words of letters."""
     return _find(low, _LETTERS, *_LETTER_TABLES)
+
+
+def alnum_tokens(low: str) -> list[str]:
+    r"""``re.findall(r"[^\W_]+", low)`` for a lower-cased ``low``: runs of letters and digits."""
+    return _find(low, _ALNUM, *_ALNUM_TABLES)
 
 
 def _find(
