@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 import random
+import struct
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsprism.cluster import (
     ClusterDelta,
@@ -18,6 +22,7 @@ from newsprism.cluster import (
     ClusterOptions,
     ClusterState,
     StoryIndex,
+    _Member,
 )
 from newsprism.errors import StorageError
 
@@ -181,6 +186,71 @@ def test_restore_and_continue_equals_uninterrupted(options: ClusterOptions) -> N
     assert got == expected
     assert _final(got, docs, moves) == _final(expected, docs, whole.export_changes().moves)
     assert index.export_changes().is_empty()
+
+
+def _unpacked(raw: str) -> str:
+    """A stored row rewritten as rows were written before weights were packed."""
+    data = json.loads(raw)
+    weights = struct.unpack(f"<{len(data['t'])}d", base64.b64decode(data.pop("w")))
+    terms = data.pop("t")
+    if "u" in data:  # a story profile: term -> [weight, touched]
+        data["c"] = {t: [w, u] for t, w, u in zip(terms, weights, data.pop("u"), strict=True)}
+    else:  # a member row: term -> weight
+        data["v"] = dict(zip(terms, weights, strict=True))
+    return json.dumps(data)
+
+
+def test_rows_written_before_weights_were_packed_restore_the_same() -> None:
+    docs = _stream()
+    whole = StoryIndex()
+    expected = [whole.assign(d) for d in docs]
+    half = len(docs) - 12  # the split of the two fights comes after the restore
+    index = StoryIndex()
+    got = [index.assign(d) for d in docs[:half]]
+    state = _merge(ClusterState(), index.export_changes())
+    old = ClusterState(
+        doc_count=state.doc_count,
+        df=state.df,
+        stories={k: _unpacked(v) for k, v in state.stories.items()},
+        members={k: _unpacked(v) for k, v in state.members.items()},
+    )
+    assert all('"c":' in v for v in old.stories.values())
+    index = StoryIndex.restore(ClusterOptions(), old)
+    got += [index.assign(d) for d in docs[half:]]
+    assert got == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(
+        st.text(min_size=1, max_size=12),
+        st.floats(allow_nan=False, allow_infinity=False),
+        max_size=30,
+    ),
+    st.one_of(st.none(), st.integers(min_value=1, max_value=800_000)),
+)
+def test_member_rows_round_trip_every_weight_exactly(
+    vec: dict[str, float], day: int | None
+) -> None:
+    back = _Member.from_json("a1", _Member("a1", day, vec).to_json())
+    assert back.day == day
+    assert list(back.vec) == list(vec)
+    assert [struct.pack("<d", w) for w in back.vec.values()] == [
+        struct.pack("<d", w) for w in vec.values()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "why"),
+    [
+        ('{"d":null,"t":["flood"],"w":"AAAAAAAA4D8AAAAAAADQPw=="}', "1 terms but 2 weights"),
+        ('{"d":null,"t":["flood"],"w":"AAAA"}', "length"),
+        ('{"d":null,"t":["flood"],"w":"not base64!"}', "bad packed weights"),
+    ],
+)
+def test_an_unreadable_member_row_names_the_article(row: str, why: str) -> None:
+    with pytest.raises(StorageError, match=f"article a1 .*{why}"):
+        _Member.from_json("a1", row)
 
 
 class _CountingRows(dict[str, str]):

@@ -18,18 +18,23 @@ The cost of :meth:`StoryIndex.assign` does not grow with the corpus:
   the index.
 
 Everything is deterministic for a given input order (ties break on story id)
-and the whole state round-trips through plain JSON: see :class:`ClusterDelta`
+and the whole state round-trips through JSON rows (weights packed exactly,
+see ``_pack``): see :class:`ClusterDelta`
 for what a caller must persist and :meth:`StoryIndex.restore` to rebuild.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import heapq
 import json
 import math
 import re
+import sys
+from array import array
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice, repeat
@@ -211,18 +216,21 @@ class _Member:
     vec: dict[str, float]  # its member_terms heaviest terms (unit-length doc vector)
 
     def to_json(self) -> str:
-        return json.dumps({"d": self.day, "v": self.vec}, separators=(",", ":"))
+        return json.dumps(
+            {"d": self.day, "t": list(self.vec), "w": _pack(self.vec.values())},
+            separators=(",", ":"),
+        )
 
     @classmethod
     def from_json(cls, article: str, raw: str) -> _Member:
         try:
             data: dict[str, Any] = json.loads(raw)
             day = data["d"]
-            return cls(
-                article,
-                None if day is None else int(day),
-                {str(t): float(w) for t, w in data["v"].items()},
-            )
+            if "t" in data:
+                vec = _zip_terms(data["t"], _unpack(data["w"]))
+            else:  # written before vectors were packed
+                vec = {str(t): float(w) for t, w in data["v"].items()}
+            return cls(article, None if day is None else int(day), vec)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise StorageError(
                 f"stored member row of article {article} is unreadable: {exc}"
@@ -257,9 +265,13 @@ class _Story:
     next_check: int = 0
 
     def to_json(self) -> str:
+        terms = list(self.centroid)
+        touched = self.touched
         return json.dumps(
             {
-                "c": {t: [w, self.touched[t]] for t, w in self.centroid.items()},
+                "t": terms,
+                "w": _pack(self.centroid.values()),
+                "u": [touched[t] for t in terms],
                 "norm": self.norm,
                 "n": self.size,
                 "seq": self.seq,
@@ -291,9 +303,16 @@ class _Story:
     def from_data(cls, sid: str, data: dict[str, Any]) -> _Story:
         """The profile from :meth:`live_data` (its members' rows are read later)."""
         try:
+            if "t" in data:
+                terms = data["t"]
+                centroid = _zip_terms(terms, _unpack(data["w"]))
+                touched = dict(zip(centroid, map(int, data["u"]), strict=True))
+            else:  # written before vectors were packed
+                centroid = {str(k): float(v[0]) for k, v in data["c"].items()}
+                touched = {str(k): int(v[1]) for k, v in data["c"].items()}
             return cls(
-                centroid={str(k): float(v[0]) for k, v in data["c"].items()},
-                touched={str(k): int(v[1]) for k, v in data["c"].items()},
+                centroid=centroid,
+                touched=touched,
                 norm=float(data["norm"]),
                 size=int(data["n"]),
                 seq=int(data["seq"]),
@@ -307,8 +326,46 @@ class _Story:
             raise StorageError(f"stored profile of story {sid} is unreadable: {exc}") from exc
 
 
-# The "seq" field of a stored profile (a term entry reads '"seq":[', never a digit).
+# The "seq" field of a stored profile. A term "seq" is a list item ('"seq",' or
+# '"seq"]'; in profiles written before vectors were packed, '"seq":['), never
+# followed by a colon and a digit.
 _SEQ_FIELD: Final = re.compile(r'"seq":(\d+)')
+
+
+# Weights are stored as the base64 of their little-endian IEEE doubles, not as
+# JSON numbers: the shortest decimal that round-trips (float repr) costs
+# bignum arithmetic per value, and writing the profiles of a batch's stories
+# and members spent more time there than in anything else JSON did (about 3%
+# of the pipeline's instructions, benchmarks/instructions.py); packed, the
+# round trip stays exact, so a restored index still continues exactly.
+_SWAP: Final = sys.byteorder == "big"
+
+
+def _pack(values: Iterable[float]) -> str:
+    packed = array("d", values)
+    if _SWAP:
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def _unpack(text: str) -> array[float]:
+    """The doubles of :func:`_pack`; ``ValueError`` when ``text`` is not its output."""
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except (binascii.Error, TypeError) as exc:
+        raise ValueError(f"bad packed weights ({exc})") from None
+    if len(raw) % 8:
+        raise ValueError("bad packed weights (length)")
+    values = array("d", raw)
+    if _SWAP:
+        values.byteswap()
+    return values
+
+
+def _zip_terms(terms: list[Any], weights: array[float]) -> dict[str, float]:
+    if len(terms) != len(weights):
+        raise ValueError(f"{len(terms)} terms but {len(weights)} weights")
+    return dict(zip(map(str, terms), weights, strict=True))
 
 
 class BulkRows(Protocol):
