@@ -144,7 +144,9 @@ def test_version_1_database_keeps_its_copy_buckets(tmp_path: Path) -> None:
     assert fp is not None
     db = tmp_path / "v1.db"
     conn = sqlite3.connect(db)
-    conn.executescript(MIGRATIONS[0])
+    first = MIGRATIONS[0]
+    assert isinstance(first, str)
+    conn.executescript(first)
     conn.execute(
         "INSERT INTO article (id, source, text, published, story) VALUES (?, ?, ?, ?, ?)",
         ("a" * 16, "one.txt", text, "2026-03-01", "s-1"),

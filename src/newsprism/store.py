@@ -14,19 +14,42 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from newsprism import buckets
 from newsprism.dedupe import Candidate, Fingerprint
 from newsprism.errors import NotFoundError, StorageError
 from newsprism.models import Article, Story, StorySummary
 
+_SEGMENT_TABLE = """
+    CREATE TABLE lsh_segment (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        entries INTEGER NOT NULL,
+        keys BLOB NOT NULL,
+        seqs BLOB NOT NULL
+    )
+"""
+
+
+def _buckets_to_segments(conn: sqlite3.Connection) -> None:
+    """Migration 3: the stored bucket rows become the first segment."""
+    conn.execute(_SEGMENT_TABLE)
+    first = buckets.build(conn.execute("SELECT key, article FROM lsh_entry"))
+    if len(first):
+        conn.execute(
+            "INSERT INTO lsh_segment (entries, keys, seqs) VALUES (?, ?, ?)",
+            (len(first), *first.to_blobs()),
+        )
+    conn.execute("DROP TABLE lsh_entry")
+
+
 # Each entry moves the schema from version i to i + 1. Never edit a released
 # entry: append a new one.
-MIGRATIONS: tuple[str, ...] = (
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     """
     CREATE TABLE article (
         seq INTEGER PRIMARY KEY,
@@ -88,6 +111,9 @@ MIGRATIONS: tuple[str, ...] = (
         SELECT a.seq, s.sig FROM signature s JOIN article a ON a.id = s.article;
     DROP TABLE signature;
     """,
+    # 3: copy buckets as sorted segments (newsprism.buckets) instead of rows,
+    # whose random keys made each commit rewrite the whole bucket table.
+    _buckets_to_segments,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -146,6 +172,11 @@ class SQLiteStore:
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self._conn = conn
         self.path = path
+        # The copy index's segments by row id, read once and then kept: rows
+        # are only added and deleted (merges), never updated, and AUTOINCREMENT
+        # never reuses an id, so a cached id is the stored segment. Dropped
+        # after a rollback, which may have undone cached changes.
+        self._segments: dict[int, buckets.Segment] = {}
 
     # -- life cycle ---------------------------------------------------------
 
@@ -184,9 +215,13 @@ class SQLiteStore:
                 f"newsprism understands ({SCHEMA_VERSION}); upgrade newsprism"
             )
         for target in range(version + 1, SCHEMA_VERSION + 1):
+            step = MIGRATIONS[target - 1]
             with self.transaction():
-                for statement in _statements(MIGRATIONS[target - 1]):
-                    self._conn.execute(statement)
+                if callable(step):
+                    step(self._conn)
+                else:
+                    for statement in _statements(step):
+                        self._conn.execute(statement)
                 self._conn.execute(f"PRAGMA user_version = {target}")
 
     def close(self) -> None:
@@ -208,11 +243,13 @@ class SQLiteStore:
         try:
             yield
         except BaseException:
+            self._segments = {}
             self._conn.execute("ROLLBACK")
             raise
         try:
             self._conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
+            self._segments = {}
             raise StorageError(f"{self.path}: cannot commit ({exc})") from None
 
     # -- writing ------------------------------------------------------------
@@ -278,24 +315,7 @@ class SQLiteStore:
         return row[0] if row else None
 
     def lsh_buckets(self, keys: Sequence[int], read: int) -> dict[int, list[int]]:
-        found: dict[int, list[int]] = {}
-        for chunk in _chunks(keys, 500):
-            # One statement per chunk. For each key, the seq of its read-th
-            # newest entry is found by walking the key's entries backwards
-            # (at most ``read`` steps), and only the entries from there on
-            # are read: bounded however large a bucket grows.
-            values = ",".join(["(?)"] * len(chunk))
-            rows = self._conn.execute(
-                f"WITH k(key) AS (VALUES {values}) "
-                "SELECT e.key, e.article FROM k JOIN lsh_entry e ON e.key = k.key "
-                "AND e.article >= COALESCE((SELECT article FROM lsh_entry WHERE key = k.key "
-                f"ORDER BY article DESC LIMIT 1 OFFSET {int(read) - 1}), 0) "
-                "ORDER BY e.key, e.article",
-                chunk,
-            )
-            for key, seq in rows:
-                found.setdefault(key, []).append(seq)
-        return found
+        return buckets.lookup(list(self._current_segments().values()), keys, read)
 
     def lsh_members(self, seqs: Sequence[int]) -> dict[int, Candidate]:
         found: dict[int, Candidate] = {}
@@ -317,10 +337,52 @@ class SQLiteStore:
             "INSERT OR REPLACE INTO article_signature (article, sig) VALUES (?, ?)",
             [(seq, fp.signature) for seq, fp in items],
         )
-        self._conn.executemany(
-            "INSERT OR IGNORE INTO lsh_entry (key, article) VALUES (?, ?)",
-            [(k, seq) for seq, fp in items for k in fp.keys],
+        added = buckets.build((k, seq) for seq, fp in items for k in fp.keys)
+        if not len(added):
+            return
+        segments = self._current_segments()
+        segments[self._insert_segment(added)] = added
+        ids = list(segments)
+        due = buckets.merges_due([len(segments[i]) for i in ids])
+        if due:
+            merged = segments[ids[-due]]
+            for i in ids[-due + 1 :]:
+                merged = buckets.merge(merged, segments[i])
+            self._conn.executemany(
+                "DELETE FROM lsh_segment WHERE id = ?", [(i,) for i in ids[-due:]]
+            )
+            for i in ids[-due:]:
+                del segments[i]
+            segments[self._insert_segment(merged)] = merged
+
+    def _insert_segment(self, segment: buckets.Segment) -> int:
+        cursor = self._conn.execute(
+            "INSERT INTO lsh_segment (entries, keys, seqs) VALUES (?, ?, ?)",
+            (len(segment), *segment.to_blobs()),
         )
+        if cursor.lastrowid is None:  # pragma: no cover - SQLite always sets it
+            raise StorageError(f"{self.path}: could not store a copy index segment")
+        return cursor.lastrowid
+
+    def _current_segments(self) -> dict[int, buckets.Segment]:
+        """The stored segments, oldest first: those cached, and any other writer added."""
+        ids = [r[0] for r in self._conn.execute("SELECT id FROM lsh_segment ORDER BY id")]
+        if list(self._segments) != ids:
+            cached, self._segments = self._segments, {}
+            for i in ids:
+                self._segments[i] = cached[i] if i in cached else self._read_segment(i)
+        return self._segments
+
+    def _read_segment(self, segment_id: int) -> buckets.Segment:
+        row = self._conn.execute(
+            "SELECT keys, seqs FROM lsh_segment WHERE id = ?", (segment_id,)
+        ).fetchone()
+        try:
+            return buckets.Segment.from_blobs(row[0], row[1])
+        except (ValueError, TypeError) as exc:
+            raise StorageError(
+                f"{self.path}: copy index segment {segment_id} is unreadable ({exc})"
+            ) from None
 
     def save_cluster_rows(self, kind: str, rows: Iterable[tuple[str, str]]) -> None:
         self._conn.executemany(
