@@ -17,6 +17,7 @@ from newsprism.dedupe import (
     find_original,
     fingerprint,
     mark_copies,
+    similarities,
     similarity,
 )
 
@@ -139,3 +140,15 @@ def test_tokens_of_ascii_and_other_text_are_the_words_of_the_lowered_text(text: 
     from newsprism.dedupe import tokens
 
     assert tokens(text) == re.findall(r"\w+", text.lower())
+
+
+# Signatures of 6 values drawn from a few, so that equal values are common.
+_sig = st.lists(st.integers(0, 3), min_size=6, max_size=6).map(
+    lambda vs: b"".join(v.to_bytes(4, "little") for v in vs)
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_sig, st.lists(_sig | st.binary(max_size=12).filter(lambda b: len(b) % 4 == 0)))
+def test_similarities_equal_one_comparison_each(a: bytes, others: list[bytes]) -> None:
+    assert similarities(a, others) == [similarity(a, b) for b in others]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsprism.words import alnum_tokens, letter_tokens, word_tokens
+from newsprism.words import alnum_tokens, letter_tokens, shingles, word_tokens
 
 # Mostly ASCII with the characters news text mixes in: curly quotes, dashes,
 # accented and non-Latin letters, digits of other scripts, combining marks,
@@ -53,3 +53,16 @@ def test_line_key_folds_as_the_substitution_did(text: str) -> None:
     from newsprism.clean import line_key
 
     assert line_key(text) == re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=_MIXED, max_size=6), max_size=14), st.integers(1, 6))
+@example(["the", "ferry", "left"], 5)
+@example([], 5)
+def test_shingles_are_the_joined_runs_of_words(words: list[str], n: int) -> None:
+    expected = (
+        [" ".join(words[i : i + n]) for i in range(len(words) - n + 1)]
+        if len(words) >= n
+        else [" ".join(words)]
+    )
+    assert shingles(words, n) == expected

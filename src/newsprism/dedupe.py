@@ -22,7 +22,7 @@ from typing import Protocol
 import numpy as np
 import rensa
 
-from newsprism.words import word_tokens
+from newsprism.words import shingles, word_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,16 +109,8 @@ def fingerprint(text: str, options: DedupeOptions = DedupeOptions()) -> Fingerpr
     words = tokens(text)
     if not words:
         return None
-    n = options.shingle
-    # zip of n shifted views (of unequal length: zip stops at the shortest)
-    # joins in C, a fifth faster than slicing per shingle.
-    shingles = (
-        list(map(" ".join, zip(*(words[i:] for i in range(n)), strict=False)))
-        if len(words) >= n
-        else [" ".join(words)]
-    )
     mh = rensa.RMinHash(num_perm=options.num_perm, seed=options.seed)
-    mh.update(shingles)
+    mh.update(shingles(words, options.shingle))
     sig = np.asarray(mh.digest(), dtype=np.uint32)
     return Fingerprint(signature=sig.astype("<u4").tobytes(), keys=_band_keys(sig, options))
 
@@ -160,6 +152,16 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.count_nonzero(sa == sb)) / len(sa)
 
 
+def similarities(a: bytes, others: Sequence[bytes]) -> list[float]:
+    """``[similarity(a, b) for b in others]``, compared as one array."""
+    own = np.frombuffer(a, dtype="<u4")
+    if not len(own) or any(len(b) != len(a) for b in others):
+        return [similarity(a, b) for b in others]
+    table = np.frombuffer(b"".join(others), dtype="<u4").reshape(len(others), len(own))
+    scores: list[float] = (np.count_nonzero(table == own, axis=1) / len(own)).tolist()
+    return scores
+
+
 @dataclass(frozen=True, slots=True)
 class CopyMatch:
     """What :func:`find_original` decided for a new article."""
@@ -183,8 +185,9 @@ def find_original(
     roots: dict[str, Candidate] = {}
     cands = index.lsh_candidates(fp.keys)
     by_id = {c.id: c for c in cands}
-    for cand in cands:
-        if similarity(fp.signature, cand.signature) < options.threshold:
+    scores = similarities(fp.signature, [c.signature for c in cands])
+    for cand, score in zip(cands, scores, strict=True):
+        if score < options.threshold:
             continue
         root = by_id.get(cand.duplicate_of, cand) if cand.duplicate_of else cand
         if cand.duplicate_of and cand.duplicate_of not in by_id:

@@ -77,3 +77,27 @@ def _find(
     for i in reversed(odd):  # from the end, so the earlier indexes stay put
         chunks[i : i + 1] = pattern.findall(chunks[i])
     return chunks
+
+
+def shingles(words: list[str], n: int) -> list[str]:
+    """Each run of ``n`` consecutive words joined by one space (all of them if fewer).
+
+    The same strings as ``" ".join(words[i : i + n])`` for every ``i``, cut as
+    slices of the words joined once: one copy per shingle instead of a tuple
+    and a join (compiled, see setup.py).
+    """
+    if len(words) < n:
+        return [" ".join(words)]
+    joined = " ".join(words)
+    ends: list[int] = []  # where each word ends in ``joined``
+    pos = 0
+    for word in words:
+        pos += len(word)
+        ends.append(pos)
+        pos += 1
+    out: list[str] = []
+    start = 0
+    for i in range(len(words) - n + 1):
+        out.append(joined[start : ends[i + n - 1]])
+        start = ends[i] + 1
+    return out
