@@ -11,7 +11,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from newsprism import clean
 from newsprism.clean import clean_text, line_key, site_boilerplate
 from newsprism.models import Extracted
 
@@ -430,3 +433,42 @@ def test_long_navigation_run_glued_before_the_first_paragraph_is_cut() -> None:
     body = clean_text(page).text
     assert body.startswith("The council voted on Tuesday")
     assert "Section" not in body
+
+
+# Pieces of the comment-form phrases, cut where their patterns branch.
+_FORM_PIECES = st.sampled_from(
+    [
+        "leave a ", "reply", "comment", "s", " is", " are", " closed", "post ", "a ",
+        "your ", "add ", " email address will not be published", "required fields ",
+        "are marked", "please enter ", "a valid ", "name", "email", "you have entered ",
+        "an incorrect", "save my name", ",", " ", "notify me of ", "follow", "new",
+        "cancel ", "log", "in to ", "join the ", "conversation", "discussion",
+        "be the first to ", "this site uses ", "akismet", "x",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_FORM_PIECES, max_size=7).map("".join))
+@example("comment is closed")
+@example("login to reply")
+@example("save my name email")
+def test_a_line_with_a_comment_form_phrase_holds_one_of_their_openers(line: str) -> None:
+    if clean._COMMENT_FORM.search(line):
+        assert clean._has_opener(line, clean._COMMENT_OPENERS)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "head"),
+    [
+        ("log ?in to (?:reply|comment)", "log"),
+        ("comments? (?:are|is) closed", "comment"),
+        ("save my name,? email", "save my name"),
+        ("ab+c", "ab"),
+        ("ab{0,2}c", "a"),
+        (r"\d+ comments", ""),
+        ("cancel reply", "cancel reply"),
+    ],
+)
+def test_literal_head_stops_where_a_character_may_be_absent(pattern: str, head: str) -> None:
+    assert clean._literal_head(pattern) == head

@@ -178,14 +178,46 @@ _CREDIT_REACH: Final = 160
 # rest of the page is the form and readers' comments. Searched on the
 # lower-cased line; no branch starts with \b or ^, so the regex engine can
 # skip ahead on the branches' first letters (4-5x faster).
-_COMMENT_FORM: Final = re.compile(
-    r"leave a (?:reply|comment)\b|post (?:a|your) comment\b|add (?:a|your) comment\b"
-    r"|your email address will not be published|required fields are marked"
-    r"|please enter (?:your|a valid) (?:comment|name|email)"
-    r"|you have entered an incorrect|save my name,? email|notify me of (?:follow|new)"
-    r"|cancel reply|log ?in to (?:reply|comment)|comments? (?:are|is) closed"
-    r"|join the (?:conversation|discussion)|be the first to comment|this site uses akismet"
+_COMMENT_PHRASES: Final = (
+    r"leave a (?:reply|comment)\b",
+    r"post (?:a|your) comment\b",
+    r"add (?:a|your) comment\b",
+    r"your email address will not be published",
+    r"required fields are marked",
+    r"please enter (?:your|a valid) (?:comment|name|email)",
+    r"you have entered an incorrect",
+    r"save my name,? email",
+    r"notify me of (?:follow|new)",
+    r"cancel reply",
+    r"log ?in to (?:reply|comment)",
+    r"comments? (?:are|is) closed",
+    r"join the (?:conversation|discussion)",
+    r"be the first to comment",
+    r"this site uses akismet",
 )
+_COMMENT_FORM: Final = re.compile("|".join(_COMMENT_PHRASES))
+
+
+def _literal_head(pattern: str) -> str:
+    """The fixed text a regular expression (without flags) starts with."""
+    head = ""
+    for i, c in enumerate(pattern):
+        if c in ".^$*+?{}[]\\|()" or pattern[i + 1 : i + 2] in ("?", "*", "{"):
+            break  # a metacharacter, or a character that may be absent
+        head += c
+    return head
+
+
+def _openers(patterns: Sequence[str]) -> tuple[str, ...]:
+    """The literal heads of ``patterns``, without those holding another head."""
+    heads = {_literal_head(p) for p in patterns}
+    return tuple(sorted(h for h in heads if not any(o != h and o in h for o in heads)))
+
+
+# A line that holds none of the phrases' fixed openings cannot hold a phrase:
+# a few substring tests in C are several times cheaper than the search, and
+# most lines fail them (the comment-form test was 2% of a 100k run's time).
+_COMMENT_OPENERS: Final = _openers(_COMMENT_PHRASES)
 # Comment-section headings, matched at the start of the lower-cased line.
 _COMMENT_HEAD: Final = re.compile(
     r"\d+\s+(?:comments?|responses?|replies)\s*\Z|(?:show|view|load|read) (?:all )?comments?\b"
@@ -631,7 +663,14 @@ def _is_chrome(text: str) -> bool:
 @lru_cache(maxsize=8192)
 def _is_comment_form(text: str) -> bool:
     lower = text.lower()
-    return bool(_COMMENT_FORM.search(lower) or _COMMENT_HEAD.match(lower))
+    return bool(
+        (_has_opener(lower, _COMMENT_OPENERS) and _COMMENT_FORM.search(lower))
+        or _COMMENT_HEAD.match(lower)
+    )
+
+
+def _has_opener(text: str, openers: Sequence[str]) -> bool:
+    return any(opener in text for opener in openers)
 
 
 # ---------------------------------------------------------------- dates
