@@ -134,7 +134,11 @@ def test_a_corrupt_segment_is_reported_with_the_file(tmp_path: Path) -> None:
         store.lsh_buckets([5], 8)
 
 
-def test_version_2_bucket_rows_become_the_first_segment(tmp_path: Path) -> None:
+@pytest.mark.parametrize("max_entries", [buckets.MAX_ENTRIES, 3])
+def test_version_2_bucket_rows_become_the_first_segments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, max_entries: int
+) -> None:
+    monkeypatch.setattr(buckets, "MAX_ENTRIES", max_entries)  # a huge table, in small
     db = tmp_path / "v2.db"
     conn = sqlite3.connect(db)
     for script in MIGRATIONS[:2]:
@@ -150,5 +154,7 @@ def test_version_2_bucket_rows_become_the_first_segment(tmp_path: Path) -> None:
         assert store.lsh_buckets([5, 9, 11], 2) == {5: [2, 3], 9: [2]}
     conn = sqlite3.connect(db)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    segments = conn.execute("SELECT COUNT(*) FROM lsh_segment").fetchone()[0]
     conn.close()
     assert "lsh_entry" not in tables and "lsh_segment" in tables
+    assert segments == (1 if max_entries > 4 else 2)

@@ -36,13 +36,14 @@ _SEGMENT_TABLE = """
 
 
 def _buckets_to_segments(conn: sqlite3.Connection) -> None:
-    """Migration 3: the stored bucket rows become the first segment."""
+    """Migration 3: the stored bucket rows become the first segments (full-size ones)."""
     conn.execute(_SEGMENT_TABLE)
-    first = buckets.build(conn.execute("SELECT key, article FROM lsh_entry"))
-    if len(first):
+    rows = conn.execute("SELECT key, article FROM lsh_entry")
+    while chunk := rows.fetchmany(buckets.MAX_ENTRIES):
+        segment = buckets.build(chunk)
         conn.execute(
             "INSERT INTO lsh_segment (entries, keys, seqs) VALUES (?, ?, ?)",
-            (len(first), *first.to_blobs()),
+            (len(segment), *segment.to_blobs()),
         )
     conn.execute("DROP TABLE lsh_entry")
 
