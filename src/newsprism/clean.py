@@ -379,10 +379,22 @@ class _Shape(NamedTuple):
     terminal: bool  # ends like a sentence
 
 
-# Pages of one site repeat their menus, footers and widget lines: the shape
-# of a line recurs often in a stream, so the last few thousand are kept.
-@lru_cache(maxsize=8192)
 def _shape(text: str) -> _Shape:
+    """The shape of a line or piece (remembered for short ones: _measure_recurring)."""
+    return _measure(text) if len(text) > _KEY_MAX_CHARS else _measure_recurring(text)
+
+
+# Pages of one site repeat their menus, footers and widget lines: the shape
+# of such a line recurs often in a stream, so the last few thousand are kept.
+# Paragraphs (longer than _KEY_MAX_CHARS) are not: each is unique to its
+# page (but for reprints), and caching it cost a lookup, an insertion and an
+# eviction of a line that does recur.
+@lru_cache(maxsize=8192)
+def _measure_recurring(text: str) -> _Shape:
+    return _measure(text)
+
+
+def _measure(text: str) -> _Shape:
     # Only the first words are split off; the word count comes from spaces
     # (the text is stripped, and runs of spaces are rare enough not to matter).
     sample = text.split(None, _SHAPE_SAMPLE)[:_SHAPE_SAMPLE]
@@ -540,10 +552,19 @@ def _cut_points(line: str) -> list[tuple[int, int]]:
     return cuts
 
 
+def _pieces(line: str) -> tuple[str, ...]:
+    """The blocks glued together in ``line`` (remembered for the short ones, like _shape)."""
+    return _cut(line) if len(line) > _KEY_MAX_CHARS else _cut_recurring(line)
+
+
 # Menus, footers and captions recur across a site's pages: the pure per-line
 # tests below are memoised like _shape and line_key (bounded caches).
 @lru_cache(maxsize=8192)
-def _pieces(line: str) -> tuple[str, ...]:
+def _cut_recurring(line: str) -> tuple[str, ...]:
+    return _cut(line)
+
+
+def _cut(line: str) -> tuple[str, ...]:
     if "-" in line and _ICON_HINT.search(line):
         line = _ICON.sub(_ICON_MARK, line)
     cuts = _cut_points(line)
