@@ -65,8 +65,8 @@ class Segment:
 
 def build(pairs: Iterable[tuple[int, int]]) -> Segment:
     """A segment of ``(key, seq)`` pairs (sorted by key, then seq; duplicates kept once)."""
-    # Flattened as they come: no list of tuples (a large database's
-    # migration builds one segment of all its pairs).
+    # Flattened as they come: no list of tuples (migrating a large database
+    # builds segments of MAX_ENTRIES pairs).
     data = np.fromiter(chain.from_iterable(pairs), dtype=np.int64).reshape(-1, 2)
     if len(data) and (data[:, 1].min() < 0 or data[:, 1].max() > np.iinfo(_SEQ).max):
         raise ValueError("an article seq does not fit in 32 bits")
