@@ -28,7 +28,6 @@ from newsprism.models import Article, Story, StorySummary
 _SEGMENT_TABLE = """
     CREATE TABLE lsh_segment (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
-        entries INTEGER NOT NULL,
         keys BLOB NOT NULL,
         seqs BLOB NOT NULL
     )
@@ -40,12 +39,16 @@ def _buckets_to_segments(conn: sqlite3.Connection) -> None:
     conn.execute(_SEGMENT_TABLE)
     rows = conn.execute("SELECT key, article FROM lsh_entry")
     while chunk := rows.fetchmany(buckets.MAX_ENTRIES):
-        segment = buckets.build(chunk)
-        conn.execute(
-            "INSERT INTO lsh_segment (entries, keys, seqs) VALUES (?, ?, ?)",
-            (len(segment), *segment.to_blobs()),
-        )
+        _insert_segment(conn, buckets.build(chunk))
     conn.execute("DROP TABLE lsh_entry")
+
+
+def _insert_segment(conn: sqlite3.Connection, segment: buckets.Segment) -> int:
+    """Store a segment as a new row; its id."""
+    cursor = conn.execute("INSERT INTO lsh_segment (keys, seqs) VALUES (?, ?)", segment.to_blobs())
+    if cursor.lastrowid is None:  # pragma: no cover - SQLite always sets it
+        raise sqlite3.DatabaseError("no row id for a new copy index segment")
+    return cursor.lastrowid
 
 
 # Each entry moves the schema from version i to i + 1. Never edit a released
@@ -342,7 +345,7 @@ class SQLiteStore:
         if not len(added):
             return
         segments = self._current_segments()
-        segments[self._insert_segment(added)] = added
+        segments[_insert_segment(self._conn, added)] = added
         ids = list(segments)
         due = buckets.merges_due([len(segments[i]) for i in ids])
         if due:
@@ -354,16 +357,7 @@ class SQLiteStore:
             )
             for i in ids[-due:]:
                 del segments[i]
-            segments[self._insert_segment(merged)] = merged
-
-    def _insert_segment(self, segment: buckets.Segment) -> int:
-        cursor = self._conn.execute(
-            "INSERT INTO lsh_segment (entries, keys, seqs) VALUES (?, ?, ?)",
-            (len(segment), *segment.to_blobs()),
-        )
-        if cursor.lastrowid is None:  # pragma: no cover - SQLite always sets it
-            raise StorageError(f"{self.path}: could not store a copy index segment")
-        return cursor.lastrowid
+            segments[_insert_segment(self._conn, merged)] = merged
 
     def _current_segments(self) -> dict[int, buckets.Segment]:
         """The stored segments, oldest first: those cached, and any other writer added."""
