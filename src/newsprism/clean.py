@@ -31,9 +31,9 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Final, NamedTuple
 
+from newsprism.memo import Memo
 from newsprism.meta import find_dates, outlet_from_url, split_title, strip_corporate_suffix
 from newsprism.models import Extracted
 from newsprism.words import alnum_tokens
@@ -361,13 +361,21 @@ _SHAPE_SAMPLE_WIDE: Final = 80
 _KEY_MAX_CHARS: Final = 160
 
 
-@lru_cache(maxsize=8192)  # menus and footers recur across a site's pages
 def line_key(line: str) -> str:
     """A line folded for comparison: lower case, letters and digits only."""
+    return _KEYS.get(line)
+
+
+def _fold(line: str) -> str:
     # Runs of letters and digits joined by one space: what re.sub(r"[\W_]+",
     # " ", folded).strip() gives, without the regular expression engine for
     # most characters (see newsprism.words).
     return " ".join(alnum_tokens(line.casefold()))
+
+
+# Menus and footers recur across a site's pages (see newsprism.memo).
+_MEMO_SIZE: Final = 8192
+_KEYS: Final = Memo(_fold, _MEMO_SIZE)
 
 
 class _Shape(NamedTuple):
@@ -381,17 +389,7 @@ class _Shape(NamedTuple):
 
 def _shape(text: str) -> _Shape:
     """The shape of a line or piece (remembered for short ones: _measure_recurring)."""
-    return _measure(text) if len(text) > _KEY_MAX_CHARS else _measure_recurring(text)
-
-
-# Pages of one site repeat their menus, footers and widget lines: the shape
-# of such a line recurs often in a stream, so the last few thousand are kept.
-# Paragraphs (longer than _KEY_MAX_CHARS) are not: each is unique to its
-# page (but for reprints), and caching it cost a lookup, an insertion and an
-# eviction of a line that does recur.
-@lru_cache(maxsize=8192)
-def _measure_recurring(text: str) -> _Shape:
-    return _measure(text)
+    return _measure(text) if len(text) > _KEY_MAX_CHARS else _SHAPES.get(text)
 
 
 def _measure(text: str) -> _Shape:
@@ -408,6 +406,13 @@ def _measure(text: str) -> _Shape:
         caps = _capitalised(sample)
         func = sum(map(_FUNCTION_WORDS.__contains__, sample))
     return _Shape(n, caps / len(sample), func, text[-1] in _TERMINAL)
+
+
+# Pages of one site repeat their menus, footers and widget lines: the shape
+# of such a line recurs often in a stream, so the last few thousand are kept.
+# Paragraphs (longer than _KEY_MAX_CHARS) are not: each is unique to its
+# page (but for reprints), and remembering it only pushed out lines that recur.
+_SHAPES: Final = Memo(_measure, _MEMO_SIZE)
 
 
 def _capitalised(words: list[str]) -> int:
@@ -435,13 +440,19 @@ def _is_sentence(text: str, s: _Shape) -> bool:
     return s.words >= 3 and s.terminal and s.caps < _NAV_CAPS_RATIO and text[:1].isupper()
 
 
-@lru_cache(maxsize=8192)
 def _is_date_line(text: str) -> bool:
+    return _DATE_LINES.get(text)
+
+
+def _date_line(text: str) -> bool:
     found = find_dates(text)
     if not found:
         return False
     covered = sum(d.end - d.start for d in found)
     return covered >= _DATE_LINE_COVER * len(text)
+
+
+_DATE_LINES: Final = Memo(_date_line, _MEMO_SIZE)
 
 
 def _has_credit(text: str) -> bool:
@@ -554,14 +565,7 @@ def _cut_points(line: str) -> list[tuple[int, int]]:
 
 def _pieces(line: str) -> tuple[str, ...]:
     """The blocks glued together in ``line`` (remembered for the short ones, like _shape)."""
-    return _cut(line) if len(line) > _KEY_MAX_CHARS else _cut_recurring(line)
-
-
-# Menus, footers and captions recur across a site's pages: the pure per-line
-# tests below are memoised like _shape and line_key (bounded caches).
-@lru_cache(maxsize=8192)
-def _cut_recurring(line: str) -> tuple[str, ...]:
-    return _cut(line)
+    return _cut(line) if len(line) > _KEY_MAX_CHARS else _GLUED.get(line)
 
 
 def _cut(line: str) -> tuple[str, ...]:
@@ -578,6 +582,11 @@ def _cut(line: str) -> tuple[str, ...]:
         # Keep a marker piece where icons were, so the line counts as glued.
         out.append(_ICON_MARK)
     return tuple(p.strip() for p in out if p.strip())
+
+
+# Menus, footers and captions recur across a site's pages: the pure per-line
+# tests are remembered like _shape and line_key.
+_GLUED: Final = Memo(_cut, _MEMO_SIZE)
 
 
 def _split_glued(line: str, title_key: str) -> tuple[list[str], bool]:
@@ -675,19 +684,29 @@ def _sandwiched(kinds: Sequence[str]) -> list[bool]:
     return out
 
 
-@lru_cache(maxsize=8192)
 def _is_chrome(text: str) -> bool:
+    return _CHROME_LINES.get(text)
+
+
+def _chrome(text: str) -> bool:
     lower = text.lower()
     return bool(_CHROME.search(lower) or _CHROME_HEAD.match(lower))
 
 
-@lru_cache(maxsize=8192)
 def _is_comment_form(text: str) -> bool:
+    return _COMMENT_LINES.get(text)
+
+
+def _comment_form(text: str) -> bool:
     lower = text.lower()
     return bool(
         (_has_opener(lower, _COMMENT_OPENERS) and _COMMENT_FORM.search(lower))
         or _COMMENT_HEAD.match(lower)
     )
+
+
+_CHROME_LINES: Final = Memo(_chrome, _MEMO_SIZE)
+_COMMENT_LINES: Final = Memo(_comment_form, _MEMO_SIZE)
 
 
 def _has_opener(text: str, openers: Sequence[str]) -> bool:

@@ -37,12 +37,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from itertools import islice, repeat
 from operator import itemgetter, mul
 from typing import Any, Final, Protocol, cast
 
 from newsprism.errors import StorageError
+from newsprism.memo import Memo
 from newsprism.splitting import bisect, silhouette
 
 # Trimmed from both ends of a white-space token (quotes, brackets, sentence
@@ -387,7 +387,6 @@ def _fetch(rows: Mapping[str, str], keys: list[str]) -> Mapping[str, str]:
 _CAPITAL, _LOWER, _OTHER = 1, 2, 0
 
 
-@lru_cache(maxsize=1 << 16)  # a news vocabulary's tokens recur in every article
 def _term(token: str) -> tuple[str, int] | None:
     """The term a white-space token counts for and how it is written; ``None`` if none."""
     if not token.isalnum():  # the common case has nothing to trim
@@ -403,6 +402,10 @@ def _term(token: str) -> tuple[str, int] | None:
     return low, _CAPITAL if first.isupper() else _LOWER if first.islower() else _OTHER
 
 
+# A news vocabulary's tokens recur in every article (see newsprism.memo).
+_TERMS: Final = Memo(_term, 1 << 16)
+
+
 def _counts(text: str) -> tuple[dict[str, float], set[str], set[str]]:
     """Term counts of a text, and which terms it writes capitalised / lower-case.
 
@@ -415,7 +418,7 @@ def _counts(text: str) -> tuple[dict[str, float], set[str], set[str]]:
     capitalised: set[str] = set()
     lowercase: set[str] = set()
     for token, n in Counter(text.split()).items():
-        found = _term(token)
+        found = _TERMS.get(token)
         if found is None:
             continue
         low, case = found
