@@ -458,6 +458,73 @@ def test_a_line_with_a_comment_form_phrase_holds_one_of_their_openers(line: str)
         assert clean._has_opener(line, clean._COMMENT_OPENERS)
 
 
+# Pieces of the chrome phrases, cut where their patterns branch, and text around them.
+_CHROME_PIECES = st.sampled_from(
+    [
+        "skip ", "to", "links", "navigation", " menu", "toggle ", "show more", "click here",
+        "sign ", "up", "in", "log", " ", "out", "subscribe", "newsletter", "cookie",
+        "privacy ", "policy", "terms ", "of", "and", "all rights reserved", "advertis", "e",
+        "ement", "ing", "sponsored", "share ", "this", "on", "via", "follow us", "copy link",
+        "listen to ", "the", " article", " story", "5", "12", "min", "ute", "s", " read",
+        "download ", "our", " app", "sitemap", "contact us", "about us", "story continues",
+        "continue reading", "home", "search", "x", "\u00e9",
+    ]
+)  # fmt: skip
+_CHROME_AS_ONE = re.compile("|".join(clean._CHROME_PHRASES) + r"|\d+\s*min(?:ute)?s? read")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_CHROME_PIECES, max_size=7).map("".join))
+@example("5 min read")
+@example("Login")
+@example("12minutes read")
+def test_chrome_is_what_one_search_of_all_its_phrases_finds(line: str) -> None:
+    lower = line.lower()
+    expected = bool(_CHROME_AS_ONE.search(lower) or clean._CHROME_HEAD.match(lower))
+    assert clean._chrome(line) == expected
+
+
+_WORDS = st.lists(
+    st.text(
+        alphabet=st.sampled_from("aAZz09@[ \u00c9\u00e9\u0661\u00b2\u01c5\u2160_'-"),
+        min_size=1,
+        max_size=4,
+    ).filter(lambda w: not w.isspace()),
+    max_size=20,
+) | st.lists(st.sampled_from([*sorted(clean._FUNCTION_WORDS), "The", "Said", "x"]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORDS)
+def test_capitals_and_function_words_are_counted_as_the_string_methods_say(
+    words: list[str],
+) -> None:
+    caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    func = sum(1 for w in words if w in clean._FUNCTION_WORDS)
+    assert clean._caps_and_function(words) == (caps, func)
+
+
+# Pieces of widget lines and of lines that only look like them.
+_WIDGET_PIECES = st.sampled_from(
+    [
+        "21", "-3", "0.6", " ", "\u00b0", "C", "F", "c", "f", "Sunny", "WIND", "rain",
+        "Rainfall", "showers", "Thunderstorms", "clear skies", "partly", "fog", "mist",
+        "January 3, 2025", "Friday", "By Jane Doe", ".", "x", "\u017funny", "w\u0130nd",
+        "s\u212aies", "\u00e9t\u00e9",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_WIDGET_PIECES, max_size=6).map("".join))
+@example("21 C")
+@example("Sunny")
+@example("\u017funny")
+def test_widget_tests_answer_what_their_searches_find(line: str) -> None:
+    assert clean._has_widget_words(line) == bool(clean._WIDGET_VOCAB.search(line))
+    assert clean._has_temperature(line) == bool(clean._TEMPERATURE.search(line))
+
+
 @pytest.mark.parametrize(
     ("pattern", "head"),
     [

@@ -240,16 +240,39 @@ _RELATED_HEADER: Final = re.compile(
     re.IGNORECASE,
 )
 # Generic CMS chrome, trusted only on short lines (see _PHRASE_MAX_WORDS);
-# searched on the lower-cased line, written like _COMMENT_FORM for speed.
-_CHROME: Final = re.compile(
-    r"skip (?:to|links?|navigation)\b|navigation menu|toggle (?:navigation|menu)"
-    r"|show more|click here|sign (?:up|in)\b|log ?(?:in|out)\b|subscribe|newsletter"
-    r"|cookie|privacy (?:policy|settings)|terms (?:of|and) |all rights reserved"
-    r"|advertis(?:e|ement|ing)\b|sponsored|share (?:this|on|via)\b|follow us|copy link"
-    r"|listen to (?:this|the) (?:article|story)|\d+\s*min(?:ute)?s? read"
-    r"|download (?:the|our) app|sitemap|contact us|about us|story continues"
-    r"|continue reading"
+# searched on the lower-cased line, written like _COMMENT_PHRASES for speed
+# (each opens with fixed text; "5 min read", which opens with a number, is
+# _READ_TIME).
+_CHROME_PHRASES: Final = (
+    r"skip (?:to|links?|navigation)\b",
+    r"navigation menu",
+    r"toggle (?:navigation|menu)",
+    r"show more",
+    r"click here",
+    r"sign (?:up|in)\b",
+    r"log ?(?:in|out)\b",
+    r"subscribe",
+    r"newsletter",
+    r"cookie",
+    r"privacy (?:policy|settings)",
+    r"terms (?:of|and) ",
+    r"all rights reserved",
+    r"advertis(?:e|ement|ing)\b",
+    r"sponsored",
+    r"share (?:this|on|via)\b",
+    r"follow us",
+    r"copy link",
+    r"listen to (?:this|the) (?:article|story)",
+    r"download (?:the|our) app",
+    r"sitemap",
+    r"contact us",
+    r"about us",
+    r"story continues",
+    r"continue reading",
 )
+_CHROME: Final = re.compile("|".join(_CHROME_PHRASES))
+_CHROME_OPENERS: Final = _openers(_CHROME_PHRASES)
+_READ_TIME: Final = re.compile(r"\d+\s*min(?:ute)?s? read")
 # Chrome words that open a short line ("Share", "Follow", "Home", "Menu").
 _CHROME_HEAD: Final = re.compile(r"(?:share|follow|home|menu|search|print|email)\b")
 
@@ -279,6 +302,11 @@ _BYLINE: Final = re.compile(r"^(?:by|words by|written by|reporting by)\s+[A-Z]",
 # Page-rendering widgets share a line (or a small block) with the render date:
 # temperatures, sun times, weather words.
 _TEMPERATURE: Final = re.compile(r"(?<![\w.])-?\d{1,3}(?:[.,]\d)?\s*(?:\u00b0\s*[CF]?|[CF]\b)")
+_WEATHER_WORDS: Final = (
+    "sunrise", "sunset", "humidity", "forecast", "weather", "wind", "sunny", "cloudy",
+    "overcast", "shower", "rain", "drizzle", "snow", "sleet", "fog", "mist", "thunder",
+    "clear skies", "partly",
+)  # fmt: skip
 _WIDGET_VOCAB: Final = re.compile(
     _TEMPERATURE.pattern
     + r"|\b(?:sunrise|sunset|humidity|forecast|weather|wind|sunny|cloudy|overcast|showers?"
@@ -399,12 +427,10 @@ def _measure(text: str) -> _Shape:
     if not sample:
         return _Shape(0, 0.0, 0, False)
     n = len(sample) if len(sample) < _SHAPE_SAMPLE else text.count(" ") + 1
-    caps = _capitalised(sample)
-    func = sum(map(_FUNCTION_WORDS.__contains__, sample))
+    caps, func = _caps_and_function(sample)
     if n >= _PROSE_LONG_WORDS and (caps >= _NAV_CAPS_RATIO * len(sample) or func < 2):
         sample = text.split(None, _SHAPE_SAMPLE_WIDE)[:_SHAPE_SAMPLE_WIDE]
-        caps = _capitalised(sample)
-        func = sum(map(_FUNCTION_WORDS.__contains__, sample))
+        caps, func = _caps_and_function(sample)
     return _Shape(n, caps / len(sample), func, text[-1] in _TERMINAL)
 
 
@@ -415,17 +441,24 @@ def _measure(text: str) -> _Shape:
 _SHAPES: Final = Memo(_measure, _MEMO_SIZE)
 
 
-def _capitalised(words: list[str]) -> int:
-    """How many of ``words`` start with a capital or a digit."""
-    # A plain loop: compiled (see setup.py) it is five times faster than
-    # transposing the first characters out with zip(), the fastest form in
-    # the interpreter. Every word has a first character.
-    n = 0
+def _caps_and_function(words: list[str]) -> tuple[int, int]:
+    """How many of ``words`` start with a capital or a digit, and how many are function words."""
+    # One plain loop: compiled (see setup.py) it is several times faster than
+    # map() and zip() transpositions, the fastest forms in the interpreter.
+    # An ASCII first character is tested by its code: compiled, str.isupper()
+    # is a method call by name, ord() a C operation. Every word has a first
+    # character.
+    caps = func = 0
     for w in words:
-        c = w[0]
-        if c.isupper() or c.isdigit():
-            n += 1
-    return n
+        code = ord(w[0])
+        if code < 128:
+            if 65 <= code <= 90 or 48 <= code <= 57:  # A-Z, 0-9
+                caps += 1
+        elif w[0].isupper() or w[0].isdigit():
+            caps += 1
+        if w in _FUNCTION_WORDS:
+            func += 1
+    return caps, func
 
 
 def _is_prose(s: _Shape, *, last: bool = False) -> bool:
@@ -690,7 +723,11 @@ def _is_chrome(text: str) -> bool:
 
 def _chrome(text: str) -> bool:
     lower = text.lower()
-    return bool(_CHROME.search(lower) or _CHROME_HEAD.match(lower))
+    return bool(
+        (_has_opener(lower, _CHROME_OPENERS) and _CHROME.search(lower))
+        or ("min" in lower and _READ_TIME.search(lower))
+        or _CHROME_HEAD.match(lower)
+    )
 
 
 def _is_comment_form(text: str) -> bool:
@@ -834,13 +871,14 @@ def _published(
         # Without a title there is no telling a header block from a widget
         # block: only dates anchored to a byline count.
         header = title.index >= 0 and prose == 0
-        if (
-            (byline or after_byline or (header and _is_date_line(line)))
-            and s.words <= _DATELINE_MAX_WORDS
-            and not _CHANGE_DATE.search(line)
-            and not _near_widget(lines, j)
+        if (byline or after_byline or (header and _is_date_line(line))) and (
+            s.words <= _DATELINE_MAX_WORDS
         ):
-            candidates.extend(d.value for d in find_dates(line)[:1])
+            # The date first: most bylines hold none, and finding that out is
+            # cheaper than the widget tests.
+            dated = find_dates(line)
+            if dated and not _CHANGE_DATE.search(line) and not _near_widget(lines, j):
+                candidates.append(dated[0].value)
         after_byline = byline
     if url_date:
         candidates.append(url_date)
@@ -852,12 +890,31 @@ def _published(
 
 def _near_widget(lines: Sequence[str], j: int) -> bool:
     """Line ``j`` or a short line near it holds weather or a temperature."""
-    if _WIDGET_VOCAB.search(lines[j]):
+    if _has_widget_words(lines[j]):
         return True
     for k in range(max(0, j - _RENDER_REACH), min(len(lines), j + _RENDER_REACH + 1)):
-        if k != j and len(lines[k]) <= _KEY_MAX_CHARS and _TEMPERATURE.search(lines[k]):
+        if k != j and len(lines[k]) <= _KEY_MAX_CHARS and _has_temperature(lines[k]):
             return True
     return False
+
+
+def _has_temperature(line: str) -> bool:
+    # A temperature ends in a degree sign, C or F: most lines hold none, and
+    # three substring tests are much cheaper than the search.
+    return ("C" in line or "F" in line or "\u00b0" in line) and bool(_TEMPERATURE.search(line))
+
+
+def _has_widget_words(line: str) -> bool:
+    """``_WIDGET_VOCAB.search(line)``, answered without the search for most lines."""
+    if line.isascii():
+        # In ASCII text the search (ignoring case) can only match where the
+        # lower-cased line holds a weather word, or a "c" or "f" of a
+        # temperature. (Outside ASCII, "\u017f" matches "s" and "\u0130"
+        # matches "i": the search decides.)
+        low = line.lower()
+        if not ("c" in low or "f" in low or _has_opener(low, _WEATHER_WORDS)):
+            return False
+    return bool(_WIDGET_VOCAB.search(line))
 
 
 # ---------------------------------------------------------------- main
