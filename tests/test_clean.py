@@ -525,6 +525,28 @@ def test_widget_tests_answer_what_their_searches_find(line: str) -> None:
     assert clean._has_temperature(line) == bool(clean._TEMPERATURE.search(line))
 
 
+_ICON_PIECES = st.sampled_from(
+    [
+        "caret", "chevron", "fa", "x", "instagram", "-", "left", "right", "up", "down",
+        "double-", "logo", "colored", "outline", "filled", "solid", " ", ".", "A", "\u00e9",
+        "follow-up", "Word",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_ICON_PIECES, max_size=9).map("".join))
+@example("caret-leftx-colored")
+@example("Share x-logo instagram-colored-outline Next")
+def test_icons_are_dropped_as_one_substitution_over_the_line_drops_them(line: str) -> None:
+    assert clean._drop_icons(line) == clean._ICON.sub(clean._ICON_MARK, line)
+
+
+def test_lower_case_is_what_str_islower_says_for_every_character() -> None:
+    chars = [chr(i) for i in range(0x3000)] + ["\U0001d41a", "\U0001d400", "\ud800"]
+    assert [clean._is_lower(c) for c in chars] == [c.islower() for c in chars]
+
+
 @pytest.mark.parametrize(
     ("pattern", "head"),
     [

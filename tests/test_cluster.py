@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsprism import cluster
 from newsprism.cluster import (
     ClusterDelta,
     ClusterDoc,
@@ -319,3 +320,14 @@ def test_ecbplus_subtopic_score_gate() -> None:
         r += len(mine & theirs) / len(theirs)
     p, r = p / len(gold), r / len(gold)
     assert 2 * p * r / (p + r) >= ECBPLUS_FLOOR
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([0.5, 1.0, 1.0, 2.25, 3.0, 1e-9, 7.5]), max_size=40),
+    st.integers(0, 45),
+)
+def test_heaviest_terms_are_the_first_of_a_stable_sort(values: list[float], k: int) -> None:
+    terms = [f"t{i}" for i in range(len(values))]
+    expected = sorted(zip(terms, values, strict=True), key=lambda p: p[1], reverse=True)[:k]
+    assert cluster._heaviest(terms, values, k) == expected

@@ -577,23 +577,32 @@ def _cut_points(line: str) -> list[tuple[int, int]]:
             cuts.append((i, i))
             continue
         b = line[i - 1]
-        if b == " " or not (c.isupper() or b in ".!?"):
+        # c is a capital A-Z or an opening quote (the pattern's other cases).
+        if b == " " or (c in '\u201c\u2018"' and b not in ".!?"):
             continue
-        if b.islower():
+        if _is_lower(b):
             # "wordWord" needs two lower-case letters, so "McDonald" and
             # "iPhone" are not seams.
-            if i > 1 and line[i - 2].islower():
+            if i > 1 and _is_lower(line[i - 2]):
                 cuts.append((i, i))
         elif b in ".!?":
-            if i > 1 and line[i - 2].islower():
+            if i > 1 and _is_lower(line[i - 2]):
                 cuts.append((i, i))
         elif b in '\u201d\u2019"':
             if i > 1 and line[i - 2] in ".!?":
                 cuts.append((i, i))
-        elif b in ")]" or (b.isdigit() and i + 1 < len(line) and line[i + 1].islower()):
+        elif b in ")]" or (b.isdigit() and i + 1 < len(line) and _is_lower(line[i + 1])):
             # "[credit]Start"; "2023Israeli", not "F16A" or "3D".
             cuts.append((i, i))
     return cuts
+
+
+def _is_lower(c: str) -> bool:
+    """``c.islower()`` for one character."""
+    # Compiled (see setup.py), str.islower() is a method call by name and
+    # ord() a C operation: an ASCII character is answered by its code.
+    code = ord(c)
+    return 97 <= code <= 122 if code < 128 else c.islower()
 
 
 def _pieces(line: str) -> tuple[str, ...]:
@@ -603,7 +612,7 @@ def _pieces(line: str) -> tuple[str, ...]:
 
 def _cut(line: str) -> tuple[str, ...]:
     if "-" in line and _ICON_HINT.search(line):
-        line = _ICON.sub(_ICON_MARK, line)
+        line = _drop_icons(line)
     cuts = _cut_points(line)
     out: list[str] = []
     pos = 0
@@ -615,6 +624,38 @@ def _cut(line: str) -> tuple[str, ...]:
         # Keep a marker piece where icons were, so the line counts as glued.
         out.append(_ICON_MARK)
     return tuple(p.strip() for p in out if p.strip())
+
+
+def _drop_icons(line: str) -> str:
+    """``_ICON.sub(_ICON_MARK, line)``, searched only in the words that can hold an icon name.
+
+    An icon name is lower-case letters and hyphens, with a hyphen in it, and
+    the pattern looks at nothing around it, so substituting in each run of
+    [a-z-] that holds a hyphen gives the same line. Searched whole, a
+    paragraph that merely says "follow-up" cost a try of every branch at
+    every character, the last branch scanning to the end of each word.
+    """
+    out: list[str] = []
+    done = 0  # line[:done] is settled
+    end = len(line)
+    hyphen = line.find("-")
+    while hyphen >= 0:
+        start = hyphen
+        while start > done and _in_icon(line[start - 1]):
+            start -= 1
+        stop = hyphen + 1
+        while stop < end and _in_icon(line[stop]):
+            stop += 1
+        out.append(line[done:start])
+        out.append(_ICON.sub(_ICON_MARK, line[start:stop]))
+        done = stop
+        hyphen = line.find("-", stop)
+    out.append(line[done:])
+    return "".join(out)
+
+
+def _in_icon(c: str) -> bool:
+    return c == "-" or "a" <= c <= "z"
 
 
 # Menus, footers and captions recur across a site's pages: the pure per-line

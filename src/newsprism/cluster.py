@@ -453,6 +453,35 @@ def _term_weights(title: str | None, text: str, options: ClusterOptions) -> dict
     return weights
 
 
+def _heaviest(terms: list[str], values: list[float], k: int) -> list[tuple[str, float]]:
+    """The ``k`` (term, value) pairs of largest value, largest first, ties in input order.
+
+    ``sorted(zip(terms, values), key=itemgetter(1), reverse=True)[:k]``, without
+    sorting all of an article's few hundred pairs: the values alone are sorted
+    to find the k-th largest, and only the pairs at or above it are built and
+    sorted (a third of the instructions).
+    """
+    if k <= 0:
+        return []
+    if len(values) > k:
+        cut = sorted(values, reverse=True)[k - 1]
+        ties = k  # how many pairs equal to ``cut`` fit after those above it
+        for v in values:
+            if v > cut:
+                ties -= 1
+        picked: list[tuple[str, float]] = []
+        for term, v in zip(terms, values, strict=True):
+            if v > cut:
+                picked.append((term, v))
+            elif v == cut and ties > 0:
+                picked.append((term, v))
+                ties -= 1
+    else:
+        picked = list(zip(terms, values, strict=True))
+    picked.sort(key=itemgetter(1), reverse=True)
+    return picked
+
+
 def _next_check(size: int, options: ClusterOptions) -> int:
     """The story size at which the next split check is due (8, 12, 16, 24, 32, ...)."""
     step = options.split_min_size
@@ -525,12 +554,7 @@ class StoryIndex:
 
         # Ranking does not depend on the norm: only the kept terms are divided.
         kept = max(opts.doc_terms, opts.query_terms, opts.member_terms)
-        ranked = [
-            (term, v / norm)
-            for term, v in sorted(zip(weights, vec, strict=True), key=itemgetter(1), reverse=True)[
-                :kept
-            ]
-        ]
+        ranked = [(term, v / norm) for term, v in _heaviest(list(weights), vec, kept)]
         top = dict(ranked[: opts.doc_terms])
         best_sid = self._best_story(ranked[: opts.query_terms], top, day)
         if best_sid is None:
