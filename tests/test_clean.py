@@ -542,6 +542,27 @@ def test_icons_are_dropped_as_one_substitution_over_the_line_drops_them(line: st
     assert clean._drop_icons(line) == clean._ICON.sub(clean._ICON_MARK, line)
 
 
+def test_only_p_y_and_r_match_p_y_and_r_ignoring_case() -> None:
+    # What clean._has_copyright relies on to skip its search.
+    for code in range(0x110000):
+        c = chr(code)
+        if c not in "pyrPYR":
+            assert not re.fullmatch("[pyr]", c, re.IGNORECASE), hex(code)
+            assert not any(x in c.lower() for x in "pyr"), hex(code)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["\u00a9", "(c)", "(C)", "Copyright", "COPYRIGHT", "copyr\u0131ght", " ",
+                         "2024", "-", "The", "Example", "Times", "of", "x", "(", ")", "pyr"]),
+        max_size=6,
+    ).map("".join)
+)  # fmt: skip
+def test_copyright_test_answers_what_its_search_finds(line: str) -> None:
+    assert clean._has_copyright(line) == bool(clean._COPYRIGHT.search(line))
+
+
 def test_lower_case_is_what_str_islower_says_for_every_character() -> None:
     chars = [chr(i) for i in range(0x3000)] + ["\U0001d41a", "\U0001d400", "\ud800"]
     assert [clean._is_lower(c) for c in chars] == [c.islower() for c in chars]

@@ -1040,7 +1040,9 @@ def clean_text(
             continue
         if line in seen:
             continue
-        if _SOURCE.match(line) or (s.words <= _PHRASE_MAX_WORDS and _COPYRIGHT.search(line)):
+        if (line.startswith("Source") and _SOURCE.match(line)) or (
+            s.words <= _PHRASE_MAX_WORDS and _has_copyright(line)
+        ):
             continue
         if (s.words <= 2 * _PHRASE_MAX_WORDS and _CREDIT_LINE.match(line)) or _has_credit(line):
             # A caption ending in its credit; a short heading above it that
@@ -1087,6 +1089,16 @@ def clean_text(
         outlet=outlet,
         published=published,
         url=url,
+    )
+
+
+def _has_copyright(line: str) -> bool:
+    """``_COPYRIGHT.search(line)``, answered without the search for most lines."""
+    # A match holds a copyright sign, "(c)" or "copyright" in any case, so the
+    # line holds "\u00a9", "(" or (lower-cased) "pyr": no other character
+    # lower-cases to, or matches ignoring case, p, y or r.
+    return ("\u00a9" in line or "(" in line or "pyr" in line.lower()) and bool(
+        _COPYRIGHT.search(line)
     )
 
 
