@@ -349,9 +349,7 @@ def _pack(values: Iterable[float]) -> str:
 
 def _unpack(text: str) -> array[float]:
     """The doubles of :func:`_pack`; ``ValueError`` when ``text`` is not its output."""
-    values = array("d", _decode(text))
-    if _SWAP:
-        values.byteswap()
+    values: array[float] = _decode(text, "d")
     return values
 
 
@@ -364,9 +362,7 @@ def _pack_ints(values: Iterable[int]) -> str:
 
 def _unpack_ints(text: str) -> array[int]:
     """The integers of :func:`_pack_ints`; ``ValueError`` when ``text`` is not its output."""
-    values = array("q", _decode(text))
-    if _SWAP:
-        values.byteswap()
+    values: array[int] = _decode(text, "q")
     return values
 
 
@@ -376,14 +372,18 @@ def _encode(packed: array[Any]) -> str:
     return base64.b64encode(packed.tobytes()).decode("ascii")
 
 
-def _decode(text: str) -> bytes:
+def _decode(text: str, typecode: str) -> array[Any]:
+    """The 8-byte values of :func:`_encode`'s output."""
     try:
         raw = base64.b64decode(text, validate=True)
     except (binascii.Error, TypeError) as exc:
         raise ValueError(f"bad packed values ({exc})") from None
     if len(raw) % 8:
         raise ValueError("bad packed values (length)")
-    return raw
+    values = array(typecode, raw)
+    if _SWAP:
+        values.byteswap()
+    return values
 
 
 # Terms are stored as one string, joined by spaces: JSON writes and reads one
