@@ -582,13 +582,14 @@ class StoryIndex:
         seq = self._doc_count
         df = self._df
         log_n = math.log(seq + 1)
-        get = df.get
-        counts = [get(term, 0) + 1 for term in weights]
-        df.update(zip(weights, counts, strict=True))
-        vec = [
-            w * (log_n - math.log(n + 1) + 1.0)
-            for w, n in zip(weights.values(), counts, strict=True)
-        ]
+        # One compiled loop (see setup.py) counts each term and weights it.
+        terms: list[str] = []
+        vec: list[float] = []
+        for term, w in weights.items():
+            n = df.get(term, 0) + 1
+            df[term] = n
+            terms.append(term)
+            vec.append(w * (log_n - math.log(n + 1) + 1.0))
         self._dirty_df.update(weights)
         norm = math.sqrt(sum(map(mul, vec, vec))) or 1.0
         self._evict_cold()
@@ -596,7 +597,7 @@ class StoryIndex:
 
         # Ranking does not depend on the norm: only the kept terms are divided.
         kept = max(opts.doc_terms, opts.query_terms, opts.member_terms)
-        ranked = [(term, v / norm) for term, v in _heaviest(list(weights), vec, kept)]
+        ranked = [(term, v / norm) for term, v in _heaviest(terms, vec, kept)]
         top = dict(ranked[: opts.doc_terms])
         best_sid = self._best_story(ranked[: opts.query_terms], top, day)
         if best_sid is None:
