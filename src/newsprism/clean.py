@@ -416,7 +416,7 @@ class _Shape(NamedTuple):
 
 
 def _shape(text: str) -> _Shape:
-    """The shape of a line or piece (remembered for short ones: _measure_recurring)."""
+    """The shape of a line or piece (remembered for short ones: _SHAPES)."""
     return _measure(text) if len(text) > _KEY_MAX_CHARS else _SHAPES.get(text)
 
 

@@ -288,24 +288,10 @@ class SQLiteStore:
             seq = cursor.lastrowid
         else:  # already stored: its id is unique
             seq = self._conn.execute("SELECT seq FROM article WHERE id = ?", (a.id,)).fetchone()[0]
-        if a.story is None or a.duplicate_of is not None:
-            return int(seq)
-        row = self._conn.execute(
-            "SELECT title, title_date FROM story WHERE id = ?", (a.story,)
-        ).fetchone()
-        if row is None:
-            self._conn.execute(
-                "INSERT INTO story (id, title, title_date) VALUES (?,?,?)",
-                (a.story, a.title, published),
-            )
-        elif a.title and (
-            row[0] is None or (published is not None and (row[1] is None or published < row[1]))
-        ):
-            # A story is named after its earliest dated original article.
-            self._conn.execute(
-                "UPDATE story SET title = ?, title_date = ? WHERE id = ?",
-                (a.title, published, a.story),
-            )
+        if a.story is not None and a.duplicate_of is None:
+            # A story is named after its earliest dated original article: one
+            # statement (an upsert) instead of a read and a write per article.
+            self._conn.execute(_NAME_STORY, (a.story, a.title, published))
         return int(seq)
 
     def repoint_copies(self, old_root: str, new_root: str) -> None:
@@ -506,6 +492,21 @@ class SQLiteStore:
 
     def count_articles(self) -> int:
         return int(self._conn.execute("SELECT COUNT(*) FROM article").fetchone()[0])
+
+
+# Insert a story with its first original article's title and date, or rename
+# it after a later-added one that has a title and is dated earlier (or names a
+# story that has no title yet).
+_NAME_STORY = """
+    INSERT INTO story (id, title, title_date) VALUES (?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET title = excluded.title, title_date = excluded.title_date
+    WHERE excluded.title IS NOT NULL AND excluded.title != '' AND (
+        story.title IS NULL OR (
+            excluded.title_date IS NOT NULL
+            AND (story.title_date IS NULL OR excluded.title_date < story.title_date)
+        )
+    )
+"""
 
 
 def _article(r: Sequence[Any]) -> Article:
