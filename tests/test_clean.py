@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -561,6 +562,69 @@ def test_only_p_y_and_r_match_p_y_and_r_ignoring_case() -> None:
 )  # fmt: skip
 def test_copyright_test_answers_what_its_search_finds(line: str) -> None:
     assert clean._has_copyright(line) == bool(clean._COPYRIGHT.search(line))
+
+
+# Lines each start-anchored pattern matches, with the test that lets a line
+# through to it (clean.py's _CREDIT_LINE_FIRST and the like).
+_OPENINGS: list[tuple[re.Pattern[str], Callable[[str], bool], list[str]]] = [
+    (
+        clean._CREDIT_LINE,
+        lambda x: x[:1] in clean._CREDIT_LINE_FIRST,
+        ["photo: AP", "images / X", "picture by:", "photographs|", "illustration -",
+         "video:", "graphic:", "credit: X", "courtesy: Y", "source image: Z"],
+    ),
+    (
+        clean._RELATED_LINK,
+        lambda x: x[:1] in clean._RELATED_LINK_FIRST,
+        ["previous post", "next article", "prev story", "older entry", "newer pages",
+         "\u00ab previous", "\u00bb next", "\u2190 previous", "\u2192 next"],
+    ),
+    (
+        clean._RELATED_HEADER,
+        lambda x: x[:1] in clean._RELATED_HEADER_FIRST,
+        ["related", "related posts", "you may also like", "you might like", "more from x",
+         "recommended for you", "read more", "also read", "most popular", "trending now",
+         "latest news", "more stories", "popular posts", "recent posts", "don't miss",
+         "top stories", "editor's picks"],
+    ),
+    (
+        clean._SYNDICATION,
+        lambda x: x[:1] in clean._SYNDICATION_FIRST,
+        ["this article was originally published by X", "originally published in",
+         "first appeared on", "republished with", "reproduced from", "syndicated by"],
+    ),
+    (
+        clean._STAFF_CREDIT,
+        lambda x: x[:1] in clean._STAFF_FIRST or x[:1].isspace(),
+        ["(reporting by X", "additional reporting by X", "writing by X", "editing by X",
+         "compiled by X", "produced by X", " reporting by X"],
+    ),
+    (
+        clean._BYLINE,
+        clean._byline_opens,
+        ["by John", "words by John", "written by John", "reporting by John"],
+    ),
+    (
+        clean._WEATHER,
+        clean._weather,
+        ["21 C", "-3\u00b0F", "0.6 C sunny"],
+    ),
+    (clean._TIME_ONLY, lambda x: x[:1].isdigit(), ["9:15", "12:30 pm EST"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("pattern", "opens", "lines"), _OPENINGS)
+def test_a_line_a_start_anchored_pattern_matches_opens_as_its_test_lets_through(
+    pattern: re.Pattern[str], opens: Callable[[str], bool], lines: list[str]
+) -> None:
+    assert all(pattern.match(x) for x in lines)
+    assert all(opens(x) for x in lines)
+    firsts = [chr(i) for i in range(0x2200)] + ["\u3000", "\u212a", "\U0001d7ce", ""]
+    for line in lines:
+        for c in firsts:
+            for x in (c + line[1:], c + line):
+                if pattern.match(x):
+                    assert opens(x), (pattern.pattern, x)
 
 
 def test_lower_case_is_what_str_islower_says_for_every_character() -> None:

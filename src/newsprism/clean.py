@@ -171,6 +171,14 @@ _CREDIT_LINE: Final = re.compile(
     r"|(?:credit|courtesy|source image)\s*:",
     re.IGNORECASE,
 )
+# The characters a line can open with where the pattern matches. Most lines
+# fail every pattern anchored at their start, and a failing match still costs
+# a method call and the regex engine's set-up (some 170 per article): the
+# first character answers most of them. Ignoring case, a pattern's letter
+# matches its other case only, but "i" also matches "\u0130" and "\u0131",
+# "s" "\u017f", "k" "\u212a" (tests/test_clean.py checks every character
+# below U+3000). An empty line goes on to the match ("" is in every string).
+_CREDIT_LINE_FIRST: Final = "pPiIvVgGcCsS\u0130\u0131\u017f"
 # How much of a line's end the credit patterns look at: credits are short.
 _CREDIT_REACH: Final = 160
 
@@ -229,6 +237,7 @@ _RELATED_LINK: Final = re.compile(
     r"|^(?:«|»|←|→)\s*(?:previous|next)\b",
     re.IGNORECASE,
 )
+_RELATED_LINK_FIRST: Final = "pPnNoO\u00ab\u00bb\u2190\u2192"  # see _CREDIT_LINE_FIRST
 # Headers of related-post lists; the short lines under them go too.
 _RELATED_HEADER: Final = re.compile(
     r"^(?:related(?: posts| articles| stories| news| content| coverage)?"
@@ -239,6 +248,7 @@ _RELATED_HEADER: Final = re.compile(
     r"\s*:?\s*\Z",
     re.IGNORECASE,
 )
+_RELATED_HEADER_FIRST: Final = "rRyYmMaAtTlLpPdDeE"  # see _CREDIT_LINE_FIRST
 # Generic CMS chrome, trusted only on short lines (see _PHRASE_MAX_WORDS);
 # searched on the lower-cased line, written like _COMMENT_PHRASES for speed
 # (each opens with fixed text; "5 min read", which opens with a number, is
@@ -299,6 +309,7 @@ _STAMP_GAP: Final = re.compile(r"\s*(?:on|at)?\s*:?\s*\Z", re.IGNORECASE)
 _STAMP_REACH: Final = 6
 _DATE_MAX_CHARS: Final = 40
 _BYLINE: Final = re.compile(r"^(?:by|words by|written by|reporting by)\s+[A-Z]", re.IGNORECASE)
+_BYLINE_FIRST: Final = "bBwWrR"  # see _CREDIT_LINE_FIRST
 # Page-rendering widgets share a line (or a small block) with the render date:
 # temperatures, sun times, weather words.
 _TEMPERATURE: Final = re.compile(r"(?<![\w.])-?\d{1,3}(?:[.,]\d)?\s*(?:\u00b0\s*[CF]?|[CF]\b)")
@@ -325,6 +336,8 @@ _STAFF_CREDIT: Final = re.compile(
     r"\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\s",
     re.IGNORECASE,
 )
+# See _CREDIT_LINE_FIRST; this pattern may also open with white space.
+_STAFF_FIRST: Final = "(aArRwWeEcCpP"
 _CREDIT_GLUE: Final = frozenset("and in by with from additional reporting writing editing".split())
 
 
@@ -333,7 +346,8 @@ def _is_staff_credit(line: str) -> bool:
 
     "Reporting by the BBC showed that ..." is a sentence, not a credit.
     """
-    if not _STAFF_CREDIT.match(line):
+    first = line[:1]
+    if not ((first in _STAFF_FIRST or first.isspace()) and _STAFF_CREDIT.match(line)):
         return False
     words = re.findall(r"[^\W\d_][\w'.-]*", line)
     return all(w[0].isupper() or w.lower() in _CREDIT_GLUE for w in words[1:])
@@ -345,6 +359,7 @@ _SYNDICATION: Final = re.compile(
     r" (?:by|in|on|from|with)\b",
     re.IGNORECASE,
 )
+_SYNDICATION_FIRST: Final = "tToOfFrRsS\u017f"  # see _CREDIT_LINE_FIRST
 # Navigation items that open a page's text ahead of the first paragraph.
 _NAV_ITEM: Final = re.compile(
     r"(?:skip (?:to (?:main )?content|links?|navigation)|(?:main |open |close )?menu|search"
@@ -504,7 +519,7 @@ def _headline_like(text: str, s: _Shape) -> bool:
     # A paragraph of quoted speech, or a sentence with clause commas.
     if text[:1] in '\u201c"' or text.count(",") > 2:
         return False
-    return not (_has_credit(text) or _WEATHER.match(text) or _is_date_line(text))
+    return not (_has_credit(text) or _weather(text) or _is_date_line(text))
 
 
 def _is_widget(text: str, s: _Shape) -> bool:
@@ -513,7 +528,14 @@ def _is_widget(text: str, s: _Shape) -> bool:
         return True
     if s.words > _DATELINE_MAX_WORDS:
         return False
-    return bool(_WEATHER.match(text) or _TIME_ONLY.match(text)) or _is_date_line(text)
+    return (
+        _weather(text) or (text[:1].isdigit() and bool(_TIME_ONLY.match(text)))
+    ) or _is_date_line(text)
+
+
+def _weather(text: str) -> bool:
+    first = text[:1]
+    return (first == "-" or first.isdigit()) and bool(_WEATHER.match(text))
 
 
 def _content_words(text: str) -> set[str]:
@@ -908,7 +930,7 @@ def _published(
                 break
             after_byline = False
             continue
-        byline = s.words <= _DATELINE_MAX_WORDS and bool(_BYLINE.match(line))
+        byline = s.words <= _DATELINE_MAX_WORDS and _byline_opens(line)
         # Without a title there is no telling a header block from a widget
         # block: only dates anchored to a byline count.
         header = title.index >= 0 and prose == 0
@@ -1016,9 +1038,13 @@ def clean_text(
             continue
         if credit is None:
             credit = _credit_name(line)
-        if _RELATED_LINK.match(line):
+        if line[:1] in _RELATED_LINK_FIRST and _RELATED_LINK.match(line):
             continue
-        if s.words <= _PHRASE_MAX_WORDS and _RELATED_HEADER.match(line):
+        if (
+            s.words <= _PHRASE_MAX_WORDS
+            and line[:1] in _RELATED_HEADER_FIRST
+            and _RELATED_HEADER.match(line)
+        ):
             in_related = True
             continue
         if in_related:
@@ -1044,7 +1070,11 @@ def clean_text(
             s.words <= _PHRASE_MAX_WORDS and _has_copyright(line)
         ):
             continue
-        if (s.words <= 2 * _PHRASE_MAX_WORDS and _CREDIT_LINE.match(line)) or _has_credit(line):
+        if (
+            s.words <= 2 * _PHRASE_MAX_WORDS
+            and line[:1] in _CREDIT_LINE_FIRST
+            and _CREDIT_LINE.match(line)
+        ) or _has_credit(line):
             # A caption ending in its credit; a short heading above it that
             # it restates is the caption's title.
             if kept and not _is_prose(kept[-1][1]) and _restated(kept[-1][0], line, kept[-1][1]):
@@ -1053,7 +1083,7 @@ def clean_text(
         if s.words <= _PHRASE_MAX_WORDS and _is_chrome(line) and not _is_sentence(line, s):
             continue
         if s.words <= 2 * _PHRASE_MAX_WORDS and (
-            _SYNDICATION.match(line) or _is_staff_credit(line)
+            (line[:1] in _SYNDICATION_FIRST and _SYNDICATION.match(line)) or _is_staff_credit(line)
         ):
             continue  # "This article was originally published by ..."
         if _is_byline(line, s):
@@ -1117,8 +1147,12 @@ def _is_byline(line: str, s: _Shape) -> bool:
         s.words <= _DATELINE_MAX_WORDS
         and not s.terminal
         and s.caps >= _NAV_CAPS_RATIO
-        and bool(_BYLINE.match(line))
+        and _byline_opens(line)
     )
+
+
+def _byline_opens(line: str) -> bool:
+    return line[:1] in _BYLINE_FIRST and bool(_BYLINE.match(line))
 
 
 def _masthead(
