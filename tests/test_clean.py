@@ -365,6 +365,8 @@ def test_copyright_footer_after_a_comment_form_gives_the_outlet() -> None:
         ("Home\nNews\nSport\nWhat's On\n", "Skip to content Home News Sport What's On "),
         ("", "Skip to main content Menu Search Subscribe "),
         ("News\nBusiness\nTravel\n", "News Business Travel "),
+        # A menu item with a word of no letters ("World \u2014 Europe" folds to "world europe").
+        ("Travel\nWorld \u2014 Europe\n", "Travel World \u2014 Europe "),
     ],
 )
 def test_navigation_run_glued_with_spaces_before_the_lead(header: str, run: str) -> None:
@@ -610,6 +612,13 @@ _OPENINGS: list[tuple[re.Pattern[str], Callable[[str], bool], list[str]]] = [
         ["21 C", "-3\u00b0F", "0.6 C sunny"],
     ),
     (clean._TIME_ONLY, lambda x: x[:1].isdigit(), ["9:15", "12:30 pm EST"]),
+    (
+        clean._NAV_ITEM,
+        lambda x: x[:1] in clean._NAV_ITEM_FIRST,
+        ["skip to content", "skip links", "menu", "main menu", "open menu", "close menu",
+         "search", "subscribe", "sign in", "login", "log out", "register", "home",
+         "newsletters", "account", "my account", "e-edition", "toggle navigation"],
+    ),
 ]  # fmt: skip
 
 
@@ -625,6 +634,24 @@ def test_a_line_a_start_anchored_pattern_matches_opens_as_its_test_lets_through(
             for x in (c + line[1:], c + line):
                 if pattern.match(x):
                     assert opens(x), (pattern.pattern, x)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from("aZ9_'.-\u00df\u0130\u03a3\u03c2\u0307\u00e9\u2019\u0661"),
+            min_size=1,
+            max_size=5,
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_the_folded_key_of_words_joined_is_their_folded_keys_joined(words: list[str]) -> None:
+    # What clean._nav_run_end relies on to fold each word once.
+    keys = [clean.line_key(w) for w in words]
+    assert clean.line_key(" ".join(words)) == " ".join(k for k in keys if k)
 
 
 def test_lower_case_is_what_str_islower_says_for_every_character() -> None:

@@ -367,6 +367,7 @@ _NAV_ITEM: Final = re.compile(
     r"|my account|e-?edition|toggle navigation)\Z",
     re.IGNORECASE,
 )
+_NAV_ITEM_FIRST: Final = "sSmMoOcClLrRhHnNaAeEtT\u017f"  # see _CREDIT_LINE_FIRST
 # Characters of a line read for a navigation run before the rest (see
 # _after_nav_run): 60 menu words or so.
 _NAV_HEAD_CHARS: Final = 400
@@ -1235,18 +1236,27 @@ def _nav_run_end(
     ``words`` are the line's first words with their offsets; when they are
     only its head (``partial``), ``None`` means the run may go on past them.
     """
+    # The folded form of a chunk of words is that of its words joined (folding
+    # and cutting into letters and digits work character by character), so
+    # each word is folded once, not once per chunk it is in.
+    keys: list[str] = []
     i = items = 0
     while i < len(words):
         if partial and i + _MENU_ITEM_WORDS > len(words):
             return None  # an item here may need words past the head
         for n in range(min(_MENU_ITEM_WORDS, len(words) - i), 0, -1):
             chunk = " ".join(w for _, w in words[i : i + n])
-            if _NAV_ITEM.match(chunk) or line_key(chunk) in menu:
-                i += n
-                items += 1
+            if chunk[:1] in _NAV_ITEM_FIRST and _NAV_ITEM.match(chunk):
                 break
+            if menu:
+                while len(keys) < i + n:
+                    keys.append(line_key(words[len(keys)][1]))
+                if " ".join(k for k in keys[i : i + n] if k) in menu:
+                    break
         else:
             break
+        i += n
+        items += 1
     if items < _NAV_MIN_ITEMS or i >= len(words):
         return ""
     rest = line[words[i][0] :]
