@@ -306,8 +306,8 @@ class _Story:
         try:
             if "t" in data:
                 centroid = _zip_terms(_split_terms(data["t"]), _unpack(data["w"]))
-                seqs = data["u"]  # a list of numbers in profiles written before 2026-12
-                seqs = _unpack_ints(seqs) if isinstance(seqs, str) else map(int, seqs)
+                stored = data["u"]  # a list of numbers in profiles written before 2026-12
+                seqs = _unpack_ints(stored) if isinstance(stored, str) else map(int, stored)
                 touched = dict(zip(centroid, seqs, strict=True))
             else:  # written before vectors were packed
                 centroid = {str(k): float(v[0]) for k, v in data["c"].items()}
@@ -506,11 +506,10 @@ def _heaviest(terms: list[str], values: list[float], k: int) -> list[tuple[str, 
     if k <= 0:
         return []
     if len(values) > k:
-        cut = sorted(values, reverse=True)[k - 1]
-        ties = k  # how many pairs equal to ``cut`` fit after those above it
-        for v in values:
-            if v > cut:
-                ties -= 1
+        ranked = sorted(values, reverse=True)
+        cut = ranked[k - 1]
+        # How many pairs equal to ``cut`` fit after the larger ones (all before it).
+        ties = k - ranked.index(cut)
         picked: list[tuple[str, float]] = []
         for term, v in zip(terms, values, strict=True):
             if v > cut:
