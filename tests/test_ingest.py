@@ -5,11 +5,16 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re._parser as sre  # type: ignore[import-not-found]  # no stub; the parsed regex
 import sys
 from pathlib import Path
 
 import pytest
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from newsprism.decode import _BAD_REACH, looks_bad
 from newsprism.errors import InputError
 from newsprism.ingest import Limits, Skipped, read_inputs
 from newsprism.models import RawRecord
@@ -177,3 +182,90 @@ def test_mojibake_repaired(tmp_path: Path) -> None:
     (rec,) = list(read_inputs([tmp_path / "m.txt"]))
     assert isinstance(rec, RawRecord)
     assert rec.content == original
+
+
+def _needs_non_ascii(items: list[tuple[object, object]]) -> bool:
+    """Whether every match of this parsed sequence holds a character above U+007F."""
+    for op, av in items:
+        if op is sre.LITERAL and isinstance(av, int) and av > 0x7F:
+            return True
+        if op is sre.IN and isinstance(av, list) and _class_is_non_ascii(av):
+            return True
+        if (
+            op is sre.BRANCH
+            and isinstance(av, tuple)
+            and all(_needs_non_ascii(list(alt)) for alt in av[1])
+        ):
+            return True
+        if op is sre.SUBPATTERN and isinstance(av, tuple) and _needs_non_ascii(list(av[-1])):
+            return True
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and isinstance(av, tuple):
+            low, _, body = av
+            if low >= 1 and _needs_non_ascii(list(body)):
+                return True
+    return False
+
+
+def _class_is_non_ascii(items: list[tuple[object, object]]) -> bool:
+    for op, av in items:
+        if op is sre.LITERAL and isinstance(av, int) and av > 0x7F:
+            continue
+        if op is sre.RANGE and isinstance(av, tuple) and av[0] > 0x7F:
+            continue
+        return False  # an ASCII member, a negation or a category such as \s
+    return True
+
+
+def test_mojibake_search_may_skip_pure_ascii_stretches() -> None:
+    # decode.looks_bad searches ftfy's regex only within _BAD_REACH characters
+    # of a non-ASCII run; that is exact only while these two facts hold for
+    # the installed ftfy (an upgrade that breaks them fails here).
+    parsed = sre.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    assert parsed.getwidth()[1] <= _BAD_REACH
+    assert _needs_non_ascii(list(parsed))
+    # and the checker does see an ASCII-only alternative
+    assert not _needs_non_ascii(list(sre.parse("é|ab")))
+    assert not _needs_non_ascii(list(sre.parse("[a-zé]x")))
+
+
+_MOJIBAKE_CHARS = "".join(
+    sorted({c for chars in MOJIBAKE_CATEGORIES.values() for c in chars if c != "-"})
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=_MOJIBAKE_CHARS + "ÃÂØÙŒœ×²àВГРСЂўβ€ā√≈‚Ä", max_size=6),
+            st.text(alphabet='ab Z.,?!\n\t<>/="', max_size=40),
+            st.text(max_size=4),
+        ),
+        max_size=12,
+    )
+)
+def test_looks_bad_agrees_with_ftfy(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert looks_bad(text) == is_bad(text)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["Ã© ", "cafÃ© ", "dÂ ", "a Ã ", "ГўВЂВ\x9dx", "Ã\xa0", "√±"],
+)
+@pytest.mark.parametrize("where", ["start", "middle", "end"])
+def test_mojibake_is_found_anywhere_in_a_long_ascii_page(bad: str, where: str) -> None:
+    markup = "<div class=x><a href='/y'>menu</a></div>\n" * 2000
+    text = {"start": bad + markup, "middle": markup + bad + markup, "end": markup + bad}[where]
+    assert is_bad(text)
+    assert looks_bad(text)
+    assert not looks_bad(markup + "caf\u00e9 \u201cquoted\u201d" + markup)
+
+
+def test_mojibake_anchored_at_the_start_is_not_matched_elsewhere() -> None:
+    # ftfy's "^[ÃÂ] " only means the text's start; a window that opens later
+    # must not match it there.
+    assert looks_bad("Â x") and is_bad("Â x")
+    text = "1" * 50 + "\n\nÂ x"
+    assert not is_bad(text)
+    assert not looks_bad(text)
