@@ -1,0 +1,584 @@
+"""The outlet and the page's own URL, recovered from a scraped page's raw text.
+
+A naive scraper keeps every visible text node: the ``<title>`` line at the
+top ("Headline - SlashGear"), menus, "Search X" boxes, "Follow X on Twitter",
+copyright footers ("(c) 2005-2019 X, All Rights Reserved."), links and
+e-mail addresses written out, brand words opening menu lines ("X Podcasts",
+"X Shop") and wire credits ("(Reuters) -"). Each names a *candidate*
+outlet; none is reliable alone (a title suffix may be a section, a copyright
+holder a parent company, a link a third party). The reported name is the
+candidate most sources agree on (a related form counts: "BBC" / "BBC News",
+"Sportsnet" / "Sportsnet.ca", or a domain in the page whose letters hold the
+name's); it needs two agreeing sources, or the title suffix. The rule was
+designed on the ``fit`` half of the scraped set and is scored on both halves
+by ``benchmarks/scraped_outlets.py``, which also compares it with a logistic
+regression fitted on the fit half over the same evidence.
+
+:func:`outlet_from_text` and :func:`url_from_text` take the whole raw page
+text, before cleaning; :func:`site_of_text` returns both at once. Pure
+functions: no global mutable state, regexes compiled at import.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from courlan import normalize_url
+
+from newsprism.meta import split_title, strip_corporate_suffix
+
+__all__ = ["Site", "outlet_from_text", "site_of_text", "url_from_text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """What a page's text says about where it was published.
+
+    ``outlet`` is the publication's name as the site writes it ("SlashGear",
+    "OregonLive.com", "The Hill"), or ``None`` when the text does not name it
+    convincingly. ``url`` is the page's own article URL, normalised, when the
+    text holds it ("Copy this link", a canonical or short-URL line, a link
+    whose path repeats the headline), else ``None``.
+    """
+
+    outlet: str | None
+    url: str | None
+
+
+# ---------------------------------------------------------------- lines
+
+# The <title> line is at the top of the page; a cookie banner or a skip link
+# may come before it, a menu never has a " - Site" tail with a 3-word head.
+_TITLE_LINES = 6
+# Longer lines are paragraphs or glued menus, not a <title>.
+_TITLE_MAX_CHARS = 300
+_TITLE_MIN_HEAD_WORDS = 3
+# A candidate name is a few words; longer spans are sentences.
+_NAME_MAX_WORDS = 6
+_NAME_MAX_CHARS = 60
+
+
+def _lines(text: str) -> list[str]:
+    return [s for s in (x.strip() for x in text.splitlines()) if s]
+
+
+_TITLE_SEP = re.compile(r"\s+[|\u00b7\u2022\u00bb]\s+|\s+[-\u2013\u2014]\s+")
+
+
+def _title_site(lines: Sequence[str], lower: str) -> str | None:
+    """The site suffix of the first ``<title>``-like line near the top.
+
+    A site prints its name in its header or footer too, so the longest tail
+    of the title (after a separator) that recurs elsewhere in the page is its
+    name, even when the name has a dash in it or is written in lower case
+    ("Headline - Name - Motto anni 80", "Headline | name"). Without a
+    recurring tail, :func:`newsprism.meta.split_title` decides.
+    """
+    for line in lines[:_TITLE_LINES]:
+        if len(line) > _TITLE_MAX_CHARS:
+            continue
+        seps = list(_TITLE_SEP.finditer(line))
+        if not seps:
+            continue
+        for sep in seps:
+            tail = _clean_name(line[sep.end() :])
+            head_words = len(line[: sep.start()].split())
+            if (
+                tail
+                and head_words >= _TITLE_MIN_HEAD_WORDS
+                and len(tail.split()) <= _NAME_MAX_WORDS
+                and not any(c in tail for c in "|\u00b7\u2022\u00bb")
+                and lower.count(tail.lower()) >= 2
+            ):
+                return tail
+        head, site = split_title(line)
+        if site and len(head.split()) >= _TITLE_MIN_HEAD_WORDS:
+            return _clean_name(site)
+    return None
+
+
+# ---------------------------------------------------------------- copyright
+
+_COPYRIGHT = re.compile(r"(?:\u00a9|\u24d2|\(c\)|\bcopyright\b)", re.IGNORECASE)
+# What may stand between the sign and the holder: more signs, years and
+# ranges, "by", and an "All rights reserved" set before the name.
+_COPY_LEAD = re.compile(
+    r"^(?:\s|[,.:\-\u2013\u2014]|\u00a9|\u24d2|\(c\)|copyright\b|by\b|all rights reserved\b|"
+    r"(?:19|20)\d\d\b)+",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d(?:[-\u2013\u2014](?:(?:19|20)\d\d)?)?")
+# A photo credit ("Photo: (c) Agency", "(Image: (c) NASA/ESA)") names whoever
+# took the picture, not the site.
+_PHOTO_CREDIT = re.compile(r"\b(?:image|photo|photos|picture|credit|foto)s?\b", re.IGNORECASE)
+_CONNECTORS = frozenset({"&", "and", "of", "the", "de", "la", "du", "der"})
+_STOP_WORDS = frozenset({"all", "rights", "reserved", "right", "is", "a", "an"})
+
+
+def _copyright_holders(lines: Sequence[str]) -> list[str]:
+    """The copyright holder of each copyright line, company-form tail stripped."""
+    out: list[str] = []
+    for line in lines:
+        if not ("\u00a9" in line or "\u24d2" in line or "(" in line or "opyright" in line.lower()):
+            continue
+        m = _COPYRIGHT.search(line)
+        if m is None or _PHOTO_CREDIT.search(line, 0, m.start()):
+            continue
+        # A bare "Copyright Policy" menu item: no sign, no year, no claim.
+        if m.group(0).lower() == "copyright" and not (
+            _YEAR.search(line) or "reserved" in line.lower()
+        ):
+            continue
+        rest = _COPY_LEAD.sub("", line[m.end() : m.end() + 160])
+        holder = _holder(rest)
+        if holder:
+            out.append(_clean_name(strip_corporate_suffix(holder)))
+    return out
+
+
+def _holder(rest: str) -> str | None:
+    """The name at the start of what follows a copyright sign."""
+    words: list[str] = []
+    for tok in rest.split():
+        core = tok.strip("\"'\u201c\u201d\u2018\u2019()[]").rstrip(".,;:|\u2022/")
+        if not core or core.lower() in _STOP_WORDS or _YEAR.fullmatch(core):
+            break
+        first = core[0]
+        if not (
+            first.isupper()
+            or first.isdigit()
+            or _DOMAIN_LIKE.fullmatch(core)
+            or core in _CONNECTORS
+        ):
+            break
+        words.append(core)
+        if len(words) > _NAME_MAX_WORDS:
+            return None
+        # Punctuation after a word ends the name ("X, All rights", "X. Terms");
+        # a domain's own dots are inside the word, not after it.
+        if tok != core or "/" in tok:
+            break
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    return " ".join(words) or None
+
+
+# ---------------------------------------------------------------- cue lines
+
+# Site furniture that names the site: "Search X", "Follow X on Twitter",
+# "Continue to X", "About X", "Contact X", "Subscribe to X newsletters",
+# "Sign up for X Newsletters", "More from X".
+_CUE = re.compile(
+    r"^(?:search|follow|continue to|about|contact|subscribe to|sign up for|more from|welcome to)"
+    r"\s+(?P<name>.+?)(?:\s+(?:on|online|by)\b.*|\s+newsletters?|['\u2019]s\b.*|[.:!\u203a]*)$",
+    re.IGNORECASE,
+)
+# Cue objects that are not names ("About Us", "Follow the author").
+_NOT_NAMES = frozenset(
+    "us me our my the this that these author authors for in icon page our site".split()
+)
+
+
+# A sentence about the site: "X is published by ...", "X is a registered
+# trademark of ...", "X is owned by ...", "X is part of ...".
+_ABOUT_NAME = r"(?:The\s+)?[A-Z0-9][\w.&'\u2019-]*(?:\s+[A-Z0-9][\w.&'\u2019-]*){0,3}"
+_ABOUT_SITE = re.compile(
+    r"(?:^|[.!?]\s+|\d\s+)(?P<name>" + _ABOUT_NAME + r")\s+is\s+"
+    r"(?i:(?:published|owned|operated)\s+by|a\s+(?:registered\s+)?trademark\s+of|part\s+of)\b"
+)
+
+
+# Subjects of those sentences that are not names.
+_PRONOUNS = frozenset("it this that which he she they site page".split())
+
+
+def _cue_names(lines: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if " is " in line and len(line) < 4 * _NAME_MAX_CHARS:
+            for about in _ABOUT_SITE.finditer(line):
+                name = _clean_name(about.group("name"))
+                if name and name.split()[0].lower() not in _PRONOUNS:
+                    out.append(name)
+        if len(line) > _NAME_MAX_CHARS or line[:1].lower() not in "sfcawm":
+            continue
+        m = _CUE.match(line)
+        if m is None:
+            continue
+        name = _clean_name(m.group("name"))
+        words = name.split()
+        if (
+            words
+            and len(words) <= _NAME_MAX_WORDS // 2
+            and words[0].lower() not in _NOT_NAMES
+            and (name[0].isupper() or name[0].isdigit())
+        ):
+            out.append(name)
+    return out
+
+
+# A site's brand opens many of its menu lines ("X Podcasts", "X Plus",
+# "X Shop", "XLife"); a word must open this many short lines to count.
+_BRAND_MIN_LINES = 3
+_BRAND_MAX_WORDS = 4
+
+
+def _brand_names(lines: Sequence[str]) -> list[str]:
+    """Capitalised words that open several short lines, most lines first."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        if len(line) > _NAME_MAX_CHARS:
+            continue
+        words = line.split()
+        if 2 <= len(words) <= _BRAND_MAX_WORDS and words[0][:1].isupper():
+            first = words[0].rstrip(":,.")
+            if len(first) >= 3 and first.isalnum():
+                counts[first] += 1
+    return [w for w, n in counts.most_common() if n >= _BRAND_MIN_LINES]
+
+
+# A wire credit opening a paragraph: "LONDON (Reuters) -", "(AP) \u2014".
+_WIRE = re.compile(r"\((?P<name>[A-Z][A-Za-z.&' ]{1,30})\)\s*[-\u2013\u2014]\s")
+
+
+def _wire_names(lines: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if ") " in line[:80]:
+            m = _WIRE.search(line, 0, 80)
+            if m:
+                out.append(m.group("name").strip())
+    return out
+
+
+# ---------------------------------------------------------------- domains
+
+_DOMAIN_LIKE = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[a-z]{2,6}")
+# Hosts are found from their top-level domain: a search for a literal dot is
+# fast, while a pattern opening with a character class is tried at every
+# position of the page. The host is then read backwards from the dot.
+_TLD_HIT = re.compile(r"\.(?P<tld>[a-z]{2,6})(?![\w-]|\.[A-Za-z0-9])")
+_HOST_BEFORE = re.compile(
+    r"(?<![\w.-])(?P<scheme>https?://)?(?P<host>(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+"
+    r"[a-z]{2,6})$"
+)
+_HOST_MAX_CHARS = 100
+# Generic top-level domains common on news sites; any other must be a
+# two-letter country code. Keeps "index.php" and "rights.reserved" out.
+_GENERIC_TLDS = frozenset(
+    "com net org info news biz tv io co me fm am media online press today blog site world".split()
+)
+_FILE_TLDS = frozenset("php html htm jpg jpeg png gif js css pdf mp3 mp4 asp aspx xml".split())
+# Second-level labels under which a registrable domain has three labels.
+_SECOND_LEVEL = frozenset("co com org net gov ac ne or edu gen nic".split())
+# Platforms every site links to (sharing, shorteners, mail, ad and comment
+# services): a link to one of these says nothing about whose page it is.
+_PLATFORMS = frozenset(
+    """twitter.com t.co x.com facebook.com fb.com fb.me instagram.com youtube.com youtu.be
+    linkedin.com pinterest.com reddit.com whatsapp.com wa.me telegram.org t.me tiktok.com
+    snapchat.com tumblr.com flickr.com vimeo.com google.com goo.gl g.co apple.com itunes.com
+    amazon.com amzn.to bit.ly ow.ly buff.ly tinyurl.com po.st wp.me dlvr.it ift.tt lnkd.in
+    wordpress.com wordpress.org blogspot.com blogger.com medium.com gmail.com yahoo.com
+    hotmail.com outlook.com mailchimp.com list-manage.com feedburner.com disqus.com
+    gravatar.com addthis.com sharethis.com doubleclick.net outbrain.com taboola.com
+    w3.org schema.org creativecommons.org github.com soundcloud.com spotify.com
+    flipboard.com pic.twitter.com""".split()
+)
+
+
+def _registrable(host: str) -> str:
+    """``www.news.example.co.uk`` -> ``example.co.uk``."""
+    labels = host.lower().split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+@dataclass(frozen=True, slots=True)
+class _Domain:
+    domain: str  # registrable, lower case
+    count: int  # mentions: links, e-mail addresses, the domain written out
+    emails: int  # of which e-mail addresses (a contact at the site)
+    written: str | None  # its form written as a name ("OregonLive.com"), if any
+
+
+def _domains(text: str) -> list[_Domain]:
+    """The registrable domains mentioned in the page, most mentioned first."""
+    counts: Counter[str] = Counter()
+    emails: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    for hit in _TLD_HIT.finditer(text):
+        tld = hit.group("tld")
+        if tld in _FILE_TLDS or (len(tld) > 2 and tld not in _GENERIC_TLDS):
+            continue
+        start = max(0, hit.start() - _HOST_MAX_CHARS)
+        m = _HOST_BEFORE.search(text, start, hit.end())
+        if m is None:
+            continue
+        host = m.group("host")
+        dom = _registrable(host)
+        if dom in _PLATFORMS or _registrable(dom) in _PLATFORMS or dom.count(".") < 1:
+            continue
+        counts[dom] += 1
+        if m.start() and text[m.start() - 1] == "@":
+            emails[dom] += 1
+        # A domain written as a name (no scheme, not lower-case) is how the
+        # site spells itself: "OregonLive.com", "Sportsnet.ca".
+        if not m.group("scheme") and not host.islower() and dom not in written:
+            written[dom] = host[4:] if host.lower().startswith("www.") else host
+    return [_Domain(d, c, emails[d], written.get(d)) for d, c in counts.most_common()]
+
+
+def _domain_key(domain: str) -> str:
+    """``houstonchronicle.com`` -> ``houstonchronicle`` (the name part)."""
+    labels = domain.split(".")
+    cut = 2 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else 1
+    return _letters(".".join(labels[:-cut]))
+
+
+# ---------------------------------------------------------------- candidates
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_TLD_TAIL = re.compile(r"\.(?:co\.|com\.)?[a-z]{2,6}$", re.IGNORECASE)
+
+
+def _letters(s: str) -> str:
+    return _NON_ALNUM.sub("", s.lower())
+
+
+def _key(name: str) -> str:
+    """Letters and digits of a name, a domain's TLD dropped: "Sportsnet.ca" -> "sportsnet"."""
+    if _DOMAIN_LIKE.fullmatch(name):
+        name = _TLD_TAIL.sub("", name)
+    return _letters(name)
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(name.split()).strip(
+        " \"'\u201c\u201d\u2018\u2019.,;:-|&\u2013\u2014\u00ab\u00bb\u2039\u203a"
+    )
+    return name if len(name) <= _NAME_MAX_CHARS else ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """A name with its letters key and its words, computed once."""
+
+    name: str
+    key: str
+    words: tuple[str, ...]
+
+
+def _form(name: str) -> _Form:
+    return _Form(name, _key(name), tuple(_letters_words(name)))
+
+
+def _related(a: _Form, b: _Form) -> bool:
+    """Two names of one outlet: same letters, or one's words open the other's.
+
+    "BBC" and "BBC News", "Al Jazeera" and "Al Jazeera Media Network",
+    "Sportsnet.ca" and "Sportsnet"; not "News" and "Fox News".
+    """
+    if not a.key or not b.key:
+        return False
+    if a.key == b.key:
+        return True
+    short, long_ = (a.words, b.words) if len(a.words) <= len(b.words) else (b.words, a.words)
+    return bool(short) and long_[: len(short)] == short
+
+
+def _letters_words(name: str) -> list[str]:
+    if _DOMAIN_LIKE.fullmatch(name):
+        name = _TLD_TAIL.sub("", name)
+    words = [w for w in (_letters(x) for x in name.split()) if w]
+    # "The Slate" and "Slate" are one name.
+    return words[1:] if len(words) > 1 and words[0] == "the" else words
+
+
+def _domain_agrees(key: str, domain: str) -> bool:
+    """A domain in the page agrees with a name: one's letters hold the other's.
+
+    "Houston Chronicle" and houstonchronicle.com, "SlashGear" and
+    slashgear.com, "CBS Detroit" and cbsdetroit.com; a name of two letters or
+    fewer agrees with nothing (too many domains contain it).
+    """
+    k, dk = key, _domain_key(domain)
+    if len(k) < 3 or len(dk) < 3:
+        return False
+    return k in dk or dk in k
+
+
+# Where a candidate name comes from. Each is one kind of evidence; a name
+# that two of them give (or related forms of it: "BBC" / "BBC News") is the
+# site's, one alone is not enough except the title suffix.
+SOURCES = ("title", "copyright", "cue", "wire", "domain", "email", "brand")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A candidate outlet name and the evidence for it."""
+
+    name: str
+    own: frozenset[str]  # sources that give exactly this name (same letters)
+    support: frozenset[str]  # sources that give it or a related name
+    domain_share: float  # share of the page's domain mentions that agree with it
+    mentions: int  # case-insensitive occurrences in the page
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every candidate outlet name the page's text offers, with its evidence.
+
+    One per name key, in the order of :data:`SOURCES` and then of the page.
+    """
+    lines = _lines(text)
+    lower = text.lower()
+    named: dict[str, list[str]] = {s: [] for s in SOURCES}
+    title = _title_site(lines, lower)
+    if title:
+        named["title"].append(title)
+    named["copyright"] = _copyright_holders(lines)
+    named["cue"] = _cue_names(lines)
+    named["wire"] = _wire_names(lines)
+    domains = _domains(text)
+    named["domain"] = [d.written or d.domain for d in domains if d.count > d.emails]
+    named["email"] = [d.written or d.domain for d in domains if d.emails]
+    named["brand"] = _brand_names(lines)
+    total = sum(d.count for d in domains)
+
+    forms = {src: [_form(x) for x in names] for src, names in named.items()}
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for source in SOURCES:
+        for f in forms[source]:
+            if len(f.key) < 2 or f.key in seen:
+                continue
+            seen.add(f.key)
+            agree = sum(d.count for d in domains if _domain_agrees(f.key, d.domain))
+            out.append(
+                Candidate(
+                    f.name,
+                    frozenset(s for s in SOURCES if any(g.key == f.key for g in forms[s])),
+                    frozenset(s for s in SOURCES if any(_related(f, g) for g in forms[s])),
+                    agree / total if total else 0.0,
+                    lower.count(f.name.lower()),
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------- decision
+
+# Two sources agreeing is the rule; the title suffix alone is enough because
+# on the fit half it named the site (or its own section of it) on every page
+# where nothing else named anything. A copyright holder, a cue line, a brand
+# word, a wire credit or one domain alone is not: each named a parent company,
+# a section, a third party or the news agency on several fit-half sites.
+MIN_SOURCES = 2
+
+
+def _rank(c: Candidate) -> tuple[int, bool, float, int]:
+    """More agreeing sources first; then the title suffix, domains, mentions."""
+    return (len(c.support), "title" in c.own, c.domain_share, c.mentions)
+
+
+def choose(found: Sequence[Candidate]) -> Candidate | None:
+    """The candidate reported as the outlet, or ``None`` to abstain."""
+    best = max(found, key=_rank, default=None)
+    if best is None or not (len(best.support) >= MIN_SOURCES or "title" in best.own):
+        return None
+    return best
+
+
+def outlet_from_text(text: str) -> str | None:
+    """The outlet's name as the page writes it, or ``None`` when unsure."""
+    best = choose(candidates(text))
+    return best.name if best else None
+
+
+# ---------------------------------------------------------------- URL
+
+_URL = re.compile(r"https?://[^\s\"'<>\u201c\u201d]+")
+# A line that announces the page's own link ("Copy this link", "Short URL:",
+# "Permalink", "Canonical URL").
+_URL_CUE = re.compile(
+    r"\b(?:copy (?:this )?link|short ?url|short link|permalink|canonical|share this (?:link|url)|"
+    r"link to this (?:article|page|story)|url)\b",
+    re.IGNORECASE,
+)
+_SLUG_WORDS = re.compile(r"[a-z0-9]+")
+# Headline words a slug must repeat to be the article's own path.
+_SLUG_MIN_WORDS = 3
+_NOT_PAGES = frozenset("jpg jpeg png gif webp svg pdf mp3 mp4 js css zip".split())
+_SHORT_WORDS = frozenset("a an the of to in on at for and or is are by with from as".split())
+
+
+def _words(s: str) -> set[str]:
+    return {w for w in _SLUG_WORDS.findall(s.lower()) if w not in _SHORT_WORDS}
+
+
+def url_from_text(text: str) -> str | None:
+    """The page's own article URL, normalised, when the text holds it."""
+    if "http" not in text:
+        return None
+    lines = _lines(text)
+    headline = split_title(lines[0])[0] if lines else ""
+    head_words = _words(headline)
+    domains = _domains(text)
+    # The page's own domain is the one it mentions most (its internal links).
+    own = domains[0].domain if domains else ""
+    for i, line in enumerate(lines):
+        if "http" not in line:
+            continue
+        for m in _URL.finditer(line):
+            url = m.group(0).rstrip(".,;:)]\u201d")
+            if _is_own_article(url, line, lines, i, headline, head_words, own):
+                try:
+                    return str(normalize_url(url))
+                except (ValueError, TypeError):
+                    return None
+    return None
+
+
+def _is_own_article(
+    url: str,
+    line: str,
+    lines: Sequence[str],
+    i: int,
+    headline: str,
+    head_words: set[str],
+    own: str,
+) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    path = parts.path.strip("/")
+    if not host or not path or _registrable(host) in _PLATFORMS:
+        return False
+    # An image or a download is not the article page.
+    if path.rsplit(".", 1)[-1].lower() in _NOT_PAGES:
+        return False
+    alone = line.strip() == url
+    cued = (alone and i > 0 and bool(_URL_CUE.search(lines[i - 1]))) or bool(
+        _URL_CUE.search(line[: line.find(url)])
+    )
+    slug = _words(path.replace("-", " ").replace("_", " "))
+    # A headline-like slug on another site is a link to its coverage.
+    repeats = _registrable(host) == own and len(slug & head_words) >= min(
+        _SLUG_MIN_WORDS, len(head_words)
+    )
+    # A link alone on its line just above the headline: the page's own link
+    # printed by the CMS in its header.
+    above_headline = (
+        alone and i + 1 < len(lines) and bool(headline) and lines[i + 1].startswith(headline[:40])
+    )
+    return cued or (repeats and bool(head_words)) or above_headline
+
+
+def site_of_text(text: str) -> Site:
+    """Both :func:`outlet_from_text` and :func:`url_from_text` in one call."""
+    return Site(outlet_from_text(text), url_from_text(text))
