@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from newsprism.meta import find_dates, outlet_from_url, split_title, strip_corporate_suffix
+from newsprism.meta import (
+    date_from_url,
+    find_dates,
+    outlet_from_url,
+    split_title,
+    strip_corporate_suffix,
+)
 
 HEAD = "Dam repairs delayed again"
 
@@ -108,3 +114,18 @@ def test_find_dates_positions_and_glued_dates() -> None:
 
 def test_find_dates_ignores_dates_without_year() -> None:
     assert find_dates("It happened on February 7 and on 8 March.") == []
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://harbour.example/2021/03/04/ferry-terminal", date(2021, 3, 4)),
+        ("https://harbour.example/news/2021-3-4-ferry", date(2021, 3, 4)),
+        ("https://harbour.example/2021/02/31/bad-day", None),
+        ("https://harbour.example/ferry-terminal-2021", None),
+        (None, None),
+        ("", None),
+    ],
+)
+def test_date_from_url(url: str | None, expected: date | None) -> None:
+    assert date_from_url(url) == expected

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 __all__ = [
     "DateMention",
+    "date_from_url",
     "find_dates",
     "outlet_from_url",
     "split_title",
@@ -257,3 +258,21 @@ def _mention(m: re.Match[str]) -> DateMention | None:
     except ValueError:  # 31 February and the like
         return None
     return DateMention(value, m.start(), m.end(), m.group(0))
+
+
+# A date in a URL's path: /2019/11/19/, /2019-11-19-slug. CMSs write it when
+# the article is first published, so it is never a render or update date.
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_]|\b)")
+
+
+def date_from_url(url: str | None) -> date | None:
+    """The publication day written in ``url``'s path, or ``None``."""
+    if not url:
+        return None
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
