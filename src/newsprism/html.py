@@ -15,18 +15,28 @@ a page is never emptied silently. The page is parsed once and the tree shared.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
-from typing import Any
+from typing import Any, Final, TypedDict
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import courlan
 import trafilatura
 from htmldate import find_date
+from trafilatura.metadata import (
+    META_URL,
+    Document,
+    examine_meta,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
 
 from newsprism.meta import outlet_from_url, split_title
 from newsprism.models import Extracted
 
-__all__ = ["extract_html"]
+__all__ = ["EXTRACTION_OPTIONS", "date_params", "extract_html"]
 
 # An lxml.html.HtmlElement. lxml ships no type stubs (and mypy's config is not
 # ours to extend), so the tree is typed loosely.
@@ -55,6 +65,44 @@ _LANGUAGE_XPATHS = (
 _SITENAME_SEPARATORS = ("|", "\u00b7", "\u2022")
 
 
+class ExtractionOptions(TypedDict):
+    """The options newsprism passes to ``trafilatura.bare_extraction``."""
+
+    favor_precision: bool
+    include_comments: bool
+    include_tables: bool
+    include_formatting: bool
+    include_links: bool
+    include_images: bool
+
+
+# trafilatura's extraction options (benchmarks/html_speed.py passes the same
+# ones to trafilatura alone), and why (F1 = the shared scorer's word 4-gram
+# F1 over the 181 benchmark pages, with everything else in this module
+# unchanged):
+# - favor_precision: keeps trafilatura's fallback chain but prunes
+#   borderline blocks (teasers, bylines, share bars): F1 0.966 (P 0.961,
+#   R 0.971) against 0.963 for the balanced default and 0.962 for
+#   favor_recall. For copy and story detection a missing sentence costs
+#   less than a stray "Related stories" block shared by a whole site.
+# - include_comments=False: reader comments are not the article. The
+#   default keeps them (balanced mode: F1 0.953 with, 0.960 without).
+# - include_tables=True: tables carry real content (results, figures);
+#   dropping them: F1 0.961.
+# - fast=False: the readability/jusText fallback rescues pages whose
+#   markup trafilatura's own rules miss (fast: F1 0.948).
+# - no deduplicate: it drops text seen on *other* pages through a
+#   process-wide cache, so output would depend on what ran before.
+EXTRACTION_OPTIONS: Final[ExtractionOptions] = {
+    "favor_precision": True,
+    "include_comments": False,
+    "include_tables": True,
+    "include_formatting": False,
+    "include_links": False,
+    "include_images": False,
+}
+
+
 def extract_html(html: str, *, url: str | None = None) -> Extracted:
     """Extract the article of one HTML page.
 
@@ -79,7 +127,7 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
         return Extracted(text="", url=url)
 
     # One parse, shared: trafilatura and htmldate copy a tree before pruning.
-    meta = trafilatura.extract_metadata(tree, default_url=url, date_config=_date_params())
+    meta = _metadata(tree, url)
     canonical = _canonical_url(tree, url)
     language = _language(tree)
     headline, title_outlet = split_title(meta.title) if meta.title else ("", None)
@@ -117,6 +165,39 @@ def _parse(html: str) -> HtmlElement | None:
     return tree
 
 
+def _metadata(tree: HtmlElement, url: str | None) -> Document:
+    """trafilatura's metadata of the page: the fields newsprism reads, exactly.
+
+    ``trafilatura.extract_metadata`` minus the author, categories, tags and
+    license, which newsprism never reads and which cost 0.9 s of the 5.6 s
+    that extracting the 181 benchmark pages took (the author search
+    deep-copies and prunes the whole tree). The steps below are that
+    function's, in its order, for title, URL, date and site name; none of
+    the skipped ones feeds them or changes the tree, and
+    ``tests/test_html.py`` checks these four fields against
+    ``extract_metadata`` itself, so a trafilatura release that changes them
+    fails there.
+    """
+    meta = examine_meta(tree)
+    with contextlib.suppress(Exception):  # trafilatura guards its JSON-LD reader so too
+        meta = extract_meta_json(tree, meta)
+    if not meta.title:
+        meta.title = extract_title(tree)
+    if not meta.url:
+        meta.url = extract_url(tree, url)
+    meta.date = find_date(tree, url=meta.url, **date_params())
+    if not meta.sitename:
+        meta.sitename = extract_sitename(tree)
+    if meta.sitename:
+        meta.sitename = meta.sitename.lstrip("@")  # a Twitter handle
+        if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
+            meta.sitename = meta.sitename.title()
+    elif meta.url and (host := META_URL.match(meta.url)):
+        meta.sitename = host[1]
+    meta.clean_and_trim()  # entities, spaces and control characters, as trafilatura does
+    return meta
+
+
 def _page_title(tree: HtmlElement) -> str:
     """The text of the page's <title> element ('' if none)."""
     for element in tree.iterfind(".//head/title"):
@@ -124,7 +205,7 @@ def _page_title(tree: HtmlElement) -> str:
     return ""
 
 
-def _date_params() -> dict[str, Any]:
+def date_params() -> dict[str, Any]:
     """htmldate options: a fresh dict per call, since they carry a URL.
 
     ``original_date`` makes htmldate prefer the publication date over the
@@ -174,32 +255,7 @@ def _fold(text: str) -> str:
 
 def _body_text(tree: HtmlElement, url: str | None) -> str:
     """The article body, paragraphs separated by blank lines ('' if none)."""
-    # Options, and why (F1 = the shared scorer's word 4-gram F1 over the 181
-    # benchmark pages, with everything else in this module unchanged):
-    # - favor_precision: keeps trafilatura's fallback chain but prunes
-    #   borderline blocks (teasers, bylines, share bars): F1 0.966 (P 0.961,
-    #   R 0.971) against 0.963 for the balanced default and 0.962 for
-    #   favor_recall. For copy and story detection a missing sentence costs
-    #   less than a stray "Related stories" block shared by a whole site.
-    # - include_comments=False: reader comments are not the article. The
-    #   default keeps them (balanced mode: F1 0.953 with, 0.960 without).
-    # - include_tables=True: tables carry real content (results, figures);
-    #   dropping them: F1 0.961.
-    # - fast=False: the readability/jusText fallback rescues pages whose
-    #   markup trafilatura's own rules miss (fast: F1 0.948).
-    # - no deduplicate: it drops text seen on *other* pages through a
-    #   process-wide cache, so output would depend on what ran before.
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        include_formatting=False,
-        include_links=False,
-        include_images=False,
-        with_metadata=False,
-    )
+    document = trafilatura.bare_extraction(tree, url=url, with_metadata=False, **EXTRACTION_OPTIONS)
     # bare_extraction returns a Document (or a dict only when as_dict=True).
     text = _paragraphs(getattr(document, "text", None))
     if text:
