@@ -14,9 +14,10 @@ from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsprism import ingest
 from newsprism.decode import _BAD_REACH, looks_bad
 from newsprism.errors import InputError
-from newsprism.ingest import Limits, Skipped, read_inputs
+from newsprism.ingest import FileRead, FileStamp, Limits, Skipped, Unchanged, read_inputs
 from newsprism.models import RawRecord
 
 
@@ -269,3 +270,33 @@ def test_mojibake_anchored_at_the_start_is_not_matched_elsewhere() -> None:
     text = "1" * 50 + "\n\nÂ x"
     assert not is_bad(text)
     assert not looks_bad(text)
+
+
+def test_a_known_stamp_stands_for_the_file_and_a_clean_read_is_marked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text("Headline\n\nBody.")
+    (tmp_path / "b.jsonl").write_text('{"id": 1, "text": "One."}\n{"id": 2, "text": "Two."}\n')
+    (tmp_path / "c.jsonl").write_text('{"id": 1, "text": "One."}\nnot json\n')
+    asked: list[FileStamp] = []
+
+    def known(stamp: FileStamp) -> int | None:
+        asked.append(stamp)
+        return 7 if stamp.path.endswith("a.txt") else None
+
+    # Just written: not settled, so no FileRead marker yet.
+    items = list(read_inputs([tmp_path], known=known))
+    assert not any(isinstance(i, FileRead) for i in items)
+    monkeypatch.setattr(ingest, "SETTLE_NS", -(10**9))
+    items = list(read_inputs([tmp_path], known=known))
+    kinds = [type(i).__name__ for i in items]
+    assert kinds == ["Unchanged", "RawRecord", "RawRecord", "FileRead", "RawRecord", "InputError"]
+    assert items[0] == Unchanged(str(tmp_path / "a.txt"), 7)
+    read = items[3]
+    assert isinstance(read, FileRead) and read.records == 2
+    assert read.stamp.path == str((tmp_path / "b.jsonl").absolute())
+    assert read.stamp.size == (tmp_path / "b.jsonl").stat().st_size
+    assert [Path(s.path).name for s in asked[-3:]] == ["a.txt", "b.jsonl", "c.jsonl"]
+    # Without a store to ask, nothing but records and problems.
+    plain = [type(i).__name__ for i in read_inputs([tmp_path])]
+    assert plain == ["RawRecord", "RawRecord", "RawRecord", "RawRecord", "InputError"]

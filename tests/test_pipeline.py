@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -10,10 +11,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FLOOD_A, FLOOD_B
+from newsprism import ingest, pipeline
 from newsprism.extract import article_id
 from newsprism.models import RawRecord
 from newsprism.options import AnalyzeOptions
@@ -284,3 +287,124 @@ def test_a_batch_pauses_the_garbage_collector_and_restores_it(tmp_path: Path) ->
         else:
             raise AssertionError("the store's error should reach the caller")
     assert gc.isenabled()
+
+
+# ---------------------------------------------------------------- rerun skips
+
+
+def _count_calls(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[str]:
+    """Replace ``module.name`` by a wrapper that logs each call's first argument."""
+    calls: list[str] = []
+    real = getattr(module, name)
+
+    def counted(first: object, *args: object, **kwargs: object) -> object:
+        calls.append(str(getattr(first, "source", first)))
+        return real(first, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+@pytest.fixture
+def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files count as settled as soon as written (the real rule waits 2 s)."""
+    monkeypatch.setattr(ingest, "SETTLE_NS", -(10**9))
+
+
+def _source_files(db: Path) -> list[tuple[str, int]]:
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT path, records FROM source_file ORDER BY path").fetchall()
+    conn.close()
+    return [(Path(p).name, n) for p, n in rows]
+
+
+def test_stored_articles_are_not_extracted_again(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Files just written are not settled, so the rerun reads them again and
+    # finds their ids stored: extraction is skipped by id.
+    extracted = _count_calls(monkeypatch, pipeline, "extract")
+    db = tmp_path / "n.db"
+    analyze([corpus], AnalyzeOptions(db=db))
+    assert len(extracted) == 4
+    before = _dump(db)
+    again = analyze([corpus], AnalyzeOptions(db=db))
+    assert (again.added, again.unchanged) == (0, 4)
+    assert len(extracted) == 4  # not one more call
+    assert _dump(db) == before
+    assert _source_files(db) == []  # nothing settled yet, nothing stamped
+
+
+def test_settled_files_are_not_read_again(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settled_at_once: None
+) -> None:
+    decoded = _count_calls(monkeypatch, ingest, "decode_bytes")
+    db = tmp_path / "n.db"
+    first = analyze([corpus], AnalyzeOptions(db=db))
+    assert (first.added, len(decoded)) == (4, 4)
+    assert _source_files(db) == [
+        ("election.txt", 1),
+        ("flood-a.txt", 1),
+        ("flood-b.txt", 1),
+        ("flood-reprint.txt", 1),
+    ]
+    before = _dump(db)
+    ticks: list[str] = []
+    again = analyze([corpus], AnalyzeOptions(db=db), progress=ticks.append)
+    assert (again.added, again.unchanged, again.failed) == (0, 4, ())
+    assert len(decoded) == 4  # no file read again
+    assert len(ticks) == 4
+    assert _dump(db) == before
+
+
+def test_a_rewritten_file_is_read_again_even_with_its_old_size_and_mtime(
+    corpus: Path, tmp_path: Path, settled_at_once: None
+) -> None:
+    db = tmp_path / "n.db"
+    analyze([corpus], AnalyzeOptions(db=db))
+    path = corpus / "election.txt"
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("a", "e", 1)
+    assert edited != text and len(edited) == len(text)
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # as `cp -p` or `touch -r` would
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime_ns == stat.st_mtime_ns
+    again = analyze([corpus], AnalyzeOptions(db=db))
+    assert (again.added, again.unchanged) == (1, 3)  # the change time gave it away
+
+
+def test_json_container_is_stamped_with_its_record_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settled_at_once: None
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = [{"id": f"r{i}", "title": f"Story {i}", "text": FLOOD_A + f" {i}"} for i in range(3)]
+    (folder / "feed.jsonl").write_text("\n".join(json.dumps(o) for o in lines), encoding="utf-8")
+    db = tmp_path / "n.db"
+    # batches of two: the file's stamp is stored with the batch holding its last record
+    first = analyze([folder], AnalyzeOptions(db=db, batch_size=2))
+    assert first.added == 3 and _source_files(db) == [("feed.jsonl", 3)]
+    extracted = _count_calls(monkeypatch, pipeline, "extract")
+    again = analyze([folder], AnalyzeOptions(db=db, batch_size=2))
+    assert (again.added, again.unchanged, extracted) == (0, 3, [])
+
+
+def test_a_file_that_failed_is_read_and_reported_again(
+    corpus: Path, tmp_path: Path, settled_at_once: None
+) -> None:
+    (corpus / "blank.html").write_text("<html><body><script>x()</script></body></html>")
+    (corpus / "broken.jsonl").write_text('{"id": 1, "text": "Fine text here."}\n{broken\n')
+    db = tmp_path / "n.db"
+    first = analyze([corpus], AnalyzeOptions(db=db))
+    again = analyze([corpus], AnalyzeOptions(db=db))
+    reasons = sorted(Path(e.source).name for e in first.failed)
+    assert reasons == ["blank.html", "broken.jsonl#2"]
+    assert sorted(Path(e.source).name for e in again.failed) == reasons
+    assert again.added == 0 and again.unchanged == first.added
+    assert [name for name, _ in _source_files(db)] == [
+        "election.txt",
+        "flood-a.txt",
+        "flood-b.txt",
+        "flood-reprint.txt",
+    ]

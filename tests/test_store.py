@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsprism.errors import NotFoundError, StorageError
+from newsprism.ingest import FileStamp
 from newsprism.models import Article
 from newsprism.store import SCHEMA_VERSION, SQLiteStore
 
@@ -172,3 +174,25 @@ def test_version_1_database_keeps_its_copy_buckets(tmp_path: Path) -> None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     conn.close()
     assert "lsh_bucket" not in tables and "signature" not in tables
+    assert "source_file" in tables
+
+
+def test_file_stamps_match_only_when_every_field_does(tmp_path: Path) -> None:
+    stamp = FileStamp("/data/a.html", 120, 1_700_000_000_123_456_789, 1_700_000_001_000_000_000, 42)
+    with SQLiteStore.open(tmp_path / "x.db") as store:
+        assert store.file_records(stamp) is None
+        with store.transaction():
+            store.save_file(stamp, 3)
+        assert store.file_records(stamp) == 3
+        others = [
+            replace(stamp, path="/data/b.html"),
+            replace(stamp, size=121),
+            replace(stamp, mtime_ns=stamp.mtime_ns + 1),
+            replace(stamp, ctime_ns=stamp.ctime_ns + 1),
+            replace(stamp, inode=43),
+        ]
+        assert [store.file_records(other) for other in others] == [None] * 5
+        newer = replace(stamp, size=200)
+        with store.transaction():
+            store.save_file(newer, 1)  # the file's new stamp replaces the old one
+        assert (store.file_records(stamp), store.file_records(newer)) == (None, 1)

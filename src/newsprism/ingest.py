@@ -20,12 +20,13 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from newsprism.decode import decode_bytes
 from newsprism.errors import InputError
@@ -74,30 +75,95 @@ class Skipped:
     reason: str
 
 
-Item = RawRecord | InputError | Skipped
+# How long after a file's last change its stamp may be trusted: a file
+# rewritten within one tick of its timestamps' clock (a second on some file
+# systems, two on FAT) could keep every stamp field, so a file changed this
+# recently is read every time until it has settled (git's "racily clean" rule).
+SETTLE_NS: Final = 2_000_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """What tells that a file is as it was when read: where it is and its stat.
+
+    The change time is in it because no program can set it back: a file
+    rewritten with the same size and its modification time restored still
+    gets a new one. Any change of the stamp (a copy, a touch, a move) only
+    means the file is read again, and its records then found stored by id.
+    """
+
+    path: str  # absolute
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: Path) -> tuple[FileStamp, bool]:
+        """The file's stamp, and whether it has settled (see ``SETTLE_NS``)."""
+        st = path.stat()
+        settled = max(st.st_mtime_ns, st.st_ctime_ns) < time.time_ns() - SETTLE_NS
+        stamp = cls(os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        return stamp, settled
+
+
+@dataclass(frozen=True, slots=True)
+class Unchanged:
+    """A file not read again: the store holds it with this stamp and its records."""
+
+    source: str
+    records: int
+
+
+@dataclass(frozen=True, slots=True)
+class FileRead:
+    """Follows the records of a file read whole without a problem.
+
+    Its stamp (taken before reading) and record count may be stored once
+    those records are: the next run then skips the file while its stamp is
+    unchanged. Yielded only for settled files.
+    """
+
+    source: str
+    stamp: FileStamp
+    records: int
+
+
+# The store's answer for a stamp: how many records the file gave, or None
+# when it does not hold the file with that stamp.
+KnownFile = Callable[[FileStamp], int | None]
+
+Item = RawRecord | InputError | Skipped | Unchanged | FileRead
 
 
 def read_inputs(
-    paths: Iterable[str | os.PathLike[str]], limits: Limits = Limits()
+    paths: Iterable[str | os.PathLike[str]],
+    limits: Limits = Limits(),
+    known: KnownFile | None = None,
 ) -> Iterator[Item]:
     """Yield the records of every file named in ``paths`` (folders recursively).
 
     Files inside a folder are read in sorted order so that every run sees the
     same sequence; files whose type is unknown are skipped there, while a file
     named explicitly must be of a supported type.
+
+    With ``known``, a file whose stamp it knows is not read (an
+    :class:`Unchanged` stands for its records) and a file read cleanly is
+    followed by a :class:`FileRead`; without it, only records and problems
+    are yielded.
     """
     for given in paths:
         path = Path(given)
         shown = os.fspath(given)
         if path.is_dir():
-            yield from _walk(path, limits)
+            yield from _walk(path, limits, known)
         elif path.exists():
-            yield from read_file(path, shown, limits, explicit=True)
+            yield from read_file(path, shown, limits, explicit=True, known=known)
         else:
             yield InputError(shown, "no such file or directory")
 
 
-def _walk(folder: Path, limits: Limits) -> Iterator[Item]:
+def _walk(folder: Path, limits: Limits, known: KnownFile | None = None) -> Iterator[Item]:
     try:
         entries = sorted(folder.rglob("*"))
     except OSError as exc:
@@ -107,7 +173,7 @@ def _walk(folder: Path, limits: Limits) -> Iterator[Item]:
         rel = entry.relative_to(folder)
         if any(part.startswith(".") for part in rel.parts) or not entry.is_file():
             continue  # hidden files (.DS_Store, .git) and folders themselves
-        yield from read_file(entry, str(entry), limits, explicit=False)
+        yield from read_file(entry, str(entry), limits, explicit=False, known=known)
 
 
 def file_kind(path: Path) -> tuple[FileKind | None, bool]:
@@ -119,13 +185,47 @@ def file_kind(path: Path) -> tuple[FileKind | None, bool]:
     return _KINDS.get(Path(name).suffix), compressed
 
 
-def read_file(path: Path, source: str, limits: Limits, *, explicit: bool = True) -> Iterator[Item]:
-    """Yield the records of one file; problems are yielded, never raised."""
+def read_file(
+    path: Path,
+    source: str,
+    limits: Limits,
+    *,
+    explicit: bool = True,
+    known: KnownFile | None = None,
+) -> Iterator[Item]:
+    """Yield the records of one file; problems are yielded, never raised.
+
+    With ``known``, see :func:`read_inputs`.
+    """
     kind, compressed = file_kind(path)
     if kind is None:
         reason = f"unknown file type (supported: {SUPPORTED})"
         yield InputError(source, reason) if explicit else Skipped(source, reason)
         return
+    if known is None:
+        yield from _read_kind(path, source, kind, compressed, limits, explicit)
+        return
+    try:
+        stamp, settled = FileStamp.of(path)
+    except OSError:  # reading it will say what is wrong
+        yield from _read_kind(path, source, kind, compressed, limits, explicit)
+        return
+    stored = known(stamp)
+    if stored is not None:
+        yield Unchanged(source, stored)
+        return
+    records, clean = 0, True
+    for item in _read_kind(path, source, kind, compressed, limits, explicit):
+        records += isinstance(item, RawRecord)
+        clean = clean and isinstance(item, RawRecord)
+        yield item
+    if clean and settled and records:
+        yield FileRead(source, stamp, records)
+
+
+def _read_kind(
+    path: Path, source: str, kind: FileKind, compressed: bool, limits: Limits, explicit: bool
+) -> Iterator[Item]:
     try:
         if kind == "jsonl":
             yield from _read_jsonl(path, source, compressed, limits)

@@ -6,7 +6,9 @@ only wires them together and owns the transaction boundaries. Each batch of
 the clustering state it changed, so the database always holds whole batches
 and a rerun after a crash or kill picks up exactly where the last commit was.
 Articles already stored (same id) are skipped before any work: rerunning on
-the same input changes nothing.
+the same input changes nothing. A file the store holds with the same stamp
+(path, size, modification and change times, inode) is not even read again:
+its records are counted as already stored.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from newsprism.cluster import ClusterDelta, ClusterDoc, ClusterState, StoryIndex
 from newsprism.dedupe import BatchLsh, Fingerprint, find_original, fingerprint
 from newsprism.errors import InputError
 from newsprism.extract import article_id, extract
-from newsprism.ingest import Item, Skipped, read_inputs
+from newsprism.ingest import FileRead, Item, Skipped, Unchanged, read_inputs
 from newsprism.models import Article, Extracted, RawRecord
 from newsprism.options import AnalyzeOptions
 from newsprism.store import SQLiteStore, Store
@@ -49,7 +51,8 @@ def analyze(
 ) -> RunResult:
     """Read ``paths`` (files and folders) into the database at ``options.db``."""
     with SQLiteStore.open(options.db) as store:
-        return process_records(read_inputs(paths, options.limits), store, options, progress)
+        items = read_inputs(paths, options.limits, known=store.file_records)
+        return process_records(items, store, options, progress)
 
 
 def process_records(
@@ -109,49 +112,91 @@ class _Run:
         self.store = store
         self.options = options
         self.progress = progress
-        self.index = StoryIndex.restore(options.cluster, load_cluster_state(store))
+        self._index: StoryIndex | None = None
         self.added = self.unchanged = self.copies = 0
         self.failed: list[InputError] = []
         self.skipped: list[Skipped] = []
         self.stories: dict[str, None] = {}  # insertion-ordered set
         self.seen: set[str] = set()
+        # Input files are numbered as their FileRead markers pass; a file
+        # whose record failed extraction is not stamped as read (a rerun
+        # reads it again and reports the failure again).
+        self.file = 0
+        self.failed_files: set[int] = set()
+
+    @property
+    def index(self) -> StoryIndex:
+        """The clustering state, restored from the store when first needed.
+
+        A rerun whose articles are all stored never needs it (restoring took
+        0.13 s of a 0.6 s rerun on the 181 benchmark pages' database).
+        """
+        if self._index is None:
+            self._index = StoryIndex.restore(self.options.cluster, load_cluster_state(self.store))
+        return self._index
 
     def batch(self, items: list[Item]) -> None:
         with _young_collections_only():
             self._batch(items)
 
     def _batch(self, items: list[Item]) -> None:
-        fresh: list[tuple[str, RawRecord]] = []
-        records: list[tuple[str, RawRecord]] = []
+        fresh: list[tuple[str, RawRecord, int]] = []
+        records: list[tuple[str, RawRecord, int]] = []
+        reads: list[tuple[FileRead, int]] = []
         for item in items:
             if isinstance(item, InputError):
                 self.failed.append(item)
                 self._tick(item.source)
             elif isinstance(item, Skipped):
                 self.skipped.append(item)
+            elif isinstance(item, Unchanged):
+                self.unchanged += item.records
+                for _ in range(item.records):
+                    self._tick(item.source)
+            elif isinstance(item, FileRead):
+                reads.append((item, self.file))
+                self.file += 1
             else:
-                records.append((article_id(item), item))
-        known = self.store.known_ids([i for i, _ in records])
-        for art_id, record in records:
+                records.append((article_id(item), item, self.file))
+        known = self.store.known_ids([i for i, _, _ in records])
+        for art_id, record, file in records:
             if art_id in known or art_id in self.seen:
                 self.unchanged += 1
                 self._tick(record.source)
             else:
                 self.seen.add(art_id)
-                fresh.append((art_id, record))
+                fresh.append((art_id, record, file))
         # Stage by stage over the whole batch: the pure stages first (each
         # runs on warm caches; a later engine can run them in parallel), then
         # the stateful ones in input order inside one transaction.
-        prepared = [self._prepare(art_id, record) for art_id, record in fresh]
+        prepared: list[_Prepared] = []
+        for art_id, record, file in fresh:
+            one = self._prepare(art_id, record)
+            if one is None:
+                self.failed_files.add(file)
+            else:
+                prepared.append(one)
+        if not prepared and not reads:
+            return
         with self.store.transaction():
-            lsh = BatchLsh(self.store, [p.fp for p in prepared if p and p.fp], self.options.dedupe)
-            for one in prepared:
-                if one is not None:
-                    self._store(one, lsh)
-            lsh.flush()
-            delta = self.index.export_changes()
-            save_cluster_delta(self.store, delta)
-            self.stories.update(dict.fromkeys(delta.moves.values()))
+            if prepared:
+                self._store_all(prepared)
+            # A file's stamp goes in with (or after) the batch storing its
+            # last records, so the store never holds a stamp without them.
+            for read, file in reads:
+                if file in self.failed_files:
+                    self.failed_files.discard(file)
+                else:
+                    self.store.save_file(read.stamp, read.records)
+
+    def _store_all(self, prepared: list[_Prepared]) -> None:
+        lsh = BatchLsh(self.store, [p.fp for p in prepared if p.fp], self.options.dedupe)
+        for one in prepared:
+            self._store(one, lsh)
+        lsh.flush()
+        delta = self.index.export_changes()
+        save_cluster_delta(self.store, delta)
+        self.stories.update(dict.fromkeys(delta.moves.values()))
 
     def _prepare(self, art_id: str, record: RawRecord) -> _Prepared | None:
         """Extract and fingerprint one record; ``None`` (failure noted) when no article."""
