@@ -1,7 +1,7 @@
 """Build newsprism; the per-article hot stages are compiled with mypyc when possible.
 
 Everything is declared in pyproject.toml; this file only adds the compiled
-modules. ``clean``, ``cluster``, ``memo``, ``splitting`` and ``words`` run once per
+modules. ``bodylines``, ``clean``, ``cluster``, ``memo``, ``splitting`` and ``words`` run once per
 article (a live stream is hundreds of thousands a day) and are plain typed
 Python, which mypyc turns into a C extension with the same behaviour: the tests check that the
 compiled and the pure modules give identical articles and stories
@@ -23,6 +23,7 @@ from setuptools import setup
 
 # A literal list: tests/test_compiled.py reads it.
 COMPILED = [
+    "src/newsprism/bodylines.py",
     "src/newsprism/clean.py",
     "src/newsprism/cluster.py",
     "src/newsprism/memo.py",

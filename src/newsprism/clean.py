@@ -29,10 +29,32 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final, NamedTuple
 
+from newsprism.bodylines import (
+    ABOVE_TITLE,
+    BELOW_FORM,
+    BYLINE,
+    CAPTION,
+    CHROME,
+    COMMENT_FORM,
+    COPYRIGHT,
+    CREDIT,
+    DUPLICATE,
+    KEPT,
+    MENU,
+    RELATED,
+    SITE_REPEAT,
+    SYNDICATION,
+    TITLE,
+    TITLE_REPEAT,
+    TRIMMED,
+    TRIMMED_HEAD,
+    WIDGET,
+    body_lines,
+)
 from newsprism.memo import Memo
 from newsprism.meta import find_dates, outlet_from_url, split_title, strip_corporate_suffix
 from newsprism.models import Extracted
@@ -387,7 +409,8 @@ _MASTHEAD: Final = re.compile(r"[A-Z][A-Z&.'\u2019 -]+\Z")
 # Small words left in lower case when a masthead is set in title case.
 _SMALL_WORDS: Final = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
 _URL_DATE: Final = re.compile(r"/((?:19|20)\d{2})[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_]|\b)")
-_TERMINAL: Final = frozenset(".!?:;\u201d\u2019\"')\u2026")
+# The ideographic full stop and full-width marks end sentences in Chinese and Japanese.
+_TERMINAL: Final = frozenset(".!?:;\u201d\u2019\"')\u2026\u3002\uff01\uff1f")
 
 
 # ---------------------------------------------------------------- helpers
@@ -990,7 +1013,35 @@ def clean_text(
     url: str | None = None,
     known_boilerplate: Collection[str] | None = None,
 ) -> Extracted:
-    """Clean the scraped text of one news page.
+    """Clean the scraped text of one news page: the rules, then the learned body lines.
+
+    :func:`clean_by_rules` removes what has a recognisable form;
+    :func:`newsprism.bodylines.body_lines` then keeps the page's main block of
+    article lines among what the rules kept (teasers, labels, comments go).
+    """
+    found, candidates, codes = _rule_pass(raw, url, known_boilerplate)
+    return replace(found, text="\n\n".join(body_lines(candidates, codes)))
+
+
+def clean_by_rules(
+    raw: str,
+    *,
+    url: str | None = None,
+    known_boilerplate: Collection[str] | None = None,
+) -> Extracted:
+    """Clean the scraped text of one news page by rules alone."""
+    return _rule_pass(raw, url, known_boilerplate)[0]
+
+
+def _rule_pass(
+    raw: str, url: str | None, known_boilerplate: Collection[str] | None
+) -> tuple[Extracted, list[str], list[int]]:
+    """The rules' verdict on a page, and every line they saw with where it ended.
+
+    Besides the rules' own :class:`Extracted`, returns the page's lines (the
+    kept pieces of a glued line in its place) in page order, each with a
+    :mod:`newsprism.bodylines` code: kept, dropped by a rule, at or above the
+    title, below a comment form.
 
     Returns the article body (paragraphs separated by blank lines), the
     title, the outlet (title suffix, copyright or "Source:" line, else the
@@ -1019,11 +1070,17 @@ def clean_text(
     credit: str | None = None  # the name in a copyright or "Source:" line
     end = len(lines)
     kept: list[tuple[str, _Shape]] = []
+    captions: set[str] = set()  # caption titles the rules took out
     seen: set[str] = set()
     in_related = False
+    trace = [(line, ABOVE_TITLE) for line in lines[: max(0, title.index)]]
+    if title.index >= 0:
+        trace.append((lines[title.index], TITLE))
     for i in range(title.index + 1, len(lines)):
         line = lines[i]
         s = shapes[i]
+        at = len(trace)
+        trace.append((line, KEPT))
         # The folded key is only needed to compare with the title or with
         # known boilerplate; repeats are caught on the exact text.
         near_title = title_min <= len(line) <= title_span
@@ -1034,12 +1091,15 @@ def clean_text(
         )
         if s.words <= 2 * _PHRASE_MAX_WORDS and _is_comment_form(line):
             end = i
+            trace.pop()  # traced below, with the rest
             break  # the rest of the page is the comment form and comments
         if known_boilerplate and key in known_boilerplate:
+            trace[at] = (line, SITE_REPEAT)
             continue
         if credit is None:
             credit = _credit_name(line)
         if line[:1] in _RELATED_LINK_FIRST and _RELATED_LINK.match(line):
+            trace[at] = (line, RELATED)
             continue
         if (
             s.words <= _PHRASE_MAX_WORDS
@@ -1047,9 +1107,11 @@ def clean_text(
             and _RELATED_HEADER.match(line)
         ):
             in_related = True
+            trace[at] = (line, RELATED)
             continue
         if in_related:
             if not _is_prose(s):
+                trace[at] = (line, RELATED)
                 continue
             in_related = False
         # A repeated headline, or a breadcrumb glued in front of it.
@@ -1057,19 +1119,23 @@ def clean_text(
             key == title_key
             or (key.endswith(title_key) and len(key) - len(title_key) <= _BREADCRUMB_MAX_CHARS)
         ):
+            trace[at] = (line, TITLE_REPEAT)
             continue
         pieces, glued = _split_glued(line, title_key)
         if glued:
+            trace[at:] = [(p, DUPLICATE if p in seen else KEPT) for p in pieces]
             for p in pieces:
                 if p not in seen:
                     seen.add(p)
                     kept.append((p, _shape(p)))
             continue
         if line in seen:
+            trace[at] = (line, DUPLICATE)
             continue
         if (line.startswith("Source") and _SOURCE.match(line)) or (
             s.words <= _PHRASE_MAX_WORDS and _has_copyright(line)
         ):
+            trace[at] = (line, COPYRIGHT)
             continue
         if (
             s.words <= 2 * _PHRASE_MAX_WORDS
@@ -1079,19 +1145,25 @@ def clean_text(
             # A caption ending in its credit; a short heading above it that
             # it restates is the caption's title.
             if kept and not _is_prose(kept[-1][1]) and _restated(kept[-1][0], line, kept[-1][1]):
-                kept.pop()
+                captions.add(kept.pop()[0])
+            trace[at] = (line, CREDIT)
             continue
         if s.words <= _PHRASE_MAX_WORDS and _is_chrome(line) and not _is_sentence(line, s):
+            trace[at] = (line, CHROME)
             continue
         if s.words <= 2 * _PHRASE_MAX_WORDS and (
             (line[:1] in _SYNDICATION_FIRST and _SYNDICATION.match(line)) or _is_staff_credit(line)
         ):
+            trace[at] = (line, SYNDICATION)
             continue  # "This article was originally published by ..."
         if _is_byline(line, s):
+            trace[at] = (line, BYLINE)
             continue
         if _is_widget(line, s) and not _is_sentence(line, s):
+            trace[at] = (line, WIDGET)
             continue
         if s.words >= _PROSE_LONG_WORDS and s.caps >= _NAV_CAPS_RATIO and not s.terminal:
+            trace[at] = (line, MENU)
             continue  # a menu run with spaces ("Home World Politics Business ...")
         seen.add(line)
         kept.append((line, s))
@@ -1114,13 +1186,36 @@ def clean_text(
         or credit
         or (outlet_from_url(url) if url else None)
     )
-    return Extracted(
-        text="\n\n".join(_trim(body)),
+    final = _trim(body)
+    trace.extend(
+        (line, COMMENT_FORM if _is_comment_form(line) else BELOW_FORM) for line in lines[end:]
+    )
+    chosen = set(final)
+    captions.update({line for line, _ in kept} - {line for line, _ in body})
+    first = next((k for k, (t, code) in enumerate(trace) if code == KEPT and t in chosen), 0)
+    found = Extracted(
+        text="\n\n".join(final),
         title=title.text,
         outlet=outlet,
         published=published,
         url=url,
     )
+    return (
+        found,
+        [t for t, _ in trace],
+        [_final_code(t, code, k < first, chosen, captions) for k, (t, code) in enumerate(trace)],
+    )
+
+
+def _final_code(
+    line: str, code: int, head: bool, chosen: Collection[str], captions: Collection[str]
+) -> int:
+    """Where a traced line ended: kept, or why the last passes took it out."""
+    if code != KEPT or line in chosen:
+        return code
+    if line in captions:
+        return CAPTION
+    return TRIMMED_HEAD if head else TRIMMED
 
 
 def _has_copyright(line: str) -> bool:

@@ -1,0 +1,352 @@
+"""Body lines: which lines of a cleaned page are the article, learned from data.
+
+Stage: part of extract, for plain text, after :func:`newsprism.clean.clean_text`'s
+rules. Needs the lines the rules kept (in page order); adds the decision which
+of them are the article. The rules remove what has a recognisable form (menus,
+bylines, credits, comment forms, copyright lines); what they keep still holds
+the page's other text in sentence-free shapes: teaser headlines of related
+articles, section labels, share prompts, reader comments, footer blurbs.
+
+A line's probability of being body comes from a logistic model over its shape
+(length, sentence ends, capitals, function words, digits) and its
+neighbourhood (an article is a run of prose; teasers and widgets come in runs
+of short unpunctuated lines). The body is then the page's main block: the
+contiguous run of lines that best beats a threshold, weighted by words (so
+one short line inside the article does not split it), less the lines inside
+it that are clearly not body. Weights and thresholds are fitted by
+``benchmarks/fit_bodylines.py`` on one half of the scraped-text set (cut by
+outlet) and reported on the other; see :mod:`newsprism._bodylines_model`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from newsprism._bodylines_model import (
+    BLOCK_THRESHOLD,
+    CONTEXT_INTERCEPT,
+    CONTEXT_WEIGHTS,
+    INTERCEPT,
+    KEEP_THRESHOLD,
+    REVIVE_THRESHOLD,
+    WEIGHTS,
+)
+
+__all__ = [
+    "CODES",
+    "CONTEXT_FEATURES",
+    "FEATURES",
+    "NEVER_BODY",
+    "body_lines",
+    "context_features",
+    "features",
+    "logistic",
+    "main_block",
+    "probabilities",
+    "word_count",
+]
+
+# Where the rules of newsprism.clean left a line, and why: each verdict is a
+# feature, so the model learns from data how far to trust each rule (a photo
+# credit is almost never body; a line dropped as a widget sometimes is).
+KEPT = 0
+ABOVE_TITLE = 1  # above the line the rules took for the headline
+TITLE = 2
+BELOW_FORM = 3  # from a comment form down
+SITE_REPEAT = 4  # repeats on other pages of the site
+RELATED = 5  # a related-links header or what follows it
+TITLE_REPEAT = 6  # the headline again, or with a breadcrumb
+DUPLICATE = 7  # the same line again on the page
+COPYRIGHT = 8  # a copyright or "Source:" line
+CREDIT = 9  # a photo credit or a caption ending in one
+CHROME = 10  # share buttons, sign-up prompts and the like
+SYNDICATION = 11  # "originally published by", staff credits
+BYLINE = 12
+WIDGET = 13  # date, weather, short label
+MENU = 14  # a run of capitalised menu items
+TRIMMED = 15  # kept, then cut from the end of the body
+CAPTION = 16  # kept, then cut as the title of a caption
+COMMENT_FORM = 17  # a comment form's own line
+TRIMMED_HEAD = 18  # kept, then cut from above the body
+CODES = (
+    "kept above_title title below_form site_repeat related title_repeat duplicate copyright"
+    " credit chrome syndication byline widget menu trimmed caption comment_form trimmed_head"
+).split()
+# Which of the rules' drops the model may overturn. The rules that judge a
+# line by where it stands cut everything past a point: a "Leave a comment"
+# link above the article, or a headline guessed too low, loses a whole
+# article, and on the scraped set 18% (fit half) and 66% (test half) of the
+# words trimmed below the first kept line, and 4-5% below a comment form,
+# were body. Above the first kept line, only 7% and 4% were: final. The rules that
+# judge the line itself (a credit, a byline, a share prompt, a repeat) are
+# final: at most 10% of their words were body on the fit half, most of that
+# captions (on the test half, one page of repeated list items made 69% of
+# the "duplicate" words body; a repeated line is still shown once). The
+# headline is stored apart, never in the body.
+NEVER_BODY = frozenset(range(len(CODES))) - {KEPT, ABOVE_TITLE, BELOW_FORM, TRIMMED}
+
+# Function words of the languages newsprism reads (English first; the others
+# from newsprism.language): their share tells prose from labels in any of them.
+_FUNCTION = frozenset(
+    (
+        "a about after against an and are as at be been but by could for from had has have he"
+        " her his in into is it its not of on or said says she than that the their they this"
+        " to was we were which who will with would"
+        " der die und den das ist nicht ein eine mit sich auf des dem zu im für von auch"
+        " de le la les et des est une pour dans qui que sur au du pas par plus avec"
+        " el los las del y en por con una para es se al lo como más pero sus"
+        " il di che è e per un della non sono gli alla"
+        " o os do da em um não no na mais dos das ao foi"
+        " het een van op te zijn voor"
+    ).split()
+)
+# Sentence ends in the scripts seen in news pages; a closing quote or bracket
+# after the stop still ends a sentence.
+_TERMINAL = frozenset(".!?\u3002\uff01\uff1f\u2026")
+_CLOSERS = "\"'\u201d\u2019)]\u00bb"
+_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f][\"'\u201d\u2019)\]]*(?:\s|$)")
+_WORD = re.compile(r"\w+")
+# Lines of at least this many words that end a sentence are the page's prose.
+_PROSE_WORDS = 12
+# Neighbourhood reach, in lines, for the context features.
+_REACH = 2
+_DISTANCE_CAP = 10
+
+FEATURES = (
+    "log_words",
+    "terminal",
+    "colon_end",
+    "sentences",
+    "caps",
+    "function",
+    "digits",
+    "upper",
+    "separators",
+    "quote_open",
+    "position",
+    "words_before",
+    "prose",
+    "context_words",
+    "context_terminal",
+    "context_prose",
+    "prose_before",
+    "prose_after",
+    "relative_length",
+    "context_kept",
+    *(f"rules_{name}" for name in CODES),
+)
+
+
+def word_count(line: str) -> int:
+    """Words in a line; in Chinese and Japanese, written without spaces, two characters a word."""
+    n = line.count(" ") + 1 if line else 0
+    if not line.isascii():
+        wide = sum(1 for c in line if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff")
+        n += wide // 2
+    return n
+
+
+def _line_shape(line: str) -> tuple[float, float, float, float, float, float, float, float, float]:
+    words = line.split()
+    n = word_count(line)
+    stripped = line.rstrip(_CLOSERS)
+    terminal = float(stripped[-1:] in _TERMINAL) if stripped else 0.0
+    colon = float(line.endswith(":"))
+    sentences = min(len(_SENTENCE_END.findall(line)), 5) / 5
+    sample = words[:30]
+    caps = sum(1 for w in sample if w[:1].isupper() or w[:1].isdigit()) / max(1, len(sample))
+    tokens = [t.lower() for t in _WORD.findall(line)[:60]]
+    function = sum(1 for t in tokens if t in _FUNCTION) / max(1, len(tokens))
+    letters = sum(1 for c in line if c.isalpha())
+    digits = sum(1 for c in line if c.isdigit()) / max(1, len(line))
+    upper = sum(1 for c in line if c.isupper()) / max(1, letters)
+    separators = float(" | " in line or " / " in line or "\u2022" in line or " \u00b7 " in line)
+    return (math.log1p(n), terminal, colon, sentences, caps, function, digits, upper, separators)
+
+
+def features(lines: Sequence[str], codes: Sequence[int]) -> list[tuple[float, ...]]:
+    """One feature vector per line, in the order of :data:`FEATURES`.
+
+    ``codes`` says where the rules left each line and why (:data:`CODES`).
+    """
+    n = len(lines)
+    if not n:
+        return []
+    shapes = [_line_shape(line) for line in lines]
+    counts = [word_count(line) for line in lines]
+    total = max(1, sum(counts))
+    prose = [
+        float(counts[i] >= _PROSE_WORDS and shapes[i][1] > 0 and shapes[i][5] > 0) for i in range(n)
+    ]
+    longest = max(shapes[i][0] for i in range(n))
+    # Distance to the nearest prose line before and after, in lines.
+    before = [float(_DISTANCE_CAP)] * n
+    last = -_DISTANCE_CAP
+    for i in range(n):
+        before[i] = min(i - last, _DISTANCE_CAP) / _DISTANCE_CAP
+        if prose[i]:
+            last = i
+    after = [float(_DISTANCE_CAP)] * n
+    nxt = n - 1 + _DISTANCE_CAP
+    for i in range(n - 1, -1, -1):
+        after[i] = min(nxt - i, _DISTANCE_CAP) / _DISTANCE_CAP
+        if prose[i]:
+            nxt = i
+    out: list[tuple[float, ...]] = []
+    seen = 0
+    for i in range(n):
+        lo, hi = max(0, i - _REACH), min(n, i + _REACH + 1)
+        others = [j for j in range(lo, hi) if j != i]
+        k = max(1, len(others))
+        ctx_words = sum(shapes[j][0] for j in others) / k
+        ctx_terminal = sum(shapes[j][1] for j in others) / k
+        ctx_prose = sum(prose[j] for j in others) / k
+        ctx_kept = sum(1 for j in others if codes[j] == KEPT) / k
+        code = codes[i]
+        s = shapes[i]
+        out.append(
+            (
+                s[0],
+                s[1],
+                s[2],
+                s[3],
+                s[4],
+                s[5],
+                s[6],
+                s[7],
+                s[8],
+                float(lines[i][:1] in "\"'\u201c\u2018\u00ab"),
+                i / max(1, n - 1),
+                seen / total,
+                prose[i],
+                ctx_words,
+                ctx_terminal,
+                ctx_prose,
+                before[i],
+                after[i],
+                s[0] - longest,
+                ctx_kept,
+                *(float(code == c) for c in range(len(CODES))),
+            )
+        )
+        seen += counts[i]
+    return out
+
+
+CONTEXT_FEATURES = (
+    "line",
+    "neighbours_1",
+    "neighbours_3",
+    "neighbours_8",
+    "below_page_best",
+    "share_of_best",
+    "mass_before",
+    "mass_after",
+)
+# Reaches, in lines, of the second stage's neighbourhood means.
+_CONTEXT_REACHES = (1, 3, 8)
+
+
+def context_features(first: Sequence[float], counts: Sequence[int]) -> list[tuple[float, ...]]:
+    """The second stage's features: each line's first-stage probability in its page.
+
+    An article is a run of lines that look like body; a lone prose line among
+    menus is a teaser or a footer. So the second stage sees the mean
+    first-stage probability of the neighbours at three reaches, how far the
+    line falls below the page's most body-like line (a page of lists or short
+    paragraphs has no line as sure as a news page's), and how much of the
+    page's body-like mass (probability times words) lies before and after it.
+    """
+    n = len(first)
+    best = max(first) if n else 0.0
+    mass = [p * max(1, c) for p, c in zip(first, counts, strict=True)]
+    total = sum(mass) or 1.0
+    prefix = [0.0]
+    for p in first:
+        prefix.append(prefix[-1] + p)
+    out: list[tuple[float, ...]] = []
+    before = 0.0
+    for i, p in enumerate(first):
+        means = []
+        for reach in _CONTEXT_REACHES:
+            lo, hi = max(0, i - reach), min(n, i + reach + 1)
+            others = hi - lo - 1
+            means.append((prefix[hi] - prefix[lo] - p) / others if others else 0.0)
+        out.append(
+            (
+                p,
+                *means,
+                best - p,
+                p / best if best else 0.0,
+                before / total,
+                (total - before - mass[i]) / total,
+            )
+        )
+        before += mass[i]
+    return out
+
+
+def logistic(
+    weights: Sequence[float], intercept: float, rows: Sequence[Sequence[float]]
+) -> list[float]:
+    """The logistic model's probability for each row."""
+    out = []
+    for row in rows:
+        z = intercept + sum(w * x for w, x in zip(weights, row, strict=True))
+        out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+    return out
+
+
+def probabilities(lines: Sequence[str], codes: Sequence[int]) -> list[float]:
+    """Each line's probability of being article body: the line, then the line in its page."""
+    first = logistic(WEIGHTS, INTERCEPT, features(lines, codes))
+    counts = [word_count(line) for line in lines]
+    return logistic(CONTEXT_WEIGHTS, CONTEXT_INTERCEPT, context_features(first, counts))
+
+
+def body_lines(lines: Sequence[str], codes: Sequence[int]) -> list[str]:
+    """The article's lines among a page's ``lines``: the main block, less what is clearly not.
+
+    ``codes`` says where the rules left each line and why (:data:`CODES`).
+    """
+    if not lines:
+        return []
+    probs = probabilities(lines, codes)
+    start, end = main_block(lines, probs, codes, BLOCK_THRESHOLD)
+    return [lines[i] for i in range(start, end) if _keep(codes[i], probs[i], REVIVE_THRESHOLD)]
+
+
+def _keep(code: int, p: float, revive: float) -> bool:
+    """A line of the main block stays: kept by the rules and likely, or dropped and likelier."""
+    if code == KEPT:
+        return p >= KEEP_THRESHOLD
+    return code not in NEVER_BODY and p >= revive
+
+
+def main_block(
+    lines: Sequence[str], probs: Sequence[float], codes: Sequence[int], threshold: float
+) -> tuple[int, int]:
+    """The contiguous run of lines with the largest word-weighted excess over ``threshold``.
+
+    Kadane's maximum-sum segment over ``words * (p - threshold)``; a page with
+    no line above the threshold keeps its single best line. Lines a rule has
+    dropped for good (:data:`NEVER_BODY`) count for nothing either way: an
+    inline "Related stories" box the rules took out does not cut the article
+    in two. A comment form's own line ends any run.
+    """
+    best, best_span = -math.inf, (0, 1)
+    run, run_start = 0.0, 0
+    for i, line in enumerate(lines):
+        if codes[i] == COMMENT_FORM:
+            run = 0.0  # the article is on one side of a comment form, not across it
+            continue
+        gain = 0.0 if codes[i] in NEVER_BODY else max(1, word_count(line)) * (probs[i] - threshold)
+        if run <= 0:
+            run, run_start = gain, i
+        else:
+            run += gain
+        if run > best:
+            best, best_span = run, (run_start, i + 1)
+    return best_span
