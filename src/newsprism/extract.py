@@ -18,6 +18,8 @@ from newsprism.html import extract_html
 from newsprism.language import guess_language
 from newsprism.meta import outlet_from_url
 from newsprism.models import Extracted, RawRecord
+from newsprism.pubdate import published_from_text
+from newsprism.sitename import site_of_text
 
 _SPACE = re.compile(r"\s+")
 
@@ -41,7 +43,7 @@ def extract(record: RawRecord) -> Extracted:
     if record.kind == "html":
         found = extract_html(record.content, url=record.url)
     else:
-        found = clean_text(record.content, url=record.url)
+        found = _with_page_metadata(clean_text(record.content, url=record.url), record)
         if record.title:
             found = _with_stated_title(found, record.title)
     url = record.url or found.url
@@ -59,6 +61,29 @@ def extract(record: RawRecord) -> Extracted:
         published=record.published or found.published,
         outlet=outlet,
         language=found.language if found.language is not None else guess_language(found.text),
+    )
+
+
+def _with_page_metadata(found: Extracted, record: RawRecord) -> Extracted:
+    """Scraped text: the date and outlet read from the whole page, which abstain when unsure.
+
+    :mod:`newsprism.pubdate` and :mod:`newsprism.sitename` weigh every date
+    and every name on the page (bylines, stamps, copyright lines, the title's
+    site suffix, domains), fitted and checked on the scraped set; they replace
+    the cleaner's first-match guesses. On the scraped set's test half (outlets
+    not used in fitting) dates went from 17% to 61% right, and outlets from
+    63 right and 22 wrong to 58 right and 14 wrong (most of those 14 are the
+    outlet's full name, "The New York Times" for nytimes.com): the cleaner's
+    guess is not kept as a fallback, since adding it back gave 68 right and
+    20 wrong. With no name on the page, the outlet comes from the record's
+    URL (in :func:`extract`).
+    """
+    site = site_of_text(record.content)
+    return replace(
+        found,
+        published=published_from_text(record.content, url=record.url),
+        outlet=site.outlet,
+        url=found.url or site.url,
     )
 
 
