@@ -1,0 +1,312 @@
+"""Headlines from scraped text: score, and refit the headline model.
+
+    python benchmarks/scraped_titles.py [--shared ../shared]         # score
+    python benchmarks/scraped_titles.py --fit [--shared ../shared]   # refit, then score
+
+Scores :func:`newsprism.headline.headline_from_text` on the scraped-text set
+(``../shared/benchmarks/scraped``, pages whose gold has a title: the page's
+og:title) for the fit half, the test half and all pages (halves from
+``scraped_split.py``, cut by outlet domain), with the scorer's own rule
+(``score.py``'s ``_title_same``, imported from ``../shared/eval``). For each:
+right, wrong (a title given that is not the gold's) and abstained, for
+
+- ``today``: the cleaner's title (``newsprism.clean.clean_text(text).title``);
+- ``headline``: :func:`headline_from_text` alone;
+- ``combined``: ``headline`` where it gives a title, else the cleaner's (how
+  ``extract.py`` uses it).
+
+Then every wrong answer on the test half (got -> gold) and the seeds' titles.
+
+``--fit`` refits the candidate model on the fit half only and rewrites
+``src/newsprism/headline_weights.py`` (deterministically: same data, same
+file): a logistic regression over every headline candidate below the first line of
+the fit pages (label: the candidate is the gold title by the scorer's rule),
+then the threshold above which the best candidate replaces the first line's
+head, the one that maximises right - 2 x wrong of ``headline`` alone on the
+fit pages (a wrong title costs more than a missing one). Needs
+scikit-learn (``dev`` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import math
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from newsprism.clean import clean_text
+from newsprism.headline import (
+    FEATURE_NAMES,
+    HeadlineCandidate,
+    Page,
+    choose,
+    headline_from_text,
+    read_page,
+)
+from scraped_split import Half, pages
+
+ROOT = Path(__file__).resolve().parents[1]
+WEIGHTS_FILE = ROOT / "src" / "newsprism" / "headline_weights.py"
+# A wrong title costs this many right ones when the threshold is chosen.
+WRONG_COST = 2.0
+C_REGULARISATION = 1.0
+# Folds (by outlet) of the fit half for choosing the threshold.
+FOLDS = 5
+
+
+@dataclass(frozen=True)
+class Gold:
+    name: str
+    text: str
+    gold: str
+    domain: str
+
+
+@dataclass(frozen=True)
+class Score:
+    pages: int
+    right: int
+    wrong: int
+    abstained: int
+
+    def line(self, label: str) -> str:
+        r = self.right / self.pages if self.pages else 0.0
+        return (
+            f"{label:22s} right {self.right:3d}/{self.pages:3d} ({r:.3f})  "
+            f"wrong {self.wrong:3d}  abstained {self.abstained:3d}"
+        )
+
+
+def title_rule(shared: Path) -> Callable[[str, str | None], bool]:
+    """The scorer's ``_title_same``, imported from ``shared/eval/score.py``."""
+    spec = importlib.util.spec_from_file_location("newsprism_score", shared / "eval" / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rule: Callable[[str, str | None], bool] = module._title_same
+    return rule
+
+
+def load(shared: Path, half: Half | None) -> list[Gold]:
+    out = []
+    for gold, path in pages(shared, half):
+        title = gold.get("title")
+        if title:
+            out.append(
+                Gold(
+                    path.name,
+                    path.read_text(encoding="utf-8"),
+                    str(title),
+                    str(gold.get("outlet_domain")),
+                )
+            )
+    return out
+
+
+def score(
+    found: Sequence[str | None], data: Sequence[Gold], same: Callable[[str, str | None], bool]
+) -> Score:
+    right = wrong = abstained = 0
+    for title, page in zip(found, data, strict=True):
+        if title is None:
+            abstained += 1
+        elif same(page.gold, title):
+            right += 1
+        else:
+            wrong += 1
+    return Score(len(data), right, wrong, abstained)
+
+
+# ---------------------------------------------------------------- fitting
+
+
+def _prob(c: HeadlineCandidate, coef: Sequence[float], intercept: float) -> float:
+    z = intercept + sum(w * x for w, x in zip(coef, c.features, strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _choices(
+    read: Sequence[Page], coef: Sequence[float], intercept: float, threshold: float
+) -> list[str | None]:
+    return [choose(p, lambda c: _prob(c, coef, intercept), threshold) for p in read]
+
+
+def _lookup(probs: dict[int, float]) -> Callable[[HeadlineCandidate], float]:
+    """A candidate scorer that reads precomputed probabilities by line."""
+
+    def get(c: HeadlineCandidate) -> float:
+        return probs[c.line]
+
+    return get
+
+
+def _train(
+    linear_model: Any, xs: Sequence[tuple[float, ...]], ys: Sequence[int]
+) -> tuple[list[float], float]:
+    model = linear_model.LogisticRegression(C=C_REGULARISATION, max_iter=10_000)
+    model.fit(xs, ys)
+    return [round(float(w), 4) for w in model.coef_[0]], round(float(model.intercept_[0]), 4)
+
+
+def fit(shared: Path) -> None:
+    # Imported by name: scikit-learn ships no type information.
+    linear_model: Any = importlib.import_module("sklearn.linear_model")
+
+    same = title_rule(shared)
+    data = load(shared, "fit")
+    read = [read_page(p.text) for p in data]
+    xs: list[tuple[float, ...]] = []
+    ys: list[int] = []
+    for page, r in zip(data, read, strict=True):
+        for c in r.candidates:
+            xs.append(c.features)
+            ys.append(int(same(page.gold, c.text)))
+    coef, intercept = _train(linear_model, xs, ys)
+
+    # The threshold at which an h1 wins over the first line's head, chosen on
+    # out-of-fold probabilities (each page scored by a model fitted without
+    # its outlet's pages): in-sample ones flatter the candidates fitted on.
+    domains = sorted({p.domain for p in data})
+    folds = {d: i % FOLDS for i, d in enumerate(domains)}
+    oof: list[dict[int, float]] = [{} for _ in data]
+    for k in range(FOLDS):
+        train = [
+            (c.features, int(same(p.gold, c.text)))
+            for p, r in zip(data, read, strict=True)
+            if folds[p.domain] != k
+            for c in r.candidates
+        ]
+        kc, ki = _train(linear_model, [x for x, _ in train], [y for _, y in train])
+        for n, (p, r) in enumerate(zip(data, read, strict=True)):
+            if folds[p.domain] == k:
+                oof[n] = {c.line: _prob(c, kc, ki) for c in r.candidates}
+    best_t, best_gain = 1.0, -1e9
+    for t in sorted({round(v, 4) for o in oof for v in o.values()} | {1.0}):
+        got = [choose(r, _lookup(o), t) for r, o in zip(read, oof, strict=True)]
+        s = score(got, data, same)
+        gain = s.right - WRONG_COST * s.wrong
+        if gain > best_gain:
+            best_t, best_gain = t, gain
+    fit_score = score(_choices(read, coef, intercept, best_t), data, same)
+    test = load(shared, "test")
+    tread = [read_page(p.text) for p in test]
+    test_score = score(_choices(tread, coef, intercept, best_t), test, same)
+    _write(coef, intercept, best_t, len(xs), sum(ys), fit_score, test_score)
+    print(f"fitted on {len(xs)} candidates ({sum(ys)} positive); threshold {best_t}")
+
+
+def _write(
+    coef: Sequence[float],
+    intercept: float,
+    threshold: float,
+    n: int,
+    positive: int,
+    fit_score: Score,
+    test_score: Score,
+) -> None:
+    weights = "\n".join(
+        f'    "{name}": {w!r},' for name, w in zip(FEATURE_NAMES, coef, strict=True)
+    )
+    WEIGHTS_FILE.write_text(
+        f'''"""Weights of the headline model (:mod:`newsprism.headline`).
+
+Written by ``python benchmarks/scraped_titles.py --fit`` (do not edit by hand;
+rerun it after changing the features; one weight per feature, by name, in
+the order of ``headline.FEATURE_NAMES``). A logistic regression (scikit-learn,
+L2, C={C_REGULARISATION}) over the {n} headline candidates ({positive} of them the gold title by
+the scorer's rule) of the scraped-text set's fit half
+(``benchmarks/scraped_split.py``); THRESHOLD is the lowest probability of a
+line candidate at which it replaces the first line's head (see
+``headline.choose``), the one that maximises right - {WRONG_COST:g} x wrong on the fit half.
+
+Fit half:  right {fit_score.right}/{fit_score.pages} titled pages, wrong {fit_score.wrong}, \
+abstained {fit_score.abstained}.
+Test half: right {test_score.right}/{test_score.pages} titled pages, wrong {test_score.wrong}, \
+abstained {test_score.abstained}.
+"""
+
+INTERCEPT = {intercept!r}
+WEIGHTS: dict[str, float] = {{
+{weights}
+}}
+THRESHOLD = {threshold!r}
+''',
+        encoding="utf-8",
+    )
+
+
+# ---------------------------------------------------------------- report
+
+
+def report(shared: Path) -> None:
+    same = title_rule(shared)
+    halves: list[tuple[str, Half | None]] = [("fit", "fit"), ("test", "test"), ("all", None)]
+    wrong_test: list[tuple[str, str | None, str | None, str]] = []
+    for label, half in halves:
+        data = load(shared, half)
+        today = [clean_text(p.text).title for p in data]
+        mine = [headline_from_text(p.text) for p in data]
+        combined = [m if m is not None else t for m, t in zip(mine, today, strict=True)]
+        print(f"== {label} ({len(data)} pages with a gold title)")
+        print(score(today, data, same).line("today (cleaner)"))
+        print(score(mine, data, same).line("headline alone"))
+        print(score(combined, data, same).line("combined"))
+        if half == "test":
+            for p, m, t, c in zip(data, mine, today, combined, strict=True):
+                if c is not None and not same(p.gold, c):
+                    wrong_test.append((p.name[:12], m, t, p.gold))
+    print("== test half, wrong combined answers (got -> gold)")
+    for name, m, t, gold in wrong_test:
+        got = m if m is not None else f"[cleaner] {t}"
+        print(f"{name}  {got!r}\n              -> {gold!r}")
+
+    print("== seeds (headline / cleaner today / gold contains)")
+    seeds = shared / "seeds"
+    gold = json.loads((seeds / "gold.json").read_text(encoding="utf-8"))
+    titles = {
+        a.get("file"): a.get("title")
+        for a in gold.get("articles", [])
+        if isinstance(a, dict) and a.get("file")
+    }
+    for path in sorted(seeds.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        print(f"{path.name}: {headline_from_text(text)!r} / {clean_text(text).title!r}")
+        if titles.get(path.name):
+            print(f"    gold: {titles[path.name]!r}")
+
+    data = load(shared, None)
+    texts = [p.text for p in data]
+    start = time.perf_counter()
+    rounds = 5
+    for _ in range(rounds):
+        for t in texts:
+            headline_from_text(t)
+    per = (time.perf_counter() - start) / (rounds * len(texts)) * 1000
+    print(f"headline_from_text: {per:.3f} ms per page ({len(texts)} pages, {rounds} rounds)")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--fit", action="store_true", help="refit the weights on the fit half")
+    args = ap.parse_args(argv)
+    if args.fit:
+        fit(args.shared)
+        # Score with the weights just written, in a fresh interpreter.
+        import subprocess
+
+        subprocess.run([sys.executable, __file__, "--shared", str(args.shared)], check=True)
+        return
+    report(args.shared)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,398 @@
+"""The headline of an article, read from its scraped plain text.
+
+:func:`headline_from_text` takes the whole raw page text (every visible text
+node: menus, widgets, related links and footers included; a scraper often
+prints the page's ``<title>`` first) and returns the article's headline, or
+``None`` when no line is convincing. A wrong headline on a story page is worse
+than none, so it abstains rather than guesses.
+
+Why not just the first line: the ``<title>`` is often an SEO variant of the
+headline ("X is allowed to play after all - Outlet") while the headline the
+page shows (its ``h1``, the og:title) is printed lower, just above the byline,
+the standfirst or the first paragraph. And on pages from other scrapers the
+first line is a menu, a date or a widget, never a title.
+
+How: the candidates are the first line's head (the ``<title>`` with trailing
+site and section parts cut off) and the headline-shaped lines printed shortly
+above the first paragraphs of prose. Lines that are markup, dates, menus or
+prose are never candidates. Each candidate gets a few features (where it sits
+relative to the prose, a byline or date just below it, words shared with the
+first line, case pattern, length...), a logistic model scores them (weights
+fitted on half the scraped benchmark, see :mod:`newsprism.headline_weights`)
+and the best wins when its score clears a threshold chosen on the same half.
+
+Pure: no global mutable state; the regexes and tables are built at import.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from newsprism.headline_weights import INTERCEPT, THRESHOLD, WEIGHTS
+
+__all__ = [
+    "FEATURE_NAMES",
+    "HeadlineCandidate",
+    "Page",
+    "candidate_score",
+    "choose",
+    "headline_candidates",
+    "headline_from_text",
+    "read_page",
+]
+
+# ---------------------------------------------------------------- shapes
+
+_WORD = re.compile(r"\w+")
+# Separators between the parts of a <title>: "Headline | Section | Outlet",
+# "Headline - Outlet", "Headline -- Outlet", "Headline :: Outlet".
+_TITLE_SEP = re.compile(r"\s+(?:\||-{1,2}|\u2013|\u2014|::|\u00bb|\u00b7|\u2022)\s+")
+# Markup printed as text by a careless scraper ("<img src=...>", "</div>").
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>?|\b(?:src|href|class|style)\s*=|\{\s*\}|https?://")
+# Words of dates, times and stamps: a line made only of these (and numbers)
+# is a date widget, never a headline ("Tuesday, March 5", "Nov 9, 2023",
+# "date 2023-11-03 loading...", "Updated 10:28am EST").
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun "
+    "am pm a m p est edt cst cdt pst pdt gmt utc bst cet cest ist hkt et pt ct "
+    "today yesterday ago min mins minute minutes hour hours day days week weeks "
+    "updated published posted date time loading last modified on at by of the "
+    "st nd rd th".split()
+)
+# Navigation, widget and notice lines that are never a headline: a whole
+# line that is one of these items, or a line that starts with one of these
+# phrases ("Skip to main content", "Sign in to comment").
+_MENU_ITEM = re.compile(
+    r"(?:menu|main menu|navigation|search|home|homepage|login|log ?in|log ?out|sign ?in|"
+    r"sign ?up|register|subscribe|newsletters?|share|share this|advertisement|sponsored|"
+    r"loading|accessibility|close|more|read more|related|trending|most (?:read|popular)|"
+    r"breaking news|latest news|top stories|watch live|live tv|listen|comments?|print|"
+    r"email|next|previous|back|contact us|about us)\W*",
+    re.IGNORECASE,
+)
+_MENU_START = re.compile(
+    r"(?:skip to|jump to|go to (?:main|content|navigation)|toggle|follow us|back to|"
+    r"we use cookies|this (?:site|website) uses|cookie|privacy policy|terms of|"
+    r"please (?:enable|update|turn)|you are (?:on|using)|sign (?:in|up) (?:to|for)|"
+    r"log in to|subscribe (?:to|now)|read more|more from|click here)\b",
+    re.IGNORECASE,
+)
+# A byline, a stamp or a date just below a headline.
+_BYLINE = re.compile(
+    r"^(?:by\b|von\b|por\b|par\b|di\b|door\b|oleh\b|posted\b|published\b|updated\b|"
+    r"written by|author|reporter|story by|words by)",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+# Boilerplate notices that are prose-shaped but not the article's body.
+_NOTICE = re.compile(
+    r"cookie|privacy|browser|javascript|consent|subscri|newsletter|advertis|"
+    r"supported by its audience|terms of (?:use|service)|affiliate|sign up|log ?in\b",
+    re.IGNORECASE,
+)
+# A sentence end (a headline rarely has one; a question or exclamation may).
+_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f][\"'\u201d\u2019)\]]*$")
+
+# A headline is at most this many words; longer lines are prose or lists.
+_MAX_WORDS = 30
+_MAX_CHARS = 250
+# A prose line: at least this many words, this share of them lower-case.
+_PROSE_WORDS = 12
+_PROSE_LOWER = 0.4
+# Lines with at least this many characters and no spaces (Chinese, Japanese)
+# are prose when they end a sentence.
+_PROSE_CJK_CHARS = 60
+# The headline sits at most this many lines above the body's first prose line.
+_WINDOW_ABOVE = 40
+# At most this many lines of a page are read for the body's start.
+_MAX_LINES = 400
+# A <title> may hold short sentences ("X. Why You Shouldn't Worry.", a
+# quote); sentences of this many words or more together are a lead paragraph.
+_FIRST_TWO_SENTENCE_WORDS = 20
+# A headline below the first line has at least this many words (shorter
+# lines there are menus, sections and names).
+_LINE_MIN_WORDS = 4
+# A trailing title part of at most this many words may be the site's name.
+_SITE_MAX_WORDS = 6
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s.lower())
+
+
+def _key(s: str) -> str:
+    return " ".join(_words(s))
+
+
+def _lower_share(tokens: Sequence[str]) -> float:
+    if not tokens:
+        return 0.0
+    return sum(1 for t in tokens if t[:1].islower()) / len(tokens)
+
+
+def _caps_share(tokens: Sequence[str]) -> float:
+    """The share of a line's letter-led words that start with a capital."""
+    lettered = [t for t in tokens if t[:1].isalpha()]
+    if not lettered:
+        return 0.0
+    return sum(1 for t in lettered if t[:1].isupper()) / len(lettered)
+
+
+def _is_prose(line: str) -> bool:
+    tokens = line.split()
+    if len(tokens) >= _PROSE_WORDS:
+        return _lower_share(tokens) >= _PROSE_LOWER
+    # Unspaced scripts: a long line that ends a sentence.
+    return (
+        len(tokens) <= 2
+        and len(line) >= _PROSE_CJK_CHARS
+        and _SENTENCE_END.search(line) is not None
+    )
+
+
+def _is_body_prose(line: str) -> bool:
+    return _is_prose(line) and _NOTICE.search(line) is None
+
+
+def _is_junk(line: str) -> bool:
+    """Markup, a date or time widget, a menu item or a notice: never a headline."""
+    if _MARKUP.search(line):
+        return True
+    if _MENU_ITEM.fullmatch(line) or _MENU_START.match(line):
+        return True
+    words = _words(line)
+    content = [w for w in words if not w.isdigit() and w not in _DATE_WORDS and len(w) > 1]
+    if not content:
+        return True
+    # One or two words with a date are a stamp ("Nov 9, 2023 Politics").
+    return len(content) < 3 and any(w.isdigit() for w in words) and len(words) > len(content)
+
+
+def _is_dateline(line: str) -> bool:
+    """A byline or a date/time stamp (what sits just below a headline)."""
+    if _BYLINE.match(line):
+        return True
+    tokens = line.split()
+    if len(tokens) > 12:
+        return False
+    if _CLOCK.search(line):
+        return True
+    words = _words(line)
+    dated = sum(1 for w in words if w in _DATE_WORDS or w.isdigit())
+    return bool(words) and dated >= 2 and dated * 2 >= len(words)
+
+
+def _headline_shaped(line: str) -> bool:
+    tokens = line.split()
+    n = len(tokens)
+    if n > _MAX_WORDS or len(line) > _MAX_CHARS:
+        return False
+    if n < 2 and len(line) < 6:
+        return False
+    if line[-1] in ":,;([{/\\" or line[:1] in "-\u2013\u2014\u00a9@#*|>":
+        return False
+    first = line[:1]
+    if first.isalpha() and first.islower():
+        return False
+    if _is_junk(line):
+        return False
+    # A sentence-long line with a full stop is a standfirst or a caption.
+    return not (n >= _PROSE_WORDS and line.endswith(".") and _lower_share(tokens) >= _PROSE_LOWER)
+
+
+def _site_like(part: str) -> bool:
+    """A short trailing <title> part that names the site or a section."""
+    tokens = part.split()
+    if not tokens or len(tokens) > _SITE_MAX_WORDS:
+        return False
+    if _SENTENCE_END.search(part) or part[-1:] in ",;:":
+        return False
+    if any("." in t and len(t) > 3 for t in tokens):  # a domain ("Express.co.uk")
+        return True
+    return _caps_share(tokens) >= 0.5 or not any(c.isalpha() and c.isascii() for c in part)
+
+
+def title_head(first_line: str) -> tuple[str, bool]:
+    """The first line with its trailing site and section parts cut off.
+
+    Returns the head and whether anything was cut. Leading parts stay: a
+    section before the headline ("Opinion | ...") is part of what sites show.
+    """
+    seps = list(_TITLE_SEP.finditer(first_line))
+    keep = len(seps) + 1  # parts kept
+    while keep > 1:
+        start = seps[keep - 2].end()
+        end = seps[keep - 1].start() if keep - 1 < len(seps) else len(first_line)
+        tail = first_line[start:end]
+        rest = first_line[: seps[keep - 2].start()]
+        if not _site_like(tail) or len(rest.split()) < max(2, len(tail.split())):
+            break
+        keep -= 1
+    if keep == len(seps) + 1:
+        return first_line, False
+    return first_line[: seps[keep - 1].start()], True
+
+
+def _first_line_ok(head: str) -> bool:
+    """A <title>-like first line: not junk, not a paragraph.
+
+    Looser than :func:`_headline_shaped`: sentence-case headlines of a dozen
+    words and more are common in <title>s; the model weighs their shape.
+    """
+    tokens = head.split()
+    if not tokens or len(tokens) > _MAX_WORDS or len(head) > _MAX_CHARS or len(head) < 4:
+        return False
+    if _is_junk(head):
+        return False
+    # Two sentences or more, or a long line ending a sentence: a lead paragraph.
+    inner = len(re.findall(r"[.!?][\"'\u201d\u2019]?\s+[A-Z\"'\u201c\u2018]", head))
+    return inner == 0 or len(tokens) < _FIRST_TWO_SENTENCE_WORDS
+
+
+# ---------------------------------------------------------------- candidates
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "next_prose",
+    "lines_to_prose",
+    "dateline_below",
+    "order",
+    "from_bottom",
+    "words",
+    "caps_share",
+    "ends_sentence",
+    "prev_short",
+    "repeated",
+    "no_first",
+    "overlap_first",
+)
+
+
+@dataclass(frozen=True)
+class HeadlineCandidate:
+    """A headline-shaped line below the first: its text, index and features."""
+
+    text: str
+    line: int
+    features: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the choice needs from a page: the first line's head and the lines."""
+
+    head: str | None  # the first line's head, when it is <title>-like
+    candidates: tuple[HeadlineCandidate, ...]
+
+
+def _lines(text: str) -> list[str]:
+    out: list[str] = []
+    for raw in text.splitlines():
+        s = " ".join(raw.split())
+        if s:
+            out.append(s)
+            if len(out) >= _MAX_LINES:
+                break
+    return out
+
+
+def _body_start(prose: Sequence[bool]) -> int:
+    """The first line of the body: a prose line with another within 3 lines."""
+    for i in range(1, len(prose)):
+        if prose[i] and any(prose[i + 1 : i + 4]):
+            return i
+    for i in range(1, len(prose)):
+        if prose[i]:
+            return i
+    return len(prose)
+
+
+def read_page(text: str) -> Page:
+    """The first line's head and every headline candidate below it."""
+    lines = _lines(text)
+    if not lines:
+        return Page(None, ())
+    prose = [_is_body_prose(x) for x in lines]
+    body = _body_start(prose)
+    first = lines[0]
+    head = title_head(first)[0] if _first_line_ok(first) else None
+
+    head_words = set(_words(head)) if head else set()
+    lo = max(1, body - _WINDOW_ABOVE)
+    shaped = [
+        i
+        for i in range(lo, min(body + 1, len(lines)))
+        if len(lines[i].split()) >= _LINE_MIN_WORDS and _headline_shaped(lines[i])
+    ]
+    counts: dict[str, int] = {}
+    if shaped:
+        wanted = {lines[i] for i in shaped}
+        for x in lines:
+            if x in wanted:
+                counts[x] = counts.get(x, 0) + 1
+    out: list[HeadlineCandidate] = []
+    for order, i in enumerate(shaped):
+        line = lines[i]
+        to_prose = next((j - i for j in range(i + 1, min(len(lines), i + 30)) if prose[j]), 30)
+        tokens = line.split()
+        ws = set(_words(line))
+        features = (
+            float(to_prose == 1),
+            math.log1p(to_prose),
+            float(any(_is_dateline(x) for x in lines[i + 1 : i + 5])),
+            math.log1p(order),
+            math.log1p(len(shaped) - 1 - order),
+            math.log(len(tokens)),
+            _caps_share(tokens),
+            float(_SENTENCE_END.search(line) is not None),
+            float(len(lines[i - 1].split()) <= 3),
+            float(min(counts.get(line, 1) - 1, 2)),
+            float(head is None),
+            len(ws & head_words) / len(ws) if ws else 0.0,
+        )
+        out.append(HeadlineCandidate(line, i, features))
+    return Page(head, tuple(out))
+
+
+def headline_candidates(text: str) -> list[HeadlineCandidate]:
+    """Every headline candidate below the first line, with its features."""
+    return list(read_page(text).candidates)
+
+
+# ---------------------------------------------------------------- choice
+
+
+def candidate_score(c: HeadlineCandidate) -> float:
+    """The model's probability that a line is the page's headline."""
+    z = INTERCEPT + sum(
+        WEIGHTS[name] * x for name, x in zip(FEATURE_NAMES, c.features, strict=True)
+    )
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def choose(page: Page, score: Callable[[HeadlineCandidate], float], threshold: float) -> str | None:
+    """The page's headline: its h1 when the model is sure of one, else the first line's head.
+
+    The h1 (the headline the page shows, and its og:title) wins over the
+    <title>: that is often an SEO variant. Without a convincing h1 the
+    first line's head stands, as the cleaner has always taken it; without
+    either there is no headline.
+    """
+    best: tuple[float, int, str] | None = None
+    for c in page.candidates:
+        key = (score(c), -c.line, c.text)
+        if best is None or key > best:
+            best = key
+    if best is not None and best[0] >= threshold:
+        return best[2]
+    return page.head
+
+
+def headline_from_text(text: str) -> str | None:
+    """The headline of a scraped page, or ``None`` when none is convincing."""
+    return choose(read_page(text), candidate_score, THRESHOLD)
