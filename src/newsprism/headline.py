@@ -113,11 +113,18 @@ _WINDOW_ABOVE = 40
 # At most this many lines of a page are read for the body's start.
 _MAX_LINES = 400
 # A <title> may hold short sentences ("X. Why You Shouldn't Worry.", a
-# quote); sentences of this many words or more together are a lead paragraph.
+# quote); sentences of this many words or more together, ending in a full
+# stop, are a lead paragraph.
 _FIRST_TWO_SENTENCE_WORDS = 20
 # A headline below the first line has at least this many words (shorter
 # lines there are menus, sections and names).
 _LINE_MIN_WORDS = 4
+# A first line without a site suffix has at least this many words.
+_HEAD_MIN_WORDS = 3
+_HEAD_MIN_CHARS = 20
+# A line that ends with the head after at most this many characters is the
+# head with a breadcrumb glued before it ("HomeWorld" + headline).
+_CRUMB_CHARS = 40
 # A trailing title part of at most this many words may be the site's name.
 _SITE_MAX_WORDS = 6
 
@@ -252,7 +259,7 @@ def _first_line_ok(head: str) -> bool:
         return False
     # Two sentences or more, or a long line ending a sentence: a lead paragraph.
     inner = len(re.findall(r"[.!?][\"'\u201d\u2019]?\s+[A-Z\"'\u201c\u2018]", head))
-    return inner == 0 or len(tokens) < _FIRST_TWO_SENTENCE_WORDS
+    return inner == 0 or len(tokens) < _FIRST_TWO_SENTENCE_WORDS or not head.endswith(".")
 
 
 # ---------------------------------------------------------------- candidates
@@ -273,6 +280,9 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
+_REPEATED_FEATURE = FEATURE_NAMES.index("repeated")
+
+
 @dataclass(frozen=True)
 class HeadlineCandidate:
     """A headline-shaped line below the first: its text, index and features."""
@@ -287,6 +297,7 @@ class Page:
     """What the choice needs from a page: the first line's head and the lines."""
 
     head: str | None  # the first line's head, when it is <title>-like
+    head_shown: bool  # the head is printed again as a line of its own (the h1)
     candidates: tuple[HeadlineCandidate, ...]
 
 
@@ -316,11 +327,18 @@ def read_page(text: str) -> Page:
     """The first line's head and every headline candidate below it."""
     lines = _lines(text)
     if not lines:
-        return Page(None, ())
+        return Page(None, False, ())
     prose = [_is_body_prose(x) for x in lines]
     body = _body_start(prose)
     first = lines[0]
-    head = title_head(first)[0] if _first_line_ok(first) else None
+    head: str | None = None
+    if _first_line_ok(first):
+        head, cut = title_head(first)
+        # A line of one or two short words with no site name cut off is a
+        # menu or a logo ("Quanta Magazine"), not a <title> (unspaced
+        # scripts have long "words": they are judged by length).
+        if not cut and len(_words(head)) < _HEAD_MIN_WORDS and len(head) < _HEAD_MIN_CHARS:
+            head = None
 
     head_words = set(_words(head)) if head else set()
     lo = max(1, body - _WINDOW_ABOVE)
@@ -356,7 +374,12 @@ def read_page(text: str) -> Page:
             len(ws & head_words) / len(ws) if ws else 0.0,
         )
         out.append(HeadlineCandidate(line, i, features))
-    return Page(head, tuple(out))
+    head_key = " ".join(_words(head)) if head else ""
+    shown = bool(head_key) and any(
+        k == head_key or (k.endswith(" " + head_key) and len(k) - len(head_key) <= _CRUMB_CHARS)
+        for k in (" ".join(_words(x)) for x in lines[1:] if len(x) <= _MAX_CHARS)
+    )
+    return Page(head, shown, tuple(out))
 
 
 def headline_candidates(text: str) -> list[HeadlineCandidate]:
@@ -383,12 +406,22 @@ def choose(page: Page, score: Callable[[HeadlineCandidate], float], threshold: f
     first line's head stands, as the cleaner has always taken it; without
     either there is no headline.
     """
-    best: tuple[float, int, str] | None = None
+    if page.head_shown:
+        # The <title>'s head printed again on the page is the page's own
+        # headline: no other line can be more of one.
+        return page.head
+    best: tuple[float, int, str, float] | None = None
     for c in page.candidates:
-        key = (score(c), -c.line, c.text)
+        key = (score(c), -c.line, c.text, c.features[_REPEATED_FEATURE])
         if best is None or key > best:
             best = key
-    if best is not None and best[0] >= threshold:
+    if best is None:
+        return page.head
+    if best[0] >= threshold:
+        return best[2]
+    if page.head is None and best[3] > 0:
+        # No <title> to fall back on, and the likeliest line is printed twice
+        # near the top (page heading and article heading): the cleaner's rule.
         return best[2]
     return page.head
 
