@@ -13,7 +13,9 @@ right, wrong (a title given that is not the gold's) and abstained, for
 - ``today``: the cleaner's title (``newsprism.clean.clean_text(text).title``);
 - ``headline``: :func:`headline_from_text` alone;
 - ``combined``: ``headline`` where it gives a title, else the cleaner's (how
-  ``extract.py`` uses it).
+  ``extract.py`` uses it);
+- ``no first line``: ``headline`` on the pages with their first line (the
+  <title>) dropped, as scrapers that do not print it give them.
 
 Then every wrong answer on the test half (got -> gold) and the seeds' titles.
 
@@ -156,13 +158,26 @@ def _train(
     return [round(float(w), 4) for w in model.coef_[0]], round(float(model.intercept_[0]), 4)
 
 
-def fit(shared: Path) -> None:
-    # Imported by name: scikit-learn ships no type information.
-    linear_model: Any = importlib.import_module("sklearn.linear_model")
+@dataclass(frozen=True)
+class Model:
+    coef: list[float]
+    intercept: float
+    threshold: float
+    candidates: int
+    positive: int
+    fit_score: Score
+    test_score: Score
 
-    same = title_rule(shared)
-    data = load(shared, "fit")
-    read = [read_page(p.text) for p in data]
+
+def _fit_model(
+    linear_model: Any,
+    data: Sequence[Gold],
+    read: Sequence[Page],
+    test: Sequence[Gold],
+    tread: Sequence[Page],
+    same: Callable[[str, str | None], bool],
+) -> Model:
+    """A line model and its threshold, fitted on ``data`` and scored on both."""
     xs: list[tuple[float, ...]] = []
     ys: list[int] = []
     for page, r in zip(data, read, strict=True):
@@ -171,9 +186,9 @@ def fit(shared: Path) -> None:
             ys.append(int(same(page.gold, c.text)))
     coef, intercept = _train(linear_model, xs, ys)
 
-    # The threshold at which an h1 wins over the first line's head, chosen on
-    # out-of-fold probabilities (each page scored by a model fitted without
-    # its outlet's pages): in-sample ones flatter the candidates fitted on.
+    # The threshold, chosen on out-of-fold probabilities (each page scored by
+    # a model fitted without its outlet's pages): in-sample ones flatter the
+    # candidates fitted on.
     domains = sorted({p.domain for p in data})
     folds = {d: i % FOLDS for i, d in enumerate(domains)}
     oof: list[dict[int, float]] = [{} for _ in data]
@@ -188,56 +203,130 @@ def fit(shared: Path) -> None:
         for n, (p, r) in enumerate(zip(data, read, strict=True)):
             if folds[p.domain] == k:
                 oof[n] = {c.line: _prob(c, kc, ki) for c in r.candidates}
-    best_t, best_gain = 1.0, -1e9
-    for t in sorted({round(v, 4) for o in oof for v in o.values()} | {1.0}):
+    ts = sorted({round(v, 4) for o in oof for v in o.values()} | {1.0})
+    gains = []
+    for t in ts:
         got = [choose(r, _lookup(o), t) for r, o in zip(read, oof, strict=True)]
         s = score(got, data, same)
-        gain = s.right - WRONG_COST * s.wrong
-        if gain > best_gain:
-            best_t, best_gain = t, gain
-    fit_score = score(_choices(read, coef, intercept, best_t), data, same)
-    test = load(shared, "test")
-    tread = [read_page(p.text) for p in test]
-    test_score = score(_choices(tread, coef, intercept, best_t), test, same)
-    _write(coef, intercept, best_t, len(xs), sum(ys), fit_score, test_score)
-    print(f"fitted on {len(xs)} candidates ({sum(ys)} positive); threshold {best_t}")
-
-
-def _write(
-    coef: Sequence[float],
-    intercept: float,
-    threshold: float,
-    n: int,
-    positive: int,
-    fit_score: Score,
-    test_score: Score,
-) -> None:
-    weights = "\n".join(
-        f'    "{name}": {w!r},' for name, w in zip(FEATURE_NAMES, coef, strict=True)
+        gains.append(s.right - WRONG_COST * s.wrong)
+    # The middle of the first run of thresholds with the best gain: any of
+    # them scores the same on the fit half, the middle is the farthest from
+    # the probabilities where the choices change.
+    top = max(gains)
+    lo = gains.index(top)
+    hi = lo
+    while hi + 1 < len(ts) and gains[hi + 1] == top:
+        hi += 1
+    best_t = round((ts[lo] + ts[hi]) / 2, 4)
+    return Model(
+        coef,
+        intercept,
+        best_t,
+        len(xs),
+        sum(ys),
+        score(_choices(read, coef, intercept, best_t), data, same),
+        score(_choices(tread, coef, intercept, best_t), test, same),
     )
+
+
+def without_first_line(page: Gold) -> Gold:
+    """The page as a scraper that does not print the <title> would give it."""
+    rest = page.text.lstrip().split("\n", 1)
+    return Gold(page.name, rest[1] if len(rest) > 1 else "", page.gold, page.domain)
+
+
+def fit(shared: Path) -> None:
+    # Imported by name: scikit-learn ships no type information.
+    linear_model: Any = importlib.import_module("sklearn.linear_model")
+
+    same = title_rule(shared)
+    data = load(shared, "fit")
+    test = load(shared, "test")
+    read = [read_page(p.text) for p in data]
+    tread = [read_page(p.text) for p in test]
+    # Pages with a <title>-like first line: the model decides when a line
+    # below wins over it.
+    titled = _fit_model(
+        linear_model,
+        [p for p, r in zip(data, read, strict=True) if r.head is not None],
+        [r for r in read if r.head is not None],
+        [p for p, r in zip(test, tread, strict=True) if r.head is not None],
+        [r for r in tread if r.head is not None],
+        same,
+    )
+    # Pages without one: the same pages with their first line dropped, as
+    # other scrapers give them (the ones whose new first line still reads
+    # as a <title> go to the model above, as they would in use).
+    bare = [without_first_line(p) for p in data]
+    tbare = [without_first_line(p) for p in test]
+    bread = [read_page(p.text) for p in bare]
+    tbread = [read_page(p.text) for p in tbare]
+    untitled = _fit_model(
+        linear_model,
+        [p for p, r in zip(bare, bread, strict=True) if r.head is None],
+        [r for r in bread if r.head is None],
+        [p for p, r in zip(tbare, tbread, strict=True) if r.head is None],
+        [r for r in tbread if r.head is None],
+        same,
+    )
+    _write(titled, untitled)
+    print(
+        f"fitted on {titled.candidates} candidates ({titled.positive} positive), "
+        f"threshold {titled.threshold}; without a title: {untitled.candidates} "
+        f"({untitled.positive}), threshold {untitled.threshold}"
+    )
+
+
+def _summary(label: str, s: Score) -> str:
+    return f"{label} right {s.right}/{s.pages}, wrong {s.wrong}, abstained {s.abstained}"
+
+
+def _write(titled: Model, untitled: Model) -> None:
+    def weights(m: Model) -> str:
+        return "\n".join(
+            f'    "{name}": {w!r},' for name, w in zip(FEATURE_NAMES, m.coef, strict=True)
+        )
+
     WEIGHTS_FILE.write_text(
         f'''"""Weights of the headline model (:mod:`newsprism.headline`).
 
 Written by ``python benchmarks/scraped_titles.py --fit`` (do not edit by hand;
 rerun it after changing the features; one weight per feature, by name, in
-the order of ``headline.FEATURE_NAMES``). A logistic regression (scikit-learn,
-L2, C={C_REGULARISATION}) over the {n} headline candidates ({positive} of them the gold title by
-the scorer's rule) of the scraped-text set's fit half
-(``benchmarks/scraped_split.py``); THRESHOLD is the lowest probability of a
-line candidate at which it replaces the first line's head (see
-``headline.choose``), the one that maximises right - {WRONG_COST:g} x wrong on the fit half.
+the order of ``headline.FEATURE_NAMES``). Two logistic regressions
+(scikit-learn, L2, C={C_REGULARISATION}) over the headline candidates below the first line of
+the scraped-text set's fit half (``benchmarks/scraped_split.py``; label: the
+candidate is the page's og:title by the scorer's rule):
 
-Fit half:  right {fit_score.right}/{fit_score.pages} titled pages, wrong {fit_score.wrong}, \
-abstained {fit_score.abstained}.
-Test half: right {test_score.right}/{test_score.pages} titled pages, wrong {test_score.wrong}, \
-abstained {test_score.abstained}.
+- WEIGHTS: pages whose first line reads as a <title> ({titled.candidates} candidates,
+  {titled.positive} positive). THRESHOLD: the lowest probability at which the best
+  line replaces the <title>'s head (``headline.choose``).
+- WEIGHTS_NO_TITLE: the same pages with their first line dropped, those whose
+  new first line is not <title>-like ({untitled.candidates} candidates,
+  {untitled.positive} positive).
+  THRESHOLD_NO_TITLE: the lowest probability at which the best line is the
+  headline.
+
+Each threshold maximises right - {WRONG_COST:g} x wrong on out-of-fold probabilities
+(folds by outlet) of the fit half (the middle of the run of thresholds that
+do). Pages of each kind, alone:
+
+{_summary("With a title, fit half: ", titled.fit_score)}
+{_summary("With a title, test half:", titled.test_score)}
+{_summary("No title, fit half:     ", untitled.fit_score)}
+{_summary("No title, test half:    ", untitled.test_score)}
 """
 
-INTERCEPT = {intercept!r}
+INTERCEPT = {titled.intercept!r}
 WEIGHTS: dict[str, float] = {{
-{weights}
+{weights(titled)}
 }}
-THRESHOLD = {threshold!r}
+THRESHOLD = {titled.threshold!r}
+
+INTERCEPT_NO_TITLE = {untitled.intercept!r}
+WEIGHTS_NO_TITLE: dict[str, float] = {{
+{weights(untitled)}
+}}
+THRESHOLD_NO_TITLE = {untitled.threshold!r}
 ''',
         encoding="utf-8",
     )
@@ -259,6 +348,8 @@ def report(shared: Path) -> None:
         print(score(today, data, same).line("today (cleaner)"))
         print(score(mine, data, same).line("headline alone"))
         print(score(combined, data, same).line("combined"))
+        bare = [headline_from_text(without_first_line(p).text) for p in data]
+        print(score(bare, data, same).line("no first line"))
         if half == "test":
             for p, m, t, c in zip(data, mine, today, combined, strict=True):
                 if c is not None and not same(p.gold, c):

@@ -31,7 +31,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsprism.headline_weights import INTERCEPT, THRESHOLD, WEIGHTS
+from newsprism.headline_weights import (
+    INTERCEPT,
+    INTERCEPT_NO_TITLE,
+    THRESHOLD,
+    THRESHOLD_NO_TITLE,
+    WEIGHTS,
+    WEIGHTS_NO_TITLE,
+)
 
 __all__ = [
     "FEATURE_NAMES",
@@ -80,7 +87,8 @@ _MENU_START = re.compile(
     r"(?:skip to|jump to|go to (?:main|content|navigation)|toggle|follow us|back to|"
     r"we use cookies|this (?:site|website) uses|cookie|privacy policy|terms of|"
     r"please (?:enable|update|turn)|you are (?:on|using)|sign (?:in|up) (?:to|for)|"
-    r"log in to|subscribe (?:to|now)|read more|more from|click here)\b",
+    r"log in to|subscribe (?:to|now)|read more|more from|click here|share (?:this|on|via)|"
+    r"follow (?:us|on)|download (?:the|our) app|advertisement)\b",
     re.IGNORECASE,
 )
 # A byline, a stamp or a date just below a headline.
@@ -116,15 +124,27 @@ _MAX_LINES = 400
 # quote); sentences of this many words or more together, ending in a full
 # stop, are a lead paragraph.
 _FIRST_TWO_SENTENCE_WORDS = 20
+# A first line of this many words ending in a full stop is a lead paragraph
+# (no <title> of the scraped set is one).
+_FIRST_PROSE_WORDS = 14
 # A headline below the first line has at least this many words (shorter
 # lines there are menus, sections and names).
 _LINE_MIN_WORDS = 4
 # A first line without a site suffix has at least this many words.
 _HEAD_MIN_WORDS = 3
 _HEAD_MIN_CHARS = 20
+# A first line with no site suffix, not printed again, is a <title> when a
+# line below holds at least this share of its words.
+_ECHO_MIN = 0.5
+# A first line at most this many lines above the body's start is the
+# article's own heading (scrapers that print the h1 first).
+_LEADS_BODY = 2
 # A line that ends with the head after at most this many characters is the
 # head with a breadcrumb glued before it ("HomeWorld" + headline).
 _CRUMB_CHARS = 40
+# A one-"word" head of at least this many non-ASCII characters is a phrase
+# of an unspaced script (Japanese, Chinese), long enough to be a headline.
+_UNSPACED_HEAD_CHARS = 8
 # A trailing title part of at most this many words may be the site's name.
 _SITE_MAX_WORDS = 6
 
@@ -209,6 +229,9 @@ def _headline_shaped(line: str) -> bool:
         return False
     if _is_junk(line):
         return False
+    # A credit in brackets ("(Jane Doe / Agency)") or a byline or stamp.
+    if (first in "([" and line[-1] in ")]") or _BYLINE.match(line):
+        return False
     # A sentence-long line with a full stop is a standfirst or a caption.
     return not (n >= _PROSE_WORDS and line.endswith(".") and _lower_share(tokens) >= _PROSE_LOWER)
 
@@ -238,7 +261,10 @@ def title_head(first_line: str) -> tuple[str, bool]:
         end = seps[keep - 1].start() if keep - 1 < len(seps) else len(first_line)
         tail = first_line[start:end]
         rest = first_line[: seps[keep - 2].start()]
-        if not _site_like(tail) or len(rest.split()) < max(2, len(tail.split())):
+        rest_words = len(rest.split())
+        if rest_words == 1 and len(rest) >= _UNSPACED_HEAD_CHARS and not rest.isascii():
+            rest_words = 2  # an unspaced script: a "word" is a phrase
+        if not _site_like(tail) or rest_words < max(2, len(tail.split())):
             break
         keep -= 1
     if keep == len(seps) + 1:
@@ -259,6 +285,8 @@ def _first_line_ok(head: str) -> bool:
         return False
     # Two sentences or more, or a long line ending a sentence: a lead paragraph.
     inner = len(re.findall(r"[.!?][\"'\u201d\u2019]?\s+[A-Z\"'\u201c\u2018]", head))
+    if len(tokens) >= _FIRST_PROSE_WORDS and head.endswith(".") and not head.endswith(".."):
+        return False  # one long sentence with a full stop: a lead paragraph
     return inner == 0 or len(tokens) < _FIRST_TWO_SENTENCE_WORDS or not head.endswith(".")
 
 
@@ -275,7 +303,6 @@ FEATURE_NAMES: tuple[str, ...] = (
     "ends_sentence",
     "prev_short",
     "repeated",
-    "no_first",
     "overlap_first",
 )
 
@@ -302,9 +329,15 @@ class Page:
 
 
 def _lines(text: str) -> list[str]:
+    """The page's non-blank lines, stripped, at most _MAX_LINES.
+
+    White space inside a line is folded only in what is returned (see
+    :func:`choose`): folding every line of a long page costs more than the
+    rest of the work.
+    """
     out: list[str] = []
     for raw in text.splitlines():
-        s = " ".join(raw.split())
+        s = raw.strip()
         if s:
             out.append(s)
             if len(out) >= _MAX_LINES:
@@ -312,15 +345,69 @@ def _lines(text: str) -> list[str]:
     return out
 
 
-def _body_start(prose: Sequence[bool]) -> int:
+class _LazyProse:
+    """Whether each line is body prose, worked out only for the lines asked.
+
+    Most pages are read no further than a little below the body's start.
+    """
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self._lines = lines
+        self._known: list[bool | None] = [None] * len(lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, i: int) -> bool:
+        known = self._known[i]
+        if known is None:
+            known = self._known[i] = _is_body_prose(self._lines[i])
+        return known
+
+
+def _body_start(prose: _LazyProse) -> int:
     """The first line of the body: a prose line with another within 3 lines."""
-    for i in range(1, len(prose)):
-        if prose[i] and any(prose[i + 1 : i + 4]):
-            return i
-    for i in range(1, len(prose)):
+    n = len(prose)
+    first = n
+    for i in range(1, n):
         if prose[i]:
-            return i
-    return len(prose)
+            if any(prose[j] for j in range(i + 1, min(n, i + 4))):
+                return i
+            first = min(first, i)
+    return first
+
+
+def _first_line_head(first: str) -> tuple[str | None, bool]:
+    """The first line's head when it may be a <title>, and whether a site part was cut."""
+    if not _first_line_ok(first):
+        return None, False
+    head, cut = title_head(" ".join(first.split()))
+    # A line of one or two short words with no site name cut off is a menu or
+    # a logo ("Quanta Magazine"), not a <title> (unspaced scripts have long
+    # "words": they are judged by length).
+    if not cut and len(_words(head)) < _HEAD_MIN_WORDS and len(head) < _HEAD_MIN_CHARS:
+        return None, False
+    return head, cut
+
+
+def _shown(head: str, lines: Sequence[str]) -> bool:
+    """Whether the head is printed again as a line (or after a glued breadcrumb)."""
+    head_key = " ".join(_words(head))
+    if not head_key:
+        return False
+    # Only lines of about the head's length can hold it (the key drops
+    # punctuation, so a line is never shorter than its key).
+    longest = min(_MAX_CHARS, 2 * len(head) + _CRUMB_CHARS)
+    return any(
+        k == head_key or (k.endswith(" " + head_key) and len(k) - len(head_key) <= _CRUMB_CHARS)
+        for k in (" ".join(_words(x)) for x in lines[1:] if len(head_key) <= len(x) <= longest)
+    )
+
+
+def _overlap(words: set[str], line: str) -> float:
+    """The share of a line's words that are in ``words``."""
+    ws = set(_words(line))
+    return len(ws & words) / len(ws) if ws else 0.0
 
 
 def read_page(text: str) -> Page:
@@ -328,25 +415,35 @@ def read_page(text: str) -> Page:
     lines = _lines(text)
     if not lines:
         return Page(None, False, ())
-    prose = [_is_body_prose(x) for x in lines]
+    prose = _LazyProse(lines)
     body = _body_start(prose)
-    first = lines[0]
-    head: str | None = None
-    if _first_line_ok(first):
-        head, cut = title_head(first)
-        # A line of one or two short words with no site name cut off is a
-        # menu or a logo ("Quanta Magazine"), not a <title> (unspaced
-        # scripts have long "words": they are judged by length).
-        if not cut and len(_words(head)) < _HEAD_MIN_WORDS and len(head) < _HEAD_MIN_CHARS:
-            head = None
+    head, cut = _first_line_head(lines[0])
+    shown = head is not None and _shown(head, lines)
 
-    head_words = set(_words(head)) if head else set()
     lo = max(1, body - _WINDOW_ABOVE)
     shaped = [
         i
         for i in range(lo, min(body + 1, len(lines)))
         if len(lines[i].split()) >= _LINE_MIN_WORDS and _headline_shaped(lines[i])
     ]
+    head_words = set(_words(head)) if head else set()
+    if head is not None and not cut and not shown and body > _LEADS_BODY:
+        # A first line with no site name cut off, not printed again and not
+        # right above the body is a <title> only when a line below shares
+        # most of its words (the h1 as a variant of it); otherwise it is as
+        # likely a menu, a logo or a notice of a scraper that does not print
+        # the <title> ("Welcome to ...", "Back to the overview").
+        echo = max((_overlap(head_words, lines[i]) for i in shaped), default=0.0)
+        if len(head_words) < _LINE_MIN_WORDS or echo < _ECHO_MIN:
+            head, head_words = None, set()
+    if (
+        head is None
+        and lo == 1
+        and len(lines[0].split()) >= _LINE_MIN_WORDS
+        and _headline_shaped(lines[0])
+    ):
+        shaped.insert(0, 0)  # the first line may then be the h1 itself
+
     counts: dict[str, int] = {}
     if shaped:
         wanted = {lines[i] for i in shaped}
@@ -358,7 +455,6 @@ def read_page(text: str) -> Page:
         line = lines[i]
         to_prose = next((j - i for j in range(i + 1, min(len(lines), i + 30)) if prose[j]), 30)
         tokens = line.split()
-        ws = set(_words(line))
         features = (
             float(to_prose == 1),
             math.log1p(to_prose),
@@ -368,17 +464,11 @@ def read_page(text: str) -> Page:
             math.log(len(tokens)),
             _caps_share(tokens),
             float(_SENTENCE_END.search(line) is not None),
-            float(len(lines[i - 1].split()) <= 3),
+            float(i == 0 or len(lines[i - 1].split()) <= 3),
             float(min(counts.get(line, 1) - 1, 2)),
-            float(head is None),
-            len(ws & head_words) / len(ws) if ws else 0.0,
+            _overlap(head_words, line) if head_words else 0.0,
         )
         out.append(HeadlineCandidate(line, i, features))
-    head_key = " ".join(_words(head)) if head else ""
-    shown = bool(head_key) and any(
-        k == head_key or (k.endswith(" " + head_key) and len(k) - len(head_key) <= _CRUMB_CHARS)
-        for k in (" ".join(_words(x)) for x in lines[1:] if len(x) <= _MAX_CHARS)
-    )
     return Page(head, shown, tuple(out))
 
 
@@ -390,12 +480,23 @@ def headline_candidates(text: str) -> list[HeadlineCandidate]:
 # ---------------------------------------------------------------- choice
 
 
-def candidate_score(c: HeadlineCandidate) -> float:
-    """The model's probability that a line is the page's headline."""
-    z = INTERCEPT + sum(
-        WEIGHTS[name] * x for name, x in zip(FEATURE_NAMES, c.features, strict=True)
+def candidate_score(c: HeadlineCandidate, *, with_title: bool = True) -> float:
+    """The model's probability that a line is the page's headline.
+
+    ``with_title``: the page's first line is a <title>-like line (its words
+    are then a feature); otherwise the model fitted on pages without one.
+    """
+    intercept, weights = (
+        (INTERCEPT, WEIGHTS) if with_title else (INTERCEPT_NO_TITLE, WEIGHTS_NO_TITLE)
+    )
+    z = intercept + sum(
+        weights[name] * x for name, x in zip(FEATURE_NAMES, c.features, strict=True)
     )
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def _score_no_title(c: HeadlineCandidate) -> float:
+    return candidate_score(c, with_title=False)
 
 
 def choose(page: Page, score: Callable[[HeadlineCandidate], float], threshold: float) -> str | None:
@@ -418,14 +519,17 @@ def choose(page: Page, score: Callable[[HeadlineCandidate], float], threshold: f
     if best is None:
         return page.head
     if best[0] >= threshold:
-        return best[2]
+        return " ".join(best[2].split())
     if page.head is None and best[3] > 0:
         # No <title> to fall back on, and the likeliest line is printed twice
         # near the top (page heading and article heading): the cleaner's rule.
-        return best[2]
+        return " ".join(best[2].split())
     return page.head
 
 
 def headline_from_text(text: str) -> str | None:
     """The headline of a scraped page, or ``None`` when none is convincing."""
-    return choose(read_page(text), candidate_score, THRESHOLD)
+    page = read_page(text)
+    if page.head is None:
+        return choose(page, _score_no_title, THRESHOLD_NO_TITLE)
+    return choose(page, candidate_score, THRESHOLD)
