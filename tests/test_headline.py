@@ -1,0 +1,125 @@
+"""Headline from scraped page text (newsprism.headline); invented pages."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsprism.headline import headline_from_text, read_page, title_head
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SCRAPED = SHARED / "benchmarks" / "scraped"
+
+MENUS = ["Skip to main content", "Menu", "News", "Sport", "Business", "Opinion", "Sign in"]
+H1 = "Council backs £4m plan to reopen Riverton's Victorian swimming baths"
+BODY = [
+    "Councillors in Riverton voted late on Tuesday to spend £4m restoring the Victorian "
+    "swimming baths on Mill Lane, which closed in 2019 after the roof was found unsafe.",
+    "The plan, backed by 31 votes to 12, will see the pool reopen in spring 2028 with a new "
+    "learner pool and a community cafe, the council said in a statement.",
+    "Opposition members said the money would be better spent on road repairs, but supporters "
+    "argued the baths were a much-loved landmark in the town.",
+]
+BYLINE = ["By Jane Marlowe", "Published 3 March 2026, 09:15 GMT"]
+
+
+def page(first: str | None, *, h1: str = H1, extra: list[str] | None = None) -> str:
+    lines = ([first] if first is not None else []) + MENUS + (extra or [])
+    return "\n".join([*lines, "Local News", h1, *BYLINE, *BODY, "Related stories"])
+
+
+def test_h1_below_the_title_wins_over_an_seo_variant() -> None:
+    # The <title> is an SEO variant of the headline the page shows (its h1,
+    # just above the byline and the body): the h1 is the headline.
+    text = page("Riverton swimming baths: council backs plan to reopen pool - Riverton Gazette")
+    assert headline_from_text(text) == H1
+
+
+def test_title_printed_again_is_the_headline() -> None:
+    title = "Riverton swimming baths to reopen after council vote"
+    text = page(f"{title} | Riverton Gazette", h1=title)
+    assert headline_from_text(text) == title
+
+
+def test_title_head_cuts_site_and_sections_keeps_leading_section() -> None:
+    assert title_head("Pool to reopen | Local | News | Riverton Gazette") == (
+        "Pool to reopen",
+        True,
+    )
+    assert title_head("Opinion | Why the pool matters - The Riverton Gazette") == (
+        "Opinion | Why the pool matters",
+        True,
+    )
+    # A tail that reads as part of the headline stays.
+    assert title_head("Pool review - deep, cold and worth the wait")[1] is False
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Skip to content",
+        "date 2023-11-03 loading\u2026",
+        "Tuesday, March 5",
+        '<img src="/static/logo.png" alt="Riverton Gazette">',
+        "Nov 9, 2023",
+        "Share this article",
+        "Advertisement",
+        "Sign in",
+    ],
+)
+def test_menu_date_or_markup_first_line_is_never_the_title(first: str) -> None:
+    text = page(first)
+    assert read_page(text).head is None
+    got = headline_from_text(text)
+    assert got != first
+    assert got in (None, H1)
+
+
+def test_unmarked_first_line_with_no_echo_is_not_a_title() -> None:
+    # No site suffix, not printed again, nothing below shares its words: a
+    # notice of a scraper that does not print the <title>.
+    text = page("Welcome to the Riverton Gazette reader experience today")
+    assert read_page(text).head is None
+    assert headline_from_text(text) != "Welcome to the Riverton Gazette reader experience today"
+
+
+def test_prose_lead_is_not_a_title() -> None:
+    assert headline_from_text("\n".join(BODY)) is None
+    # Glued into one long line, as some scrapers give a page.
+    assert headline_from_text(" ".join(BODY)) is None
+
+
+def test_abstains_without_a_convincing_line() -> None:
+    assert headline_from_text("") is None
+    assert headline_from_text("\n \n\t\n") is None
+    assert headline_from_text("\n".join([*MENUS, "Contact us", "\u00a9 2026 Riverton"])) is None
+
+
+def test_fast() -> None:
+    text = page("Riverton swimming baths: council backs plan to reopen pool - Riverton Gazette")
+    text = "\n".join([text] * 20)  # a long page
+    start = time.perf_counter()
+    for _ in range(50):
+        headline_from_text(text)
+    assert (time.perf_counter() - start) / 50 < 0.01
+
+
+# Measured marks (a commit may raise these floors, not lower them): on the
+# scraped set's test half (96 pages with a gold title), headline alone right
+# 86, wrong 8, abstained 2 (today's cleaner title: right 81, wrong 13).
+TEST_RIGHT_FLOOR = 86
+TEST_WRONG_CEILING = 8
+
+
+@pytest.mark.skipif(not SCRAPED.is_dir(), reason="../shared is absent")
+def test_scraped_titles_gate() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from scraped_titles import load, score, title_rule
+
+    data = load(SHARED, "test")
+    s = score([headline_from_text(p.text) for p in data], data, title_rule(SHARED))
+    assert s.right >= TEST_RIGHT_FLOOR, s
+    assert s.wrong <= TEST_WRONG_CEILING, s
