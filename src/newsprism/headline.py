@@ -12,14 +12,21 @@ page shows (its ``h1``, the og:title) is printed lower, just above the byline,
 the standfirst or the first paragraph. And on pages from other scrapers the
 first line is a menu, a date or a widget, never a title.
 
-How: the candidates are the first line's head (the ``<title>`` with trailing
-site and section parts cut off) and the headline-shaped lines printed shortly
-above the first paragraphs of prose. Lines that are markup, dates, menus or
-prose are never candidates. Each candidate gets a few features (where it sits
-relative to the prose, a byline or date just below it, words shared with the
-first line, case pattern, length...), a logistic model scores them (weights
-fitted on half the scraped benchmark, see :mod:`newsprism.headline_weights`)
-and the best wins when its score clears a threshold chosen on the same half.
+How: the first line's head (the ``<title>`` with trailing site and section
+parts cut off; leading sections such as "Opinion |" stay) counts as a
+<title> only when it looks like one: a site suffix was cut off, the page
+prints it again, it sits right above the body, or a line below shares most
+of its words. Lines that are markup, dates, menus, bylines or prose are never
+candidates. The other candidates are the headline-shaped lines printed up to
+40 lines above the body's first paragraphs. Each gets a few features (where
+it sits relative to the prose, a byline or date just below it, words shared
+with the <title>, case pattern, length, printed twice...) and a logistic
+model scores it (weights fitted on the fit half of the scraped benchmark, see
+:mod:`newsprism.headline_weights`). Then (:func:`choose`): a <title> printed
+again is the headline; else the best line wins over the <title> when its
+score clears a threshold chosen on the same half; else the <title> stands.
+A page without a <title> has its own model and threshold (fitted on the same
+pages with their first line dropped), and abstains below it.
 
 Pure: no global mutable state; the regexes and tables are built at import.
 """
@@ -278,8 +285,10 @@ def _first_line_ok(head: str) -> bool:
     Looser than :func:`_headline_shaped`: sentence-case headlines of a dozen
     words and more are common in <title>s; the model weighs their shape.
     """
+    if len(head) > _MAX_CHARS or len(head) < 4:
+        return False  # (checked first: a glued page is one huge line)
     tokens = head.split()
-    if not tokens or len(tokens) > _MAX_WORDS or len(head) > _MAX_CHARS or len(head) < 4:
+    if len(tokens) > _MAX_WORDS:
         return False
     if _is_junk(head):
         return False
@@ -312,7 +321,10 @@ _REPEATED_FEATURE = FEATURE_NAMES.index("repeated")
 
 @dataclass(frozen=True)
 class HeadlineCandidate:
-    """A headline-shaped line below the first: its text, index and features."""
+    """A headline-shaped line: its text, index and features.
+
+    Line 0 is a candidate only on pages whose first line is not a <title>.
+    """
 
     text: str
     line: int
@@ -450,6 +462,14 @@ def read_page(text: str) -> Page:
         for x in lines:
             if x in wanted:
                 counts[x] = counts.get(x, 0) + 1
+    datelines: dict[int, bool] = {}
+
+    def dated(j: int) -> bool:
+        # Candidates sit close together: each line below is judged once.
+        if j not in datelines:
+            datelines[j] = _is_dateline(lines[j])
+        return datelines[j]
+
     out: list[HeadlineCandidate] = []
     for order, i in enumerate(shaped):
         line = lines[i]
@@ -458,7 +478,7 @@ def read_page(text: str) -> Page:
         features = (
             float(to_prose == 1),
             math.log1p(to_prose),
-            float(any(_is_dateline(x) for x in lines[i + 1 : i + 5])),
+            float(any(dated(j) for j in range(i + 1, min(len(lines), i + 5)))),
             math.log1p(order),
             math.log1p(len(shaped) - 1 - order),
             math.log(len(tokens)),
@@ -473,7 +493,7 @@ def read_page(text: str) -> Page:
 
 
 def headline_candidates(text: str) -> list[HeadlineCandidate]:
-    """Every headline candidate below the first line, with its features."""
+    """Every headline candidate of a page (not the <title>'s head), with its features."""
     return list(read_page(text).candidates)
 
 
