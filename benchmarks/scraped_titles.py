@@ -359,19 +359,21 @@ def report(shared: Path) -> None:
         got = m if m is not None else f"[cleaner] {t}"
         print(f"{name}  {got!r}\n              -> {gold!r}")
 
-    print("== seeds (headline / cleaner today / gold contains)")
+    print("== seeds (headline / cleaner today; ok: headline matches the gold title)")
     seeds = shared / "seeds"
     gold = json.loads((seeds / "gold.json").read_text(encoding="utf-8"))
+    # gold.json: {"articles": {file name: {"title": ..., ...}}}
     titles = {
-        a.get("file"): a.get("title")
-        for a in gold.get("articles", [])
-        if isinstance(a, dict) and a.get("file")
+        name: a.get("title")
+        for name, a in (gold.get("articles") or {}).items()
+        if isinstance(a, dict)
     }
     for path in sorted(seeds.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        print(f"{path.name}: {headline_from_text(text)!r} / {clean_text(text).title!r}")
-        if titles.get(path.name):
-            print(f"    gold: {titles[path.name]!r}")
+        found = headline_from_text(text)
+        gold_title = titles.get(path.name)
+        verdict = "" if gold_title is None else (" ok" if same(gold_title, found) else " WRONG")
+        print(f"{path.name}: {found!r} / {clean_text(text).title!r}{verdict}")
 
     data = load(shared, None)
     texts = [p.text for p in data]
