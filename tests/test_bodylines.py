@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsprism import _bodylines_model, bodylines
 from newsprism.bodylines import (
@@ -36,6 +38,48 @@ def test_features_and_weights_agree() -> None:
     lines = [PARA, "Share", PARA + " More."]
     rows = bodylines.features(lines, [KEPT] * 3)
     assert len(rows) == 3 and all(len(r) == len(bodylines.FEATURES) for r in rows)
+
+
+@given(st.lists(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=120), max_size=8))
+def test_ascii_shares_equal_the_character_tests(lines: list[str]) -> None:
+    # The fast path for ASCII lines (bytes.translate) counts what str.isdigit,
+    # isupper and isalpha count, so the shares are those the model was fitted on.
+    for line in lines:
+        if not line.strip():
+            continue
+        got = bodylines._measure(line)
+        letters = sum(c.isalpha() for c in line)
+        assert got[6] == sum(c.isdigit() for c in line) / max(1, len(line))
+        assert got[7] == sum(c.isupper() for c in line) / max(1, letters)
+
+
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(list("ab Cd.é,”1\u3002")), min_size=1, max_size=60),
+        min_size=1,
+        max_size=12,
+    ),
+    st.data(),
+)
+def test_probabilities_are_the_two_logistic_stages(lines: list[str], data: st.DataObject) -> None:
+    # probabilities() adds a verdict's weight directly instead of building the
+    # one-hot row: it must give what the two stages give on features().
+    codes = data.draw(
+        st.lists(
+            st.sampled_from(range(len(bodylines.CODES))), min_size=len(lines), max_size=len(lines)
+        )
+    )
+    first = bodylines.logistic(
+        _bodylines_model.WEIGHTS, _bodylines_model.INTERCEPT, bodylines.features(lines, codes)
+    )
+    counts = [bodylines.word_count(line) for line in lines]
+    expected = bodylines.logistic(
+        _bodylines_model.CONTEXT_WEIGHTS,
+        _bodylines_model.CONTEXT_INTERCEPT,
+        bodylines.context_features(first, counts),
+    )
+    got = bodylines.probabilities(lines, codes)
+    assert got == pytest.approx(expected, abs=1e-9)
 
 
 def test_rules_drops_of_a_line_itself_are_final_and_position_cuts_are_not() -> None:
