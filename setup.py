@@ -1,7 +1,8 @@
 """Build newsprism; the per-article hot stages are compiled with mypyc when possible.
 
 Everything is declared in pyproject.toml; this file only adds the compiled
-modules. ``bodylines``, ``clean``, ``cluster``, ``memo``, ``splitting`` and ``words`` run once per
+modules. ``bodylines``, ``clean``, ``cluster``, ``headline``, ``memo``, ``pubdate``, ``sitename``,
+``splitting`` and ``words`` run once per
 article (a live stream is hundreds of thousands a day) and are plain typed
 Python, which mypyc turns into a C extension with the same behaviour: the tests check that the
 compiled and the pure modules give identical articles and stories
@@ -25,6 +26,9 @@ from setuptools import setup
 COMPILED = [
     "src/newsprism/bodylines.py",
     "src/newsprism/clean.py",
+    "src/newsprism/headline.py",
+    "src/newsprism/pubdate.py",
+    "src/newsprism/sitename.py",
     "src/newsprism/cluster.py",
     "src/newsprism/memo.py",
     "src/newsprism/splitting.py",
