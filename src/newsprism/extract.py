@@ -87,11 +87,18 @@ def _with_page_metadata(found: Extracted, record: RawRecord) -> Extracted:
     back: 62 right and 93 wrong, against 60 and 25 without it (see
     benchmarks/scraped_titles.py).
     """
+    # What the record states wins in extract(): nothing is read for it. A
+    # stated title keeps the cleaner's guess, which _with_stated_title needs
+    # to tell whether the first line was the headline or body.
+    title = found.title if record.title else headline_from_text(record.content)
+    published = record.published or published_from_text(record.content, url=record.url)
+    if record.outlet and record.url:
+        return replace(found, title=title, published=published, outlet=None)
     site = site_of_text(record.content)
     return replace(
         found,
-        title=headline_from_text(record.content),
-        published=published_from_text(record.content, url=record.url),
+        title=title,
+        published=published,
         outlet=site.outlet,
         url=found.url or site.url,
     )

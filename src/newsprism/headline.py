@@ -410,9 +410,16 @@ def _shown(head: str, lines: Sequence[str]) -> bool:
     # Only lines of about the head's length can hold it (the key drops
     # punctuation, so a line is never shorter than its key).
     longest = min(_MAX_CHARS, 2 * len(head) + _CRUMB_CHARS)
+    # A line whose key ends with the head's key holds the head's last word:
+    # a substring test in C rules out most lines before their words are read.
+    last = head_key.rsplit(" ", 1)[-1]
     return any(
         k == head_key or (k.endswith(" " + head_key) and len(k) - len(head_key) <= _CRUMB_CHARS)
-        for k in (" ".join(_words(x)) for x in lines[1:] if len(head_key) <= len(x) <= longest)
+        for k in (
+            " ".join(_words(x))
+            for x in lines[1:]
+            if len(head_key) <= len(x) <= longest and last in x.lower()
+        )
     )
 
 
