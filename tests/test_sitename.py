@@ -291,3 +291,15 @@ def test_score_gate_test_half() -> None:
 def test_seed_002_is_al_jazeera() -> None:
     path = next((SHARED / "seeds").glob("002_*.txt"))
     assert outlet_from_text(path.read_text(encoding="utf-8")) == "Al Jazeera"
+
+
+def test_a_header_widget_with_a_date_is_not_a_title_suffix() -> None:
+    # "Date | weather | sunrise" splits like "Headline | Site": the date part
+    # is a stamp, never the outlet.
+    page = (
+        "Ferry service resumes after week of storms on the coast\n"
+        "Friday 6 March 2026 | Harbourtown 7°C Rain | Sunrise 6:40 Sunset 18:01\n"
+        "Ferries to the islands sailed again on Friday after a week of storms, the operator "
+        "said, and extra sailings will run over the weekend.\n"
+    )
+    assert outlet_from_text(page) is None

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 from courlan import normalize_url
 
-from newsprism.meta import split_title, strip_corporate_suffix
+from newsprism.meta import find_dates, split_title, strip_corporate_suffix
 
 __all__ = ["Site", "outlet_from_text", "site_of_text", "url_from_text"]
 
@@ -360,7 +360,11 @@ def _clean_name(name: str) -> str:
     name = " ".join(name.split()).strip(
         " \"'\u201c\u201d\u2018\u2019.,;:-|&\u2013\u2014\u00ab\u00bb\u2039\u203a"
     )
-    return name if len(name) <= _NAME_MAX_CHARS else ""
+    if len(name) > _NAME_MAX_CHARS:
+        return ""
+    # A header widget's "Thursday 19 March 2026 | 9°C Showers" splits like a
+    # title: a part holding a date is a stamp, never the site's name.
+    return "" if any(c.isdigit() for c in name) and find_dates(name) else name
 
 
 @dataclass(frozen=True, slots=True)
