@@ -53,6 +53,25 @@ def test_ascii_shares_equal_the_character_tests(lines: list[str]) -> None:
         assert got[7] == sum(c.isupper() for c in line) / max(1, letters)
 
 
+# Characters that decide the ASCII fast path's features: stops and closers
+# around spaces and other white space, word bytes, separators.
+_ASCII_EDGE = st.text(alphabet=st.sampled_from(list("aZ9_ .!?'\")]:|/-\t\x0b\x1c")), max_size=80)
+
+
+@given(st.one_of(_ASCII_EDGE, st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=700)))
+def test_ascii_measure_equals_the_general_path(line: str) -> None:
+    # The bytes path of an ASCII line (translate tables, sentence stops
+    # counted instead of searched) gives the regex path's numbers exactly.
+    assert bodylines._measure_ascii(line) == bodylines._measure_any(line)
+
+
+@given(_ASCII_EDGE)
+def test_sentence_count_without_the_search(line: str) -> None:
+    classes = line.encode("ascii").translate(bodylines._CLASS_TABLE)
+    expected = min(len(bodylines._SENTENCE_END.findall(line)), 5) / 5
+    assert bodylines._sentence_share_ascii(line, classes) == expected
+
+
 @given(
     st.lists(
         st.text(alphabet=st.sampled_from(list("ab Cd.é,”1\u3002")), min_size=1, max_size=60),
