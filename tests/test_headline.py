@@ -7,7 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from newsprism import headline
 from newsprism.headline import headline_from_text, read_page, title_head
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -123,3 +126,30 @@ def test_scraped_titles_gate() -> None:
     s = score([headline_from_text(p.text) for p in data], data, title_rule(SHARED))
     assert s.right >= TEST_RIGHT_FLOOR, s
     assert s.wrong <= TEST_WRONG_CEILING, s
+
+
+# Pieces of the notice, markup and clock patterns, cut where they branch, and
+# characters that case folding maps to ASCII letters ("\u017f" is an "s",
+# "\u0130" an "i", "\u212a" a "k").
+_PIECES = st.sampled_from(
+    [
+        "cookie", "COOKIE", "privacy", "browser", "java", "script", "consent", "subscri",
+        "newsletter", "advertis", "supported by its audience", "terms of ", "use", "service",
+        "affiliate", "sign up", "log", " ", "in", "IN", "\u017f", "\u0130", "\u212a",
+        "<", "/", ">", "div", "src", "href", "=", "{", "}", "http", "s", "://", "9", "10",
+        ":", ".", "-", "am", "x", "\u00e9",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_PIECES, max_size=8).map("".join))
+@example("Sign up for our newsletter")
+@example("Log in")
+@example("\u017fub\u017fcribe now")
+def test_prefilters_skip_only_searches_that_cannot_match(line: str) -> None:
+    assert headline._has_notice(line) == (headline._NOTICE.search(line) is not None)
+    if headline._MARKUP.search(line):
+        assert headline._may_be_markup(line)
+    if headline._CLOCK.search(line):
+        assert headline._may_be_clock(line)
