@@ -9,7 +9,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from newsprism import sitename
 from newsprism.sitename import Site, candidates, outlet_from_text, site_of_text, url_from_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -303,3 +306,37 @@ def test_a_header_widget_with_a_date_is_not_a_title_suffix() -> None:
         "said, and extra sailings will run over the weekend.\n"
     )
     assert outlet_from_text(page) is None
+
+
+# Pieces of the "X is published by" sentences and of title separators, cut
+# where the patterns branch, and characters that case folding maps to ASCII
+# letters ("\u017f" is an "s", "\u0130" an "i", "\u212a" a "k").
+_ABOUT_PIECES = st.sampled_from(
+    [
+        "The ", "Daily", "Post", "9", " ", "  ", "\t", " is ", "is", "IS", "published", "PUBLISHED",
+        "owned", "operated", " by", "a ", "registered ", "trade", "mar", "k", "\u212a", " of",
+        "part", "Part", ". ", "pu", "bli", "\u017f", "hed", "\u0130", "x", "|", "-", "\u2013",
+        "\u00b7", "\u00bb", "\u2022", "\u2014", "(", "(c)", "(C)", ")", "\u00a9", "\u24d2",
+        "copy", "right", "COPYRIGHT", "\u0131", "Search", "follow", "continue to", "about",
+        "contact", "subscribe to", "sign up for", "more from", "welcome to", "on", "'s",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_ABOUT_PIECES, max_size=8).map("".join))
+@example("The Post is published by Post Media")
+@example("Daily is a registered trademark of Daily Ltd")
+@example("Daily is pu\u017flished by X")
+@example("Copyright 2024 The Post")
+@example("(C) The Post")
+@example("Follow The Post on Twitter")
+def test_prefilters_skip_only_searches_that_cannot_match(line: str) -> None:
+    if sitename._ABOUT_SITE.search(line):
+        assert sitename._may_be_about(line)
+    if sitename._TITLE_SEP.search(line):
+        assert sitename._may_have_separator(line)
+    if sitename._COPYRIGHT.search(line):
+        assert sitename._may_claim_copyright(line)
+    if sitename._CUE.match(line):
+        assert sitename._may_be_cue(line)
