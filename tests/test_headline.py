@@ -153,3 +153,34 @@ def test_prefilters_skip_only_searches_that_cannot_match(line: str) -> None:
         assert headline._may_be_markup(line)
     if headline._CLOCK.search(line):
         assert headline._may_be_clock(line)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=200))
+@example("Hello_World 3-2, it's\tUS")
+def test_ascii_words_are_the_searched_words(line: str) -> None:
+    assert headline._words(line) == headline._WORD.findall(line.lower())
+
+
+# The words that open the menu patterns' alternatives.
+_MENU_WORDS = (
+    "menu main navigation search home login logout signin signup register subscribe newsletter "
+    "share advertisement sponsored loading accessibility close more read related trending most "
+    "breaking latest top watch live listen comments print email next previous back contact "
+    "about skip jump go toggle follow we this cookie privacy terms please you sign log click "
+    "download"
+).split()
+
+
+def test_menu_lines_open_with_one_of_the_first_letters() -> None:
+    # Every character that case folding relates to an ASCII letter, in place
+    # of each word's first letter: a match opens with one of _MENU_FIRST.
+    related = [
+        chr(cp)
+        for cp in range(0x10000)
+        if any(c.isascii() and c.isalpha() for c in chr(cp).lower() + chr(cp).upper())
+    ]
+    for word in _MENU_WORDS:
+        for c in related:
+            for line in (c + word[1:], c + word[1:] + " to main content"):
+                if headline._MENU_ITEM.fullmatch(line) or headline._MENU_START.match(line):
+                    assert c in headline._MENU_FIRST, (c, line)
