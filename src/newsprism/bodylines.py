@@ -254,6 +254,7 @@ _TOKEN_TABLE: Final = bytes(
     for b in range(256)
 )
 _FUNCTION_BYTES: Final = frozenset(w.encode("ascii") for w in _FUNCTION if w.isascii())
+_FUNCTION_MAX_BYTES: Final = max(len(w) for w in _FUNCTION_BYTES)
 
 
 def _measure_ascii(line: str) -> tuple[float, ...]:
@@ -267,7 +268,9 @@ def _measure_ascii(line: str) -> tuple[float, ...]:
     n_tokens = min(len(tokens), _SAMPLE_TOKENS)
     function = 0
     for k in range(n_tokens):
-        if tokens[k] in _FUNCTION_BYTES:
+        token = tokens[k]
+        # (a longer word is none of them, and is not hashed to find out)
+        if len(token) <= _FUNCTION_MAX_BYTES and token in _FUNCTION_BYTES:
             function += 1
     digits = classes.count(b"0")
     upper = classes.count(b"A")
@@ -310,7 +313,7 @@ _MEMO_CHARS: Final = 160
 _SHAPES: Final = Memo(_measure, 8192)
 
 
-def _window_means(values: Sequence[float], reach: int) -> list[float]:
+def _window_means(values: list[float], reach: int) -> list[float]:
     """Each value's neighbours' mean within ``reach`` lines, itself left out."""
     n = len(values)
     prefix = [0.0]
@@ -324,10 +327,14 @@ def _window_means(values: Sequence[float], reach: int) -> list[float]:
     return out
 
 
-def _dense_features(lines: Sequence[str], codes: Sequence[int]) -> list[list[float]]:
-    """Every feature but the rules' verdicts (the last len(CODES) of :data:`FEATURES`)."""
+def _dense_features(
+    lines: Sequence[str], codes: Sequence[int], counts: list[int]
+) -> list[list[float]]:
+    """Every feature but the rules' verdicts (the last len(CODES) of :data:`FEATURES`).
+
+    ``counts``: each line's :func:`word_count`.
+    """
     n = len(lines)
-    counts = [word_count(line) for line in lines]
     shapes = [_line_shape(line) for line in lines]
     total = max(1, sum(counts))
     prose = [
@@ -382,7 +389,9 @@ def features(lines: Sequence[str], codes: Sequence[int]) -> list[tuple[float, ..
         return []
     return [
         (*row, *(float(code == c) for c in range(len(CODES))))
-        for row, code in zip(_dense_features(lines, codes), codes, strict=True)
+        for row, code in zip(
+            _dense_features(lines, codes, [word_count(line) for line in lines]), codes, strict=True
+        )
     ]
 
 
@@ -410,6 +419,12 @@ def context_features(first: Sequence[float], counts: Sequence[int]) -> list[tupl
     paragraphs has no line as sure as a news page's), and how much of the
     page's body-like mass (probability times words) lies before and after it.
     """
+    return _context_features(list(first), list(counts))
+
+
+# Internal functions take lists, not sequences: compiled, an item of a list
+# is read in C, of a Sequence through a generic call.
+def _context_features(first: list[float], counts: list[int]) -> list[tuple[float, ...]]:
     n = len(first)
     best = max(first) if n else 0.0
     mass = [p * max(1, c) for p, c in zip(first, counts, strict=True)]
@@ -443,7 +458,10 @@ def logistic(
     weights: Sequence[float], intercept: float, rows: Sequence[Sequence[float]]
 ) -> list[float]:
     """The logistic model's probability for each row."""
-    ws: list[float] = list(weights)
+    return _logistic(list(weights), intercept, [tuple(row) for row in rows])
+
+
+def _logistic(ws: list[float], intercept: float, rows: list[tuple[float, ...]]) -> list[float]:
     out = []
     for row in rows:
         z = intercept
@@ -457,6 +475,11 @@ def probabilities(lines: Sequence[str], codes: Sequence[int]) -> list[float]:
     """Each line's probability of being article body: the line, then the line in its page."""
     if not lines:
         return []
+    return _probabilities(lines, codes, [word_count(line) for line in lines])
+
+
+def _probabilities(lines: Sequence[str], codes: Sequence[int], counts: list[int]) -> list[float]:
+    """:func:`probabilities`, given each line's :func:`word_count` (counted once a page)."""
     # logistic(WEIGHTS, INTERCEPT, features(lines, codes)), without building
     # the one-hot verdicts: a verdict's weight is added directly.
     # Local copies: compiled, a name imported from another module is looked
@@ -465,13 +488,12 @@ def probabilities(lines: Sequence[str], codes: Sequence[int]) -> list[float]:
     intercept: float = INTERCEPT
     dense = len(weights) - len(CODES)
     first = []
-    for row, code in zip(_dense_features(lines, codes), codes, strict=True):
+    for row, code in zip(_dense_features(lines, codes, counts), codes, strict=True):
         z = intercept + weights[dense + code]
         for k in range(dense):
             z += weights[k] * row[k]
         first.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
-    counts = [word_count(line) for line in lines]
-    return logistic(CONTEXT_WEIGHTS, CONTEXT_INTERCEPT, context_features(first, counts))
+    return _logistic(list(CONTEXT_WEIGHTS), CONTEXT_INTERCEPT, _context_features(first, counts))
 
 
 def body_lines(lines: Sequence[str], codes: Sequence[int]) -> list[str]:
@@ -481,8 +503,9 @@ def body_lines(lines: Sequence[str], codes: Sequence[int]) -> list[str]:
     """
     if not lines:
         return []
-    probs = probabilities(lines, codes)
-    start, end = main_block(lines, probs, codes, BLOCK_THRESHOLD)
+    counts = [word_count(line) for line in lines]
+    probs = _probabilities(lines, codes, counts)
+    start, end = _main_block(counts, probs, codes, BLOCK_THRESHOLD)
     return [lines[i] for i in range(start, end) if _keep(codes[i], probs[i], REVIVE_THRESHOLD)]
 
 
@@ -504,13 +527,20 @@ def main_block(
     inline "Related stories" box the rules took out does not cut the article
     in two. A comment form's own line ends any run.
     """
+    return _main_block([word_count(line) for line in lines], probs, codes, threshold)
+
+
+def _main_block(
+    counts: Sequence[int], probs: Sequence[float], codes: Sequence[int], threshold: float
+) -> tuple[int, int]:
+    """:func:`main_block`, given each line's :func:`word_count` (counted once a page)."""
     best, best_span = -math.inf, (0, 1)
     run, run_start = 0.0, 0
-    for i, line in enumerate(lines):
+    for i, count in enumerate(counts):
         if codes[i] == COMMENT_FORM:
             run = 0.0  # the article is on one side of a comment form, not across it
             continue
-        gain = 0.0 if codes[i] in NEVER_BODY else max(1, word_count(line)) * (probs[i] - threshold)
+        gain = 0.0 if codes[i] in NEVER_BODY else max(1, count) * (probs[i] - threshold)
         if run <= 0:
             run, run_start = gain, i
         else:
