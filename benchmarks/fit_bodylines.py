@@ -20,16 +20,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import ModuleType
 
 from newsprism import _bodylines_model, bodylines
 from newsprism.clean import _rule_pass
-from scraped_split import Half, pages
+from scraped_split import Half, pages, scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -45,17 +43,9 @@ FOLDS = 5
 Page = tuple[str, list[str], list[tuple[float, ...]], list[int], list[int], list[int], str]
 
 
-def _scorer(shared: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("np_score", shared / "eval" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def load(shared: Path, half: Half | None) -> list[Page]:
     """Each page: its gold body, candidate lines, features, labels and word counts."""
-    score = _scorer(shared)
+    score = scorer(shared)
     truth = json.loads((shared / "benchmarks/extraction/ground-truth.json").read_text("utf-8"))
     out: list[Page] = []
     for gold, path in pages(shared, half):
@@ -86,7 +76,7 @@ def page_scores(
     shared: Path, data: Sequence[Page], choose: Callable[[Page], list[str]]
 ) -> tuple[float, float, float]:
     """The shared scorer's mean precision, mean recall and their F1."""
-    score = _scorer(shared)
+    score = scorer(shared)
     ps, rs = [], []
     for page in data:
         t, p = score._shingles(page[0]), score._shingles("\n\n".join(choose(page)))

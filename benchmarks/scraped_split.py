@@ -13,10 +13,13 @@ chosen by looking at any score.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.util
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Literal
 
 Half = Literal["fit", "test"]
@@ -41,3 +44,14 @@ def pages(shared: Path, half: Half | None = None) -> Iterator[tuple[dict[str, ob
             gold = json.loads(line)
             if half is None or half_of(str(gold["outlet_domain"])) == half:
                 yield gold, folder / "text" / str(gold["id"])
+
+
+@functools.cache
+def scorer(shared: Path) -> ModuleType:
+    """``shared/eval/score.py`` as a module, loaded once: the fitting scripts
+    score with its own functions (shingles, title rule) rather than copies."""
+    spec = importlib.util.spec_from_file_location("newsprism_score", shared / "eval" / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -32,7 +32,7 @@ scikit-learn (``dev`` extra).
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import importlib
 import json
 import math
 import sys
@@ -53,7 +53,7 @@ from newsprism.headline import (
     headline_from_text,
     read_page,
 )
-from scraped_split import Half, pages
+from scraped_split import Half, pages, scorer
 
 ROOT = Path(__file__).resolve().parents[1]
 WEIGHTS_FILE = ROOT / "src" / "newsprism" / "headline_weights.py"
@@ -89,11 +89,7 @@ class Score:
 
 def title_rule(shared: Path) -> Callable[[str, str | None], bool]:
     """The scorer's ``_title_same``, imported from ``shared/eval/score.py``."""
-    spec = importlib.util.spec_from_file_location("newsprism_score", shared / "eval" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    rule: Callable[[str, str | None], bool] = module._title_same
+    rule: Callable[[str, str | None], bool] = scorer(shared)._title_same
     return rule
 
 

@@ -56,7 +56,13 @@ from newsprism.bodylines import (
     body_lines,
 )
 from newsprism.memo import Memo
-from newsprism.meta import find_dates, outlet_from_url, split_title, strip_corporate_suffix
+from newsprism.meta import (
+    date_from_url,
+    find_dates,
+    outlet_from_url,
+    split_title,
+    strip_corporate_suffix,
+)
 from newsprism.models import Extracted
 from newsprism.words import alnum_tokens
 
@@ -408,7 +414,6 @@ _NAV_MIN_ITEMS: Final = 2
 _MASTHEAD: Final = re.compile(r"[A-Z][A-Z&.'\u2019 -]+\Z")
 # Small words left in lower case when a masthead is set in title case.
 _SMALL_WORDS: Final = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
-_URL_DATE: Final = re.compile(r"/((?:19|20)\d{2})[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_]|\b)")
 # The ideographic full stop and full-width marks end sentences in Chinese and Japanese.
 _TERMINAL: Final = frozenset(".!?:;\u201d\u2019\"')\u2026\u3002\uff01\uff1f")
 
@@ -915,18 +920,6 @@ def _drop_sr_lists(text: str) -> str:
     return "".join(out)
 
 
-def _date_from_url(url: str | None) -> date | None:
-    if not url:
-        return None
-    m = _URL_DATE.search(url)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
-
-
 def _published(
     lines: Sequence[str], shapes: Sequence[_Shape], title: _Title, url_date: date | None
 ) -> date | None:
@@ -1065,7 +1058,7 @@ def _rule_pass(
     # Lines up to this long may be the title with a breadcrumb glued before it.
     title_span = len(title.text) + _BREADCRUMB_MAX_CHARS if title.text else 0
     title_min = len(title.text) // 2 if title.text else 1
-    published = _published(lines, shapes, title, _date_from_url(url))
+    published = _published(lines, shapes, title, date_from_url(url))
 
     credit: str | None = None  # the name in a copyright or "Source:" line
     end = len(lines)
