@@ -108,6 +108,30 @@ def test_comment_form_and_everything_after_it_are_dropped() -> None:
     assert paragraphs(clean_text(raw)) == [BODY_1, BODY_2]
 
 
+@pytest.mark.parametrize(
+    "thread",
+    [
+        "rider42 says:\nMarch 4, 2024 at 6:34 am\n{comment}\n"
+        "busfan says:\nMarch 4, 2024 at 7:02 am\nAgreed.",
+        "Jo Smith on March 4, 2024 at 4:47 pm said:\n{comment}\n"
+        "Sam on March 5, 2024 at 9:12 am said:\nNo.",
+    ],
+)
+def test_readers_comments_under_a_stamped_author_are_dropped(thread: str) -> None:
+    comment = "What a waste of money, the old routes were fine and nobody asked for this at all."
+    raw = f"{HEADLINE}\n{BODY_1}\n{BODY_2}\n" + thread.format(comment=comment)
+    assert paragraphs(clean_text(raw)) == [BODY_1, BODY_2]
+
+
+def test_a_quote_introduced_with_said_colon_stays_in_the_body() -> None:
+    # "said:" ends many lead-ins to a quoted statement; with prose below (no
+    # stamp), it is the article, not a reader's comment.
+    lead = "In a statement released at 10:30 on Monday, the transport authority said:"
+    quote = "We expect the new routes to cut journey times for thousands of riders every day."
+    raw = f"{HEADLINE}\n{BODY_1}\n{lead}\n{quote}\n{BODY_2}\n"
+    assert paragraphs(clean_text(raw)) == [BODY_1, lead, quote, BODY_2]
+
+
 def test_related_post_links_and_lists_are_dropped() -> None:
     raw = (
         f"{HEADLINE}\n{BODY_1}\n"
