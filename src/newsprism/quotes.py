@@ -69,8 +69,10 @@ _SPEECH_VERBS = (
     "reported|reports|read|reads|spoke|speaks|clarified|clarifies|elaborated|elaborates|detailed|details|described|describes|"
     "mused|muses|pleaded|pleads|answered|answers|retorted|cautioned|alleged|alleges"
 )
+# Participles that attach a quotation to the sentence's subject ("…, saying: “…”").
+_PARTICIPLES = "saying|adding|telling|writing|noting|declaring|insisting|warning|asking"
 _VERB = re.compile(
-    rf"\b(?:{_SPEECH_VERBS}|According to)\b"
+    rf"\b(?:{_SPEECH_VERBS}|{_PARTICIPLES}|According to)\b"
 )  # lower-case: "United States" is no verb
 
 _OPENERS = "“„«‘"  # characters that can only open
@@ -80,7 +82,9 @@ _WORD = re.compile(r"[\w’'-]+")
 # The first word of every speech verb phrase: a set lookup over a text's
 # lower-case words tells, far more cheaply than the long alternation of _VERB,
 # that a text cannot hold one.
-_SPEECH_FIRST_WORDS = frozenset(v.split()[0] for v in _SPEECH_VERBS.split("|")) | {"according"}
+_SPEECH_FIRST_WORDS = frozenset(
+    v.split()[0] for v in f"{_SPEECH_VERBS}|{_PARTICIPLES}".split("|")
+) | {"according"}
 _LOWER_WORDS = re.compile(r"[a-z]+")
 
 
@@ -141,7 +145,12 @@ def extract_quotes(
             context = subject
         ante = _antecedent(speaker, context, described)
         if len(_WORD.findall(whole)) < options.min_words:
-            return None  # a scare quote: no statement, and no speaker to remember
+            # Too short to be a statement; but “I disagree,” said Gen. Mick
+            # Bednarek. “The bottom line …”: its named speaker goes on.
+            if speaker is not None and _names_someone(speaker):
+                last = speaker
+                return speaker
+            return None
         quotes.append(Quote(article_id, whole, speaker, sent, pi, ante))
         if speaker is not None and speaker.split()[0].lower() in _INDEFINITE:
             described.append(speaker)
@@ -213,6 +222,8 @@ def _names_someone(speaker: str) -> bool:
         # "the Times", "The Hill", "the New York Times": a title names its
         # organisation; "The Indiana governor" is a description.
         return all(w[:1].isupper() or w in ("of", "and", "for") for w in words[1:])
+    if _ROLE_THEN_NAME.match(speaker):
+        return True  # "spokesman Stuart Roy"
     return first[:1].isupper() and low not in _DESCRIBERS and low not in PRONOUNS
 
 
@@ -407,11 +418,15 @@ def _speaker_around(
 
 _INTRO_WORDS = frozenset(
     "in on at after before during speaking meanwhile however earlier later still yet but "
-    "and also when while as since though although instead indeed today yesterday".split()
+    "and also when while as since though although instead indeed today yesterday amid "
+    "shortly with without despite under for from if once then so both monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
 )
+# Words that open a sentence but never a speaker phrase.
+_NOT_SPEAKER_LEAD = _INTRO_WORDS - {"speaking"} | {"according", "it's", "it’s", "there"}
 _LEADING_NAME = re.compile(
     r"^((?:[A-Z][\w’'.-]*|of|the|de|al-\w+)(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|al-\w+))*)"
-    r"\s+[a-z]"
+    r"(?:,\s[^,;:“”\"]{1,80},)?\s+[a-z]"
 )
 
 
@@ -468,15 +483,23 @@ def _speaker_after(right: str, options: QuoteOptions) -> str | None:
     m = _VERB.search(sentence)
     if m is None:
         return None
-    before = sentence[: m.start()].strip(" ,")
-    if before:
+    # The comma before the verb stays: it marks an apposition to step over
+    # ("…,” Brent Bozell III, founder of the Media Research Center, tells").
+    before = sentence[: m.start()].lstrip(" ,").rstrip()
+    if before.strip(" ,"):
         # “…,” Blinken said / “…,” the senior official told reporters. Only
         # the last clause before the verb: a stray mark or an aside before
         # it is not part of the name.
-        return _subject(before, options)
-    # “…,” said Blinken, who … / said the Secretary of State / said a
-    # company spokesman, Declan Hurst (the name after the description wins).
-    after = sentence[m.end() :]
+        found = _subject(before, options)
+        if found is not None or not before.endswith(","):
+            return found
+        # “A” if she loses, said David Wasserman: the words before the verb
+        # end the quoted sentence; the subject follows the verb.
+    return _inverted_subject(sentence[m.end() :], options)
+
+
+def _inverted_subject(after: str, options: QuoteOptions) -> str | None:
+    """The subject after a speech verb: "said Blinken, who …", "said a spokesman, Declan Hurst"."""
     named = _DESCRIPTION_THEN_NAME.match(after)
     if named is not None:
         return _plausible(named.group(1))
@@ -532,9 +555,34 @@ def _plausible(phrase: str) -> str | None:
         if all(w.lower() in _PRONOUN_TAIL for w in words[1:]):
             return first
         return None
+    if first.lower().strip(",") in _NOT_SPEAKER_LEAD:
+        # "But Megan Hester", "When Trump", "Amid", "Tuesday": a sentence's
+        # opening word, not part of a name; "Both Bolton and Gorka" is no one.
+        if first.lower() == "both" or len(words) == 1:
+            return None
+        return _plausible(" ".join(words[1:]))
     if first[:1].isupper() or first.lower() in _DESCRIBERS:
         return text
+    if _ROLE_THEN_NAME.match(text) and not any(
+        w in _NOT_ROLE or w.endswith(("ing", "ly")) for w in _LOWER_WORDS.findall(text)
+    ):
+        # "veteran analyst Charlie Cook", "spokesman Stuart Roy": a role
+        # written in lower case before the name.
+        return text
     return None
+
+
+# Words that show a lower-case lead is a clause, not a role ("until Haley",
+# "once the Senate").
+_NOT_ROLE = frozenset(
+    """until once when while after before as if because since then and but or so the a an
+    of to in on at by for with from that this than who which where whom said says""".split()
+)
+# Lower-case role words, then a capitalised name of one to four words; the
+# name's last word is no verb or adverb ("analyst Cook", not "aides Told").
+_ROLE_THEN_NAME = re.compile(
+    r"^(?:[a-z][\w’'-]*\s+){1,5}(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*[a-z][\w’'-]*$"
+)
 
 
 # What may stand between a pronoun subject and its speech verb.
@@ -563,6 +611,7 @@ _DESCRIBERS = frozenset(
         "her",
         "their",
         "its",
+        "this",
     ]
 )
 
@@ -575,6 +624,16 @@ def _speaker_before(left: str, options: QuoteOptions) -> str | None:
     if not verbs:
         return None
     m = verbs[-1]
+    if m.group(0).endswith("ing"):
+        # "with Gorka noting “…”": a name right before the participle is its
+        # subject; else "Rep. Hakeem Jeffries reacted to the news, saying:
+        # “…”": the sentence's.
+        right_before = re.search(
+            r"\bwith\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*$", clause[: m.start()]
+        )
+        if right_before is not None:
+            return _plausible(right_before.group(1))
+        return _sentence_subject(clause[: m.start()])
     if m.group(0).lower() == "according to":
         after = clause[m.end() :]
         after = re.split(r"[,;:]", after, maxsplit=1)[0]
