@@ -108,3 +108,43 @@ def test_without_clues_an_undated_article_takes_the_latest_date() -> None:
     undated = _art("n", "Residents gathered on Friday near the river.")
     days = _by_date(timeline_section([VOTE, REPAIRS, undated]))
     assert days["2026-03-13"]["articles"] == ["n"]  # the Friday nearest March 12
+
+
+# 2026-03-12 is a Thursday.
+def _days(text: str, published: date = date(2026, 3, 12)) -> dict[str, dict[str, object]]:
+    return _by_date(timeline_section([_art("t", text, published)]))
+
+
+def test_a_weekday_takes_the_tense_of_its_own_verb() -> None:
+    # The quotation's "would" is not the tense of "said Monday".
+    days = _days("“A ceasefire would only help the gunmen,” the spokesman said Monday.")
+    assert set(days) == {"2026-03-09"}
+    # A limit still ahead: the next Saturday.
+    assert set(_days("Trains have been replaced by buses until at least Saturday.")) == {
+        "2026-03-14"
+    }
+    # "who arrived … on Tuesday" is past though the sentence goes on in the future.
+    days = _days("The inspector, who arrived on Tuesday, said she would report soon.")
+    assert set(days) == {"2026-03-10"}
+    # Cranes "would begin lifting the derailed wagons on Friday": an adjective is no past.
+    assert set(
+        _days("The firm said cranes would begin lifting the derailed wagons on Friday.")
+    ) == {"2026-03-13"}
+
+
+def test_unclear_or_generic_weekdays_are_left_out() -> None:
+    # Which event "Monday" belongs to is unclear in a sentence of both tenses.
+    assert _days("The town will get a library in a converted depot after a vote on Monday.") == {}
+    # "a Saturday morning" is no one day.
+    assert _days("I want it to be where they bring their children on a Saturday morning.") == {}
+
+
+def test_the_entry_text_is_the_sentence_most_about_that_day() -> None:
+    text = (
+        "The mayor refused a deal until the firm pays for the homes flooded on March 2.\n"
+        "The river broke its banks on March 2 after a week of rain."
+    )
+    assert (
+        _days(text)["2026-03-02"]["what"]
+        == "The river broke its banks on March 2 after a week of rain."
+    )

@@ -36,6 +36,7 @@ from typing import Any
 
 from newsprism.models import Article
 from newsprism.overlap import content_words
+from newsprism.quotes import quotation_spans
 from newsprism.sentences import split_sentences
 
 _MONTH_NUMBERS = {
@@ -56,7 +57,8 @@ _DATE = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|would|is due to|are due to|is expected to|are expected to|plans? to|next|"
-    r"is scheduled to|are scheduled to|is set to|are set to)\b",
+    r"is scheduled to|are scheduled to|is set to|are set to|expects? to|hopes? to|aims? to|"
+    r"intends? to|going to)\b",
     re.IGNORECASE,
 )
 # What marks a sentence as announcing what comes after the article, for
@@ -66,7 +68,10 @@ _FUTURE = re.compile(
 _ANNOUNCES = re.compile(
     r"\b(?:will|(?:is|are) (?:due|expected|scheduled|set) to|plans? to)\b", re.IGNORECASE
 )
-_REPORTED = re.compile(r"\b(?:said|says|told|announced|added|confirmed)\b", re.IGNORECASE)
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|announced|added|confirmed|revealed|reported)\b", re.IGNORECASE
+)
+_GENERIC_DAY = re.compile(r"\b(?:a|an|every|each|any|one|some|on\s+a)\s+$", re.IGNORECASE)
 # A date later than its article by more than this is read as last year's
 # ("Dec. 28" in a January article).
 _FUTURE_SLACK = timedelta(days=60)
@@ -79,6 +84,11 @@ class DatedEvent:
     day: date
     article: str
     text: str
+    # Words of the clause that holds the date: few when the date is what the
+    # sentence is about ("a deadly attack on October 7"), many when it only
+    # mentions it on the way ("Netanyahu rejected a truce until Hamas releases
+    # the people taken captive on October 7").
+    focus: int = 0
 
 
 # A weekday in an undated article names the day of a dated article's event
@@ -106,8 +116,10 @@ def timeline_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
     for day in sorted(by_day):
         group = by_day[day]
         ids = list(dict.fromkeys(e.article for e in group))
-        # The shortest description reads best; ties go to the earliest article.
-        what = min(group, key=lambda e: len(e.text)).text
+        # The sentence most about that day: the date in the shortest clause
+        # (of at least a few words), then the shortest text; ties go to the
+        # earliest article.
+        what = min(group, key=lambda e: (e.focus < _MIN_FOCUS, e.focus, len(e.text))).text
         guessed = [i for i in ids if i in undated]
         entry: dict[str, Any] = {"date": day.isoformat(), "what": what, "articles": ids}
         if guessed:
@@ -131,7 +143,14 @@ def article_events(article: Article, anchor: date | None) -> list[DatedEvent]:
                 day = _resolve(m, sentence, reference, inferred)
                 if day is not None and day not in seen:
                     seen.add(day)
-                    out.append(DatedEvent(day, article.id, _describe(sentence)))
+                    out.append(
+                        DatedEvent(
+                            day,
+                            article.id,
+                            _describe(sentence, m.start()),
+                            _date_clause_words(sentence, m.start(), m.end()),
+                        )
+                    )
     return out
 
 
@@ -238,22 +257,149 @@ def _resolve(m: re.Match[str], sentence: str, ref: date, inferred: bool) -> date
     if m.group("wd"):
         if not m.group("wd")[0].isupper():
             return None  # a weekday is capitalised; a lower-case match is no date
+        if _GENERIC_DAY.search(sentence[: m.start()]):
+            return None  # "on a Saturday morning", "every Friday": no one day
         target = _WEEKDAYS.index(m.group("wd").lower())
         back = (ref.weekday() - target) % 7  # days since the last such day (0: today)
         forward = (target - ref.weekday()) % 7
         if m.group("last"):
             return ref - timedelta(days=back or 7)
+        tense = weekday_tense(sentence, m.start())
+        if tense == "unclear":
+            return None  # precision first: a weekday whose tense is unclear is left out
         if inferred:
-            # The article's own date is a guess: the nearest such day.
+            # The article's own date is a guess, right to a day or so: a
+            # tense moves the day only within a day of it, else the nearest.
+            if tense == "past" and (back <= 5 or forward > 1):
+                return ref - timedelta(days=back)
+            if tense == "future" and (forward <= 5 or back > 1):
+                return ref + timedelta(days=forward)
             return ref - timedelta(days=back) if back <= forward else ref + timedelta(days=forward)
-        if _FUTURE.search(sentence):
+        if tense is None:
+            tense = "future" if _FUTURE.search(_outside_quotations(sentence)) else "past"
+        if tense == "future":
             return ref + timedelta(days=forward)
         return ref - timedelta(days=back)
     return None
 
 
-def _describe(sentence: str) -> str:
+# Tense words, read backwards from a weekday to the verb that governs it:
+# "Kirby said Monday" (past) although the quotation before it says "would";
+# "will get a library after a vote on Monday night" (past: "after" opens a
+# clause of its own); "would begin lifting the derailed wagons on Friday"
+# (future: "the derailed" is an adjective).
+_FUTURE_WORDS = frozenset("will would shall won't wouldn't ’ll 'll next".split())
+_TO_FUTURE = frozenset(
+    "due expected expect expects scheduled going plans plan planned hopes hope aims intends".split()
+)
+_PAST_WORDS = frozenset(
+    """said told was were had did met went came began took gave made held spoke saw won lost
+    got ran rang wrote sent left fell hit shot led struck broke sat stood""".split()
+)
+_PRESENT_WORDS = frozenset("has have is are remains remain stays stay".split())
+# Words that open a clause of its own: a tense before them governs another verb.
+_CLAUSE_OPENERS = frozenset(
+    "after since because when while that which who whom where although though as if".split()
+)
+_ADJECTIVE_AFTER = frozenset("the a an its their his her this these those".split())
+_UNTIL = re.compile(r"\b(?:until|till|before)\s+(?:at\s+least\s+|at\s+the\s+earliest\s+)?$")
+_SCAN_WORD = re.compile(r"[\w’'-]+|[,;:()—–]")
+
+
+def weekday_tense(sentence: str, at: int) -> str | None:
+    """'past' or 'future' for the weekday at ``at`` in ``sentence``, None when no verb tells.
+
+    Inside a quotation only the quotation's words count, outside it only the
+    words outside quotations.
+    """
+    inside = [(a, b) for a, b in quotation_spans(sentence) if a <= at < b]
+    if inside:
+        start = inside[0][0]
+        before = sentence[start:at]
+    else:
+        before = _outside_quotations(sentence[:at])
+    if _UNTIL.search(before):
+        # "replaced by buses until at least Saturday": the limit is ahead
+        # unless the sentence tells of the past ("was closed until Monday").
+        head = before.lower().split()
+        return "past" if {"was", "were", "had"} & set(head) else "future"
+    words = _SCAN_WORD.findall(before)
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].lower()
+        if w == "since":
+            return "past"
+        if w in ("after", "that", "which", "who") or (
+            _DATE.fullmatch(words[i]) is not None and i < len(words) - 1
+        ):
+            # "will get a library after a vote on Monday", "will lift the
+            # wagons that left the track on Tuesday on Saturday": the verb
+            # before belongs to another event; when the sentence holds both
+            # tenses, which one this day takes is unclear.
+            return "unclear" if _both_tenses(_outside_quotations(sentence)) else None
+        if w in ",;:()—–" or w in _CLAUSE_OPENERS:
+            return None
+        if w in _FUTURE_WORDS or (w == "to" and i > 0 and words[i - 1].lower() in _TO_FUTURE):
+            return "future"
+        if w in _PAST_WORDS or w in _PRESENT_WORDS:
+            return "past"
+        if (
+            w.endswith("ed")
+            and len(w) > 4
+            and not (i > 0 and words[i - 1].lower() in _ADJECTIVE_AFTER)
+        ):
+            return "past"
+    return None
+
+
+def _both_tenses(text: str) -> bool:
+    """The text speaks of the future and of the past (or the present perfect)."""
+    low = set(_SCAN_WORD.findall(text.lower()))
+    future = bool(_FUTURE.search(text))
+    past = bool(low & (_PAST_WORDS | {"has", "have"})) or any(
+        w.endswith("ed") and len(w) > 4 for w in low
+    )
+    return future and past
+
+
+def _outside_quotations(text: str) -> str:
+    """``text`` with its quotations blanked out (same length)."""
+    for a, b in quotation_spans(text):
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+# A clause of fewer words than this around a date says too little to stand
+# for the day ("Kirby said Monday").
+_MIN_FOCUS = 4
+_CLAUSE_EDGE = re.compile(
+    r"[,;:()—–]|\s(?:that|which|who|whom|where|after|until|while|because|as|when|since)\s"
+)
+
+
+def _date_clause_words(sentence: str, start: int, end: int) -> int:
+    """Words, besides the date's, of the clause of ``sentence`` that holds it."""
+    left = max((m.end() for m in _CLAUSE_EDGE.finditer(sentence[:start])), default=0)
+    right_edge = _CLAUSE_EDGE.search(sentence, end)
+    right = right_edge.start() if right_edge is not None else len(sentence)
+    words = len(sentence[left:start].split()) + len(sentence[end:right].split())
+    if _REPORTED.search(sentence[left:right]):
+        # "Biden revealed on Wednesday that …": the day of a statement, not
+        # of the event the sentence is about.
+        words += _SAID_PENALTY
+    return words
+
+
+_SAID_PENALTY = 100
+
+
+def _describe(sentence: str, at: int) -> str:
+    """The sentence that holds the date; a long one cut to a window around the date."""
     words = sentence.split()
     if len(words) <= MAX_WORDS:
         return sentence
-    return " ".join(words[:MAX_WORDS]).rstrip(",;:") + " …"
+    before = len(sentence[:at].split())
+    # The opening words when they hold the date (its subject and verb read
+    # best), else a window that ends a few words after it.
+    first = 0 if before < MAX_WORDS - 5 else min(before - MAX_WORDS + 6, len(words) - MAX_WORDS)
+    text = " ".join(words[first : first + MAX_WORDS]).rstrip(",;:")
+    return ("… " if first else "") + text + (" …" if first + MAX_WORDS < len(words) else "")
