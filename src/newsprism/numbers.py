@@ -3,24 +3,39 @@
 Stage: story analysis (see :mod:`newsprism.analysis`). Needs the clean text of
 a story's articles; adds the report's ``numbers`` section.
 
-Per article (:func:`extract_mentions`), with rules and a small lexicon:
+Per article (:func:`extract_mentions`): each quantity the reader of
+:mod:`newsprism.quantities` finds in a sentence, with its modifier mapped to
+an interval by the report contract's conventions ("more than 240" is [240,
+open], "roughly 240" a closed interval within 30 % of it, "hundreds" the vague
+[200, 999]). What it counts, where and who says so are read from the
+figure's own clause (the sentence cut at punctuation and at the words that
+open another clause), never from a neighbouring one:
 
-* figures in digits and words ("9,227", "1.2 million", "two"), with their
-  modifier mapped to an interval by the report contract's conventions
-  ("more than 240" is [240, open], "roughly 240" a closed interval within
-  30 % of it, "hundreds" the vague [200, 999]);
-* never dates, times of day, ages, years, temperatures or ordinals;
-* for each: what is counted (the noun after the figure, or the counted thing
-  the sentence names), where (a place after "in"), and who it is attributed
-  to ("according to …", "… said").
+* the event it counts: its own noun ("240 captives"), or the event word that
+  governs it in the clause ("killed more than 1,400 people", "132
+  Palestinians have been killed", "the death toll, exceeding 9,200");
+  hostages released are another quantity than hostages held;
+* the place: a possessive ("Gaza's 2.3 million residents"), "in X" right after
+  the figure or a few words before it, "in X, where ..." and a sentence
+  opening "In X,"; otherwise none (a guessed place is worse than none);
+* lengths of time ("four days", "weeks of bombardment") are figures of their
+  own kind, never counts of people.
+
+Abstained: ages, temperatures, a small number spelled out with no event of
+the story ("two sons", "two purposes", "two officials told"), a number with
+nothing counted.
 
 Per story (:func:`numbers_section`), mentions of one quantity are grouped by
-a concept lexicon (hostages / captives; killed / dead / death toll), what
-they count more narrowly (children among people killed) and place; figures
-an order of magnitude apart are different quantities (two hostages released
-against 240 held), not a conflict. A group's status is ``consistent`` when
-every two articles' intervals overlap, ``conflicting`` when two cannot both be
-true, ``single-source`` when one article gives it.
+concept, narrower group (children among people killed), unit and place;
+figures an order of magnitude apart are different quantities. A group's
+status is ``consistent`` when every two articles' intervals overlap,
+``conflicting`` when two cannot both be true, ``single-source`` when one
+article gives it. Only counts of a known event can conflict: two different
+figures of a thing with no event read ("31 wagons" hauled, "14 wagons"
+derailed) are two quantities, and two durations are never put together.
+
+Measured with ``benchmarks/facts_seeds.py`` (the seeds' exhaustive figure
+list) and ``benchmarks/newsquant.py`` (the quantity reader).
 """
 
 from __future__ import annotations
@@ -32,6 +47,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsprism.models import Article
+from newsprism.quantities import (
+    DURATIONS,
+    MEASURES,
+    MONTHS,
+    SPELLING,
+    VAGUE,
+    Quantity,
+    quantities,
+)
 from newsprism.quotes import attribution
 from newsprism.sentences import split_sentences
 
@@ -68,6 +92,7 @@ class Mention:
     unit: str | None  # "%", "USD", ...
     concept: str  # what is counted, as a grouping key ("hostages", "killed")
     qualifier: str | None  # narrower: "children" among people killed
+    released: bool  # hostages freed, not held: another quantity
     place: str | None
     as_of: str | None  # the time the figure stands for: "as of Friday", "by Tuesday"
     when: str | None  # the day of the counted event: "on Tuesday", "Oct. 7"
@@ -78,95 +103,85 @@ class Mention:
 
 # ------------------------------------------------------------- lexicon
 
-_WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "a dozen": 12, "a hundred": 100, "a thousand": 1000,
-    "a million": 1_000_000, "a billion": 1_000_000_000, "one million": 1_000_000,
-    "one billion": 1_000_000_000, "half a million": 500_000,
-}  # fmt: skip
-_SCALES = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "m": 1e6, "bn": 1e9, "k": 1e3, "mn": 1e6,
-}  # fmt: skip
-# Vague amounts: the contract fixes "hundreds" as [200, 999]; the others
-# follow the same reading (at least two of the unit, less than ten).
-_VAGUE: dict[str, tuple[int, int]] = {
-    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
-    "thousands": (2000, 9999), "many thousands": (2000, 9999),
-    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
-    "millions": (2_000_000, 9_999_999),
-}  # fmt: skip
-_MONTHS = (
-    "jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|"
-    "sep|sept|september|oct|october|nov|november|dec|december"
-)
-_CURRENCY = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
-
-_NUM = (
-    r"(?P<cur>[$£€¥])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?"
-    r"(?P<pct>\s?%|\s?percent\b|\s?per cent\b)?"
-)
-_WORDNUM = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
-_VAGUENUM = "|".join(sorted((re.escape(w) for w in _VAGUE), key=len, reverse=True))
-_FIGURE = re.compile(
-    rf"(?<![\w.,-])(?:{_NUM}|(?P<word>(?:{_WORDNUM}))(?:\s(?P<wscale>thousand|million|billion))?"
-    rf"|(?P<vague>(?:{_VAGUENUM})))(?![\w-])",
-    re.IGNORECASE,
-)
-
-# Modifiers before a figure, and the interval they make of it.
-_MIN = (
-    "more than|over|exceeding|in excess of|upwards of|above|greater than|at least|"
-    "no fewer than|no less than|a minimum of"
-)
-_MAX = "fewer than|less than|under|below|up to|at most|no more than|a maximum of"
-_NEARLY = "nearly|almost|close to|just under|just shy of"
-_APPROX = "roughly|about|around|approximately|some|an estimated|estimated|circa"
-_BEFORE = [
-    (re.compile(rf"(?:{words})\s$", re.IGNORECASE), kind)
-    for words, kind in ((_MIN, "min"), (_MAX, "max"), (_NEARLY, "nearly"), (_APPROX, "approx"))
-]
-_AFTER_APPROX = re.compile(r"^\s(?:or so|or more|-odd)\b", re.I)
-_RANGE = re.compile(rf"^(?:\s?(?:-|–|to|and)\s?)(?:{_NUM})", re.IGNORECASE)
-
-# Concepts: the news quantities outlets word differently. A word maps to the
-# concept it counts; the concept's label names the group.
+# Events and the concept a figure of them counts. A figure counts a concept
+# when its own noun is one of these words ("240 captives"), or when the word
+# governs it inside its clause ("killed more than 1,400 people", "132
+# Palestinians have been killed", "the death toll, exceeding 9,200").
 _CONCEPTS = {
     "hostages": "hostage hostages captive captives captivity abducted abductees kidnapped "
-    "held release released releases freed",
-    "killed": "killed dead deaths death died toll massacre lives fatalities slain",
+    "release released releases freed",
+    "killed": "killed kill kills killing dead deaths death died toll massacre massacred "
+    "slaughter slaughtered fatalities slain",
     "injured": "injured wounded hurt injuries",
+    "treated": "treated hospitalised hospitalized hospital",
     "displaced": "displaced evacuated fled homeless refugees",
     "arrested": "arrested detained detainees prisoners",
     "votes": "votes ballots",
 }
 _CONCEPT_OF = {w: c for c, words in _CONCEPTS.items() for w in words.split()}
-# Words for people in general: they do not narrow what is counted.
-_GENERIC = frozenset(
-    "people persons individuals residents civilians citizens palestinians israelis "
-    "americans gazans others men".split()
-)
+# Release words: a freed hostage is another quantity than a held one.
+_RELEASE = frozenset("release released releases freed".split())
 # Narrower groups of people: children killed are another count than people killed.
 _SUBGROUPS = frozenset(
     "children kids minors babies women girls boys soldiers troops officers policemen police "
     "journalists reporters doctors nurses medics students teachers workers staff".split()
 )
-_NOUN_STOP = frozenset(
-    "of in on at by for from with to and or but as that which who have has had are is was were "
-    "been be will would could can may might including since during after before into than "
-    "per a an the their its his her our them they those these us it".split()
+# Words that end the clause a figure stands in: punctuation, and the words
+# opening another clause. What the figure counts, where and who says it are
+# read inside its own clause, never across one of these.
+_BOUNDARY = re.compile(
+    r"[,;:()\[\]“”\"—–]|\s-\s|\b(?:that|which|who|whom|whose|where|while|whereas|after|"
+    r"before|as|but|when|because|since|although|though|until|unless|if|even|according)\b",
+    re.IGNORECASE,
 )
-_VERBISH = re.compile(r"[a-z]+(?:ed|ing)|taken|held|seen|given|made|left|gone|according")
+# A release not (yet) done: "until Hamas releases", "to facilitate the release of".
+_UNDONE = re.compile(
+    r"\b(?:until|unless|if|to\s(?:allow|facilitate|secure|win|negotiate|get|see)|calls?\sfor|"
+    r"demand\w*|urg\w+|push\w*\sfor|seek\w*)\b",
+    re.IGNORECASE,
+)
+_PLACE_NAME = r"(?:the\s+)?(?:occupied\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+_PLACE_AFTER = re.compile(rf"\b(?:in|inside|across|throughout|on)\s+{_PLACE_NAME}")
+_PLACE_BEFORE = re.compile(rf"\b(?:in|inside|across|throughout)\s+{_PLACE_NAME}")
+_PLACE_OPENING = re.compile(rf"^(?:In|Inside|Across|Throughout)\s+{_PLACE_NAME},\s")
+_PLACE_WHERE = re.compile(rf"\b(?:in|inside)\s+{_PLACE_NAME},?\s+$")
+_POSSESSIVE_PLACE = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)[’']s\s+(?:the\s+)?$")
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
-_PLACE = re.compile(
-    r"\b(?:[Ii]n|[Oo]n|[Ff]rom|[Aa]cross|[Tt]hroughout|[Ii]nside)\s+((?:the\s+)?(?:occupied\s+)?"
-    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
+_TIME_WORD = re.compile(
+    rf"(?:{MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"today|yesterday|tomorrow)\b"
 )
-_POSSESSIVE_PLACE = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)[’']s\s+$")
+_AGE = re.compile(r"^(?:year|month|week|day)s?[- ]old\b|^-(?:year|month|week|day)s?-old\b")
+# "one or two pieces of bread per day": a rate is a figure even when small.
+_RATE = re.compile(
+    r"^(?:\s+of\s+[a-z]+)?\s+(?:per|a|each)\s+(?:day|week|month|year|person|head|family)\b"
+)
+_RELATIVE = re.compile(r"^\s(?:who|that)\s([^,;:]{0,80})")
+_APPOSITIVE = re.compile(
+    r"^,\s(?:many|most|some|several|all|half|among|mostly|nearly|almost|about|including|of)\b"
+    r"[^,;:]{0,60},\s([^,;:]{0,80})"
+)
+_TIME_UNITS = "hours|days|weeks|months|years|decades"
+_VAGUE_TIME = re.compile(
+    rf"\bseveral\s+(?P<several>{_TIME_UNITS})\b"
+    rf"|\b(?P<plural>{_TIME_UNITS})(?:-long\b|(?=\s+of\s))"
+    r"|(?<![\w-])(?:(?:an?|one)\s)?(?P<one>hour|day|week|month|year|decade)-long\b",
+    re.IGNORECASE,
+)
+# Words before "days of" that make it no vague amount: "the last days of",
+# "four days of", "several" (read as such), "those weeks of".
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve several few couple".split()
+)
+_NOT_VAGUE_BEFORE = frozenset(
+    "the these those last past next coming first final early recent many its his her their "
+    "our".split()
+)
+_TEMPERATURE = frozenset("c f °c °f degree degrees celsius fahrenheit deg degc degf".split())
+_UNIT_LABEL = {
+    "percent": "%", "dollar": "USD", "pound": "GBP", "euro": "EUR", "yen": "JPY",
+    "yuan": "CNY", "rupee": "INR", "shekel": "ILS",
+}  # fmt: skip
 
 
 # ------------------------------------------------------------- per article
@@ -175,7 +190,7 @@ _POSSESSIVE_PLACE = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)[’']s\s+$")
 def extract_mentions(
     article_id: str, text: str, options: NumberOptions = NumberOptions()
 ) -> list[Mention]:
-    """Every figure in an article's clean text, as an interval with what it counts."""
+    """Every figure of a story quantity in an article's clean text, as an interval."""
     out: list[Mention] = []
     for para in text.split("\n"):
         for sentence in split_sentences(para.strip()):
@@ -184,186 +199,244 @@ def extract_mentions(
 
 
 def _sentence_mentions(article_id: str, sentence: str, options: NumberOptions) -> list[Mention]:
-    found = []
-    consumed = 0  # the second figure of "between 200 and 300" is read already
-    for m in _FIGURE.finditer(sentence):
-        if m.start() < consumed or _excluded(sentence, m):
-            continue
-        reading = _interval(sentence, m, options)
-        if reading is None:
-            continue
-        start, end, low, high, value, vague = reading
-        consumed = end
-        unit = _unit(m)
-        tail = sentence[end:]
-        noun_words, head = _noun_after(tail)
-        concept, qualifier = _concept(sentence, m, head, options, noun_words)
-        if concept == _UNKNOWN and unit is None:
-            continue  # a bare "two" with nothing counted: no quantity to compare
-        place = _place(sentence, m)
-        as_of, when = _times(sentence)
-        words_used = sentence[start:end]
-        if noun_words:
-            words_used = f"{words_used} {noun_words}"
-        found.append(
-            Mention(
-                article=article_id,
-                text=words_used.strip(),
-                low=low,
-                high=high,
-                value=value,
-                vague=vague,
-                unit=unit,
-                concept=concept,
-                qualifier=qualifier,
-                place=place,
-                as_of=as_of,
-                when=when,
-                what=_label(concept, qualifier, head, place, unit),
-                attribution=attribution(sentence),
-                sentence=sentence,
-            )
-        )
+    found: list[Mention] = []
+    bounds = [(b.start(), b.end(), b.group(0).lower()) for b in _BOUNDARY.finditer(sentence)]
+    previous: Mention | None = None
+    for q in _with_vague_times(sentence, quantities(sentence)):
+        mention = _mention(article_id, sentence, q, bounds, previous, options)
+        if mention is not None:
+            found.append(mention)
+            previous = mention
     return found
 
 
-def _excluded(sentence: str, m: re.Match[str]) -> bool:
-    """Dates, times of day, ages, years, temperatures, ordinals, codes."""
-    before = sentence[max(0, m.start() - 12) : m.start()].lower()
-    after = sentence[m.end() : m.end() + 14].lower()
-    raw = m.group(0)
-    if m.group("num") is None:
-        return False
-    if re.search(rf"\b(?:{_MONTHS})\.?\s$", before) or re.match(rf"^\s(?:{_MONTHS})\b", after):
-        return True  # "Oct. 7", "7 October"
-    if re.match(r"^\s?(?:a\.?m\.?|p\.?m\.?|gmt|utc|local time)(?![a-z])|^:\d", after):
-        return True  # "4 p.m.", "10:30"
-    if re.match(r"^(?:-|\s)(?:year|month|week|day)s?[- ]old\b|^(?:st|nd|rd|th)\b", after):
-        return True  # ages, ordinals
-    if re.match(r"^\s?°|^\s?(?:c|f)\b(?!\w)|^\s?degrees?\b", after):
-        return True  # temperatures
-    if re.search(r"\b(?:aged|age)\s$", before) or (
-        re.search(r"[A-Z][a-z]+,\s$", sentence[: m.start()]) and re.match(r"^\s?[,.]", after)
-    ):
-        return True  # "Judith Raanan, 59," and "aged 59"
-    if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not m.group("cur"):
-        return True  # years
-    # "F-16", "No. 1", "Resolution 242"
-    return (
-        re.search(r"[A-Za-z]-$|\b(?:no\.|number|article|resolution|covid-)\s?$", before) is not None
+def _with_vague_times(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """The quantities, and lengths of time told without a number: "several
+    days" [3, 9], "weeks of bombardment" and "weeks-long" [2, open], "a
+    month-long conflict" 1."""
+    spans = [(q.start, q.end) for q in found]
+    extra: list[Quantity] = []
+    for m in _VAGUE_TIME.finditer(sentence):
+        if any(a < m.end() and m.start() < b for a, b in spans):
+            continue
+        prev = [t.lower() for t in _TOKEN.findall(sentence[: m.start()])[-1:]]
+        if prev and (prev[0][0].isdigit() or prev[0] in _NUMBER_WORDS):
+            continue  # "four days of", "two-week-long": read as numbers
+        if prev and not m.group(0).endswith("-long") and prev[0] in _NOT_VAGUE_BEFORE:
+            continue
+        unit = (m.group("several") or m.group("plural") or m.group("one")).lower()
+        if m.group("several"):
+            value, high, vague, modifier = 3.0, 9.0, True, None
+        elif m.group("plural"):
+            value, high, vague, modifier = 2.0, None, True, "min"
+        else:
+            value, high, vague, modifier = 1.0, None, False, None
+        extra.append(
+            Quantity(
+                start=m.start(),
+                end=m.end(),
+                value=value,
+                high=high,
+                modifier=modifier,
+                direction=None,
+                unit=unit,
+                unit_text=None,
+                noun="",
+                vague=vague,
+                spelled=True,
+            )
+        )
+    return sorted([*found, *extra], key=lambda q: q.start)
+
+
+def _mention(
+    article_id: str,
+    sentence: str,
+    q: Quantity,
+    bounds: list[tuple[int, int, str]],
+    previous: Mention | None,
+    options: NumberOptions,
+) -> Mention | None:
+    """One quantity as a story figure, or None when it is not one or unclear."""
+    if q.shift or (q.high is not None and q.high <= q.value):
+        return None  # "from 4.8 to 4.7": a change, not a count
+    if _AGE.match(sentence[q.end :]) or q.noun.lower().startswith(("year-old", "years-old")):
+        return None  # an age
+    head = q.noun.split()[-1].lower() if q.noun else None
+    duration = _duration_of(q, head)
+    if q.unit in _TEMPERATURE:
+        return None  # the weather, not the story
+    if q.spelled and not q.vague and q.value < 10 and head is None and q.unit is None:
+        return None  # "one of whom": a pronoun, not a count
+    clause_start = max((e for s, e, _ in bounds if e <= q.start), default=0)
+    noun_end = _noun_end(sentence, q)
+    clause_end = min((s for s, _, _ in bounds if s >= noun_end), default=len(sentence))
+    before = sentence[clause_start : q.start]
+    after = sentence[noun_end:clause_end]
+    measured = q.unit is not None and q.unit_text is not None
+    unit = _UNIT_LABEL.get(q.unit) if measured and q.unit else None
+    concept: str | None = None
+    released = False
+    if duration is not None:
+        # A length of time ("four days", "nearly seven weeks") is a figure
+        # of its own kind, never a count of people.
+        concept = duration
+    elif not measured:
+        # Only a count can be of people killed or held: "200 metres" next to
+        # "lives on Quarry Lane" is a distance.
+        concept, released = _concept(sentence, q, head, before, after, clause_start, bounds)
+        including = re.search(r",\s+including\s+$", sentence[: q.start]) is not None
+        if concept is None and previous is not None and including:
+            # "killed many thousands, including over 3,000 children"
+            concept, released = previous.concept, previous.released
+    qualifier = head if head in _SUBGROUPS else None
+    if concept is None:
+        # Not a known event: what the noun phrase names. A small number
+        # spelled out ("two sons", "two purposes", "two officials told")
+        # with no event of the story is prose, not a figure; a bare number
+        # with nothing counted is none either.
+        if q.spelled and not q.vague and q.value < 10 and not _RATE.match(sentence[noun_end:]):
+            return None
+        if measured and q.unit in MEASURES:
+            concept = SPELLING.get(q.unit, q.unit)
+        elif head is not None:
+            words = [w.lower() for w in q.noun.split()][-2:]
+            concept = " ".join([*words[:-1], _singular(words[-1])])
+        elif unit is not None:
+            concept = "amount" if unit != "%" else "percent"
+        else:
+            return None
+    low, high = _interval(q, options)
+    place = _place(sentence, q, before, after, clause_start, bounds)
+    as_of, when = _times(sentence)
+    words_used = sentence[q.start : noun_end]
+    cut = re.search(r",\s(?:even\s)?(?:as|while|but|whereas)\s", sentence[q.end :])
+    claimed = sentence if cut is None else sentence[: q.end + cut.start()] + "."
+    return Mention(
+        article=article_id,
+        text=words_used.strip(),
+        low=low,
+        high=high,
+        value=q.value,
+        vague=q.vague,
+        unit=unit,
+        concept=concept,
+        qualifier=qualifier,
+        released=released,
+        place=place,
+        as_of=as_of,
+        when=when,
+        what=_label(concept, qualifier, head, place, unit, released),
+        attribution=attribution(claimed),
+        sentence=sentence,
     )
 
 
-def _interval(
-    sentence: str, m: re.Match[str], options: NumberOptions
-) -> tuple[int, int, float | None, float | None, float, bool] | None:
-    start, end = m.start(), m.end()
-    if m.group("vague"):
-        v_low, v_high = _VAGUE[m.group("vague").lower()]
-        return start, end, float(v_low), float(v_high), float(v_low), True
-    if m.group("word"):
-        value = float(_WORD_NUMBERS[m.group("word").lower()])
-        if m.group("wscale"):
-            value *= _SCALES[m.group("wscale").lower()]
-    else:
-        value = float(m.group("num").replace(",", ""))
-        if m.group("scale"):
-            value *= _SCALES[m.group("scale").lower()]
+def _duration_of(q: Quantity, head: str | None) -> str | None:
+    """The time unit of a length of time ("day"), else None."""
+    for word in (q.unit, head):
+        if word is not None and word.lower() in DURATIONS:
+            return _singular(word.lower().removesuffix("-long"))
+    return None
+
+
+def _noun_end(sentence: str, q: Quantity) -> int:
+    if not q.noun:
+        return q.end
+    found = sentence.find(q.noun, q.end)
+    return q.end if found < 0 else found + len(q.noun)
+
+
+def _concept(
+    sentence: str,
+    q: Quantity,
+    head: str | None,
+    before: str,
+    after: str,
+    clause_start: int,
+    bounds: list[tuple[int, int, str]],
+) -> tuple[str | None, bool]:
+    """(concept, released): the event the figure counts, read inside its clause."""
+    concept: str | None = None
+    word: str | None = None
+    if head in _CONCEPT_OF and head not in _RELEASE:
+        concept, word = _CONCEPT_OF[head], head
+    tokens_before = [t.lower() for t in _TOKEN.findall(before)]
+    tokens_after = [t.lower() for t in _TOKEN.findall(after)]
+    tail = sentence[_noun_end(sentence, q) :]
+    relative = _RELATIVE.match(tail)
+    if not tokens_after and relative is not None:
+        # "Nearly 300 people who were forced out": the subject's own clause.
+        tokens_after = [t.lower() for t in _TOKEN.findall(relative.group(1))]
+    if not tokens_after:
+        # "more than 9,227 people, many of them women and children, have been
+        # killed": the clause goes on after an appositive.
+        rest = _APPOSITIVE.match(tail)
+        if rest is not None:
+            tokens_after = [t.lower() for t in _TOKEN.findall(rest.group(1))]
+    if concept is None:
+        # The nearest event word of the clause, after the figure first
+        # ("132 Palestinians have been killed"), then before it ("killed
+        # dozens of people", "the number of hostages held by Hamas at 241").
+        near = [*tokens_after[:8], *reversed(tokens_before[-8:])]
+        for tok in near:
+            if tok in _CONCEPT_OF:
+                concept, word = _CONCEPT_OF[tok], tok
+                break
+    if concept is None:
+        # An appositive right after a comma: "the death toll, exceeding 9,200".
+        prior = sentence[:clause_start].rstrip()
+        if prior.endswith(",") and before.strip() == "":
+            last = [t.lower() for t in _TOKEN.findall(prior)][-3:]
+            for tok in reversed(last):
+                if tok in _CONCEPT_OF:
+                    concept, word = _CONCEPT_OF[tok], tok
+                    break
+    if concept != "hostages":
+        return concept, False
+    words = set(tokens_before[-8:]) | set(tokens_after[:8])
+    opener = next((w for s, e, w in reversed(bounds) if e <= q.start), "")
+    undone = opener in ("until", "unless", "if") or _UNDONE.search(sentence[: q.start]) is not None
+    released = bool(words & _RELEASE) and not undone
+    del word
+    return concept, released
+
+
+def _interval(q: Quantity, options: NumberOptions) -> tuple[float | None, float | None]:
+    """The report contract's interval of a quantity."""
+    if q.high is not None:
+        return _round(q.value), _round(q.high)
+    if q.vague and q.modifier == "min":
+        return q.value, None
+    if q.vague:
+        v_low, v_high = _vague_interval(q)
+        return v_low, v_high
+    value = q.value
     low: float | None = value
     high: float | None = value
-    # "between 200 and 300", "200 to 300", "200-300"
-    rng = _RANGE.match(sentence[end:])
-    if rng is not None and rng.group("num"):
-        other = float(rng.group("num").replace(",", ""))
-        if rng.group("scale"):
-            other *= _SCALES[rng.group("scale").lower()]
-        elif m.group("scale"):
-            other *= _SCALES[m.group("scale").lower()]
-        if other > value:
-            return start, end + rng.end(), value, other, value, False
-    before = sentence[max(0, start - 24) : start]
-    for pattern, kind in _BEFORE:
-        mod = pattern.search(before)
-        if mod is None:
-            continue
-        start -= len(before) - mod.start()
-        if kind == "min":
-            low, high = value, None
-        elif kind == "max":
-            low, high = None, value
-        elif kind == "nearly":
-            low, high = value * (1 - options.nearly), value
-        else:
-            low, high = value * (1 - options.approx), value * (1 + options.approx)
-        break
-    after = _AFTER_APPROX.match(sentence[end:])
-    if after is not None:
-        end += after.end()
-        if "more" in after.group(0).lower():
-            low, high = value, None
-        else:
-            low, high = value * (1 - options.approx), value * (1 + options.approx)
-    return start, end, _round(low), _round(high), value, False
+    if q.modifier == "min":
+        low, high = value, None
+    elif q.modifier == "max":
+        low, high = None, value
+    elif q.modifier == "nearly":
+        low, high = value * (1 - options.nearly), value
+    elif q.modifier == "approx":
+        low, high = value * (1 - options.approx), value * (1 + options.approx)
+    return _round(low), _round(high)
+
+
+def _vague_interval(q: Quantity) -> tuple[float, float]:
+    low = q.value
+    for v_low, v_high in VAGUE.values():
+        if v_low == low:
+            return float(v_low), float(v_high)
+    return low, low
 
 
 def _round(x: float | None) -> float | None:
     if x is None:
         return None
     return float(round(x)) if abs(x) >= 10 else round(x, 2)
-
-
-def _unit(m: re.Match[str]) -> str | None:
-    if m.group("pct"):
-        return "%"
-    if m.group("cur"):
-        return _CURRENCY[m.group("cur")]
-    return None
-
-
-def _noun_after(tail: str) -> tuple[str, str | None]:
-    """The counted noun phrase right after a figure ("American women hostages")."""
-    tail = re.sub(r"^\s(?:or so|or more|-odd)\b", "", tail, flags=re.IGNORECASE)
-    tail = re.sub(r"^\sof\s", " ", tail)  # "hundreds of doctors"
-    words: list[str] = []
-    for tok in _TOKEN.findall(tail[:80]):
-        low = tok.lower()
-        if not tok[0].isalnum() or low in _NOUN_STOP or len(words) >= 4:
-            break
-        # A participle or verb ends the noun phrase: "hostages held by …",
-        # "people taken captive", "9,200 according to …".
-        if _VERBISH.fullmatch(low):
-            break
-        words.append(tok)
-    return " ".join(words), (words[-1].lower() if words else None)
-
-
-def _concept(
-    sentence: str, m: re.Match[str], head: str | None, options: NumberOptions, noun: str = ""
-) -> tuple[str, str | None]:
-    """(concept, qualifier): what the figure counts, as a grouping key."""
-    if head in _CONCEPT_OF:
-        return _CONCEPT_OF[head], None
-    tokens_before = [t.lower() for t in _TOKEN.findall(sentence[: m.start()])][-options.window :]
-    tokens_after = [t.lower() for t in _TOKEN.findall(sentence[m.end() :])][: options.window]
-    # The nearest concept word on either side, after first.
-    best: tuple[int, str] | None = None
-    for dist, tok in enumerate(tokens_after):
-        if tok in _CONCEPT_OF:
-            best = (dist, _CONCEPT_OF[tok])
-            break
-    for dist, tok in enumerate(reversed(tokens_before)):
-        if tok in _CONCEPT_OF and (best is None or dist < best[0]):
-            best = (dist, _CONCEPT_OF[tok])
-            break
-    qualifier = head if head in _SUBGROUPS else None
-    if best is not None:
-        return best[1], qualifier
-    if head is not None:
-        # Not a known concept: what the noun phrase names, modifiers included
-        # ("tank wagons" are not "wagons"): its last two words.
-        words = [w.lower() for w in noun.split()][-2:]
-        return " ".join([*words[:-1], _singular(words[-1])]), None
-    return _UNKNOWN, None
 
 
 _UNKNOWN = "figure"
@@ -377,31 +450,64 @@ def _singular(word: str) -> str:
     return word
 
 
-def _place(sentence: str, m: re.Match[str]) -> str | None:
-    """Where the figure applies: "in Gaza", "in the occupied West Bank", "Gaza’s"."""
-    poss = _POSSESSIVE_PLACE.search(
-        sentence[max(0, m.start() - 30) : m.start()].replace("more than ", "")
-    )
+# The lengths of time a duration figure is read in ("day", "week").
+_DURATION_UNITS = frozenset(_singular(w) for w in DURATIONS)
+
+
+def _place(
+    sentence: str,
+    q: Quantity,
+    before: str,
+    after: str,
+    clause_start: int,
+    bounds: list[tuple[int, int, str]],
+) -> str | None:
+    """Where the figure applies, read from its own clause only; None when unclear.
+
+    "Gaza's more than 2.3 million residents"; "killed in Gaza", "pamphlets
+    dropped on Gaza" (after it); "an attack on a camp in Gaza killed dozens"
+    (its subject); "in the West Bank, where 132 Palestinians have been killed";
+    "In Tromsø, 9 people were killed". A place in another clause ("killed
+    more than 1,400 people in the October 7 attacks" next to "in Gaza") is
+    not the figure's.
+    """
+    poss = _POSSESSIVE_PLACE.search(sentence[max(0, q.start - 40) : q.start])
     if poss is not None:
-        return poss.group(1)
-    after = list(_PLACE.finditer(sentence, m.end()))
-    before = list(_PLACE.finditer(sentence[: m.start()]))
-    # After the figure first ("killed in Gaza"), then before it ("In Tromsø,
-    # 9 people were killed"; "the death toll in Bodø rose to 25").
-    for found in [*after, *reversed(before)]:
-        place = re.sub(r"^(?:the\s+)?(?:occupied\s+)?", "", found.group(1))
-        if not _TIME_WORD.match(place.lower()):  # "on Friday" is a time
+        return _clean_place(poss.group(1))
+    candidates = [m.group(1) for m in _PLACE_AFTER.finditer(after)]
+    for m in reversed(list(_PLACE_BEFORE.finditer(before))):
+        # Only in the words right before the figure ("an attack on a camp in
+        # Gaza this week killed dozens"); further back it qualifies another
+        # noun ("problems in Gaza without preventing Israel from responding
+        # to the massacre of 1,400").
+        if len(_TOKEN.findall(before[m.end() :])) <= _PLACE_REACH:
+            candidates.append(m.group(1))
+    opener = next(((s, w) for s, e, w in reversed(bounds) if e <= q.start), None)
+    if opener is not None and opener[1] == "where":
+        where = _PLACE_WHERE.search(sentence[: opener[0]])
+        if where is not None:
+            candidates.append(where.group(1))
+    opening = _PLACE_OPENING.match(sentence)
+    if opening is not None and opening.end() == clause_start:
+        candidates.append(opening.group(1))
+    for found in candidates:
+        place = _clean_place(found)
+        if place and not _TIME_WORD.match(place.lower()):
             return place
     return None
 
 
-_TIME_WORD = re.compile(
-    rf"(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-)
+# Words between a place and the figure it qualifies, at most: "in Gaza this
+# week killed" (3), "toll in Bodø rose to" (2).
+_PLACE_REACH = 4
+
+
+def _clean_place(text: str) -> str:
+    return re.sub(r"[’']s$", "", text.strip())
 
 
 _DAY = (
-    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})|"
+    rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTHS})|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today)"
 )
 _AS_OF = re.compile(rf"\b(?:as of|by|until|up to)\s+(?:last\s+)?({_DAY})", re.IGNORECASE)
@@ -419,22 +525,30 @@ def _times(sentence: str) -> tuple[str | None, str | None]:
 
 
 def _label(
-    concept: str, qualifier: str | None, head: str | None, place: str | None, unit: str | None
+    concept: str,
+    qualifier: str | None,
+    head: str | None,
+    place: str | None,
+    unit: str | None,
+    released: bool = False,
 ) -> str:
     if concept in _CONCEPTS:
         who = qualifier or ("people" if concept != "hostages" else "")
         label = {
-            "hostages": "hostages",
+            "hostages": "hostages released" if released else "hostages",
             "killed": f"{who} killed",
             "injured": f"{who} injured",
+            "treated": f"{who} treated in hospital",
             "displaced": f"{who} displaced",
             "arrested": f"{who} detained",
             "votes": "votes",
         }[concept].strip()
+    elif concept != _UNKNOWN:
+        label = head if head and _singular(head) == concept.split()[-1] else concept
     else:
         label = head or concept
     if unit == "%":
-        label = f"{label} (percent)"
+        label = f"{label} (percent)" if label != _UNKNOWN else "percent"
     elif unit:
         label = f"{label} ({unit})"
     return f"{label} in {place}" if place else label
@@ -479,31 +593,59 @@ def numbers_section(
 
 
 def _groups(mentions: list[Mention], options: NumberOptions) -> list[list[Mention]]:
-    by_key: dict[tuple[str, str | None, str | None], list[Mention]] = defaultdict(list)
+    # One quantity: the same concept, narrower group, unit and place. A
+    # figure with no place read from its own clause is not put with one that
+    # names a place: which place it counts is unknown, and a group's label
+    # names its place for every member.
+    by_key: dict[tuple[str, str | None, str | None, str | None], list[Mention]] = defaultdict(list)
     for m in mentions:
-        by_key[(m.concept, m.qualifier, m.unit)].append(m)
+        by_key[(m.concept, m.qualifier, m.unit, m.place)].append(m)
     groups: list[list[Mention]] = []
-    for members in by_key.values():
-        # Places split a concept only when both sides name one.
-        places = {m.place for m in members if m.place}
-        by_place: dict[str | None, list[Mention]] = defaultdict(list)
-        for m in members:
-            by_place[m.place if len(places) > 1 else None].append(m)
-        unplaced = by_place.pop(None, []) if len(places) > 1 else []
-        for m in unplaced:
-            # An unplaced figure joins the placed group closest in value.
-            target = min(by_place, key=lambda p: min(abs(x.value - m.value) for x in by_place[p]))
-            by_place[target].append(m)
-        for part in by_place.values():
-            # A figure "as of Friday" and one "as of Saturday" are two
-            # counts of a moving total, not a disagreement.
-            by_time: dict[str | None, list[Mention]] = defaultdict(list)
-            stated = {m.as_of for m in part if m.as_of}
-            for m in part:
-                by_time[m.as_of if len(stated) > 1 else None].append(m)
-            for timed in by_time.values():
-                groups.extend(_split_by_magnitude(timed, options))
+    for part in by_key.values():
+        # A figure "as of Friday" and one "as of Saturday" are two
+        # counts of a moving total, not a disagreement.
+        by_time: dict[str | None, list[Mention]] = defaultdict(list)
+        stated = {m.as_of for m in part if m.as_of}
+        for m in part:
+            by_time[m.as_of if len(stated) > 1 else None].append(m)
+        for timed in by_time.values():
+            for group in _split_by_magnitude(timed, options):
+                if group[0].concept in _CONCEPTS:
+                    groups.extend(_split_released(group))
+                elif group[0].concept in _DURATION_UNITS:
+                    # Two lengths of time are rarely of one thing ("30 hours"
+                    # building banks, "clean for 30 hours"): each stands alone.
+                    groups.extend([m] for m in group)
+                else:
+                    groups.extend(_split_by_overlap(group))
     return groups
+
+
+def _split_by_overlap(group: list[Mention]) -> list[list[Mention]]:
+    """Figures of a thing with no known event ("31 wagons" hauled, "14
+    wagons" derailed; durations; sums of money) are one quantity only when
+    they can be the same number: without the event that ties them, two
+    different figures are more likely two things than a disagreement."""
+    out: list[list[Mention]] = []
+    for m in sorted(group, key=lambda x: x.low if x.low is not None else float("-inf")):
+        home = next((g for g in out if all(_overlap(m, x) for x in g)), None)
+        if home is None:
+            out.append([m])
+        else:
+            home.append(m)
+    return out
+
+
+def _split_released(group: list[Mention]) -> list[list[Mention]]:
+    """Hostages released and hostages held are two quantities: split when a
+    released figure and another cannot be the same count."""
+    freed = [m for m in group if m.released]
+    others = [m for m in group if not m.released]
+    if not freed or not others:
+        return [group]
+    if all(_overlap(a, b) for a in freed for b in others):
+        return [group]
+    return [freed, others]
 
 
 def _split_by_magnitude(members: list[Mention], options: NumberOptions) -> list[list[Mention]]:
@@ -553,5 +695,5 @@ def _overlap(a: Mention, b: Mention) -> bool:
 
 
 def _group_label(group: list[Mention]) -> str:
-    labels = [m.what for m in group]
+    labels = [m.what for m in group if m.released] or [m.what for m in group]
     return max(set(labels), key=lambda x: (labels.count(x), len(x)))

@@ -214,7 +214,7 @@ _MEASURES_TWO: Final = frozenset(
     "miles per hour|kilometres per hour|kilometers per hour|metres per second|"
     "meters per second|miles per gallon".split("|")
 )
-_SPELLING: Final = {
+SPELLING: Final = {
     "liter": "litre", "liters": "litre", "litres": "litre", "meter": "metre", "meters": "metre",
     "metres": "metre", "kilometer": "kilometre", "kilometers": "kilometre",
     "kilometres": "kilometre", "miles": "mile", "feet": "foot", "ft": "foot", "inches": "inch",
@@ -234,7 +234,9 @@ _NOUN_STOP: Final = frozenset(
     "into than per a an the their its his her our them they those these us it this there here "
     "when while where if so not no also just only more most less than about around over under "
     "said says told according each every all both some any such than then last next whilst "
-    "without within worldwide nationwide".split()
+    "without within worldwide nationwide remain remains stay stays live work die face faces need "
+    "needs want wants make makes take takes get gets go goes come comes become becomes seem "
+    "seems appear appears stand stands sit sits lie lies out up down off away back".split()
 )
 _VERBISH: Final = re.compile(
     r"[a-z]+(?:ed|ing)|taken|held|seen|given|made|left|gone|according|been|being|known|"
@@ -487,7 +489,8 @@ def _range(
     other_unit = "percent" if pct_after else ("currency" if rng.group("cur") else None)
     own_unit = None if unit is None else ("currency" if m.group("cur") else unit)
     if joined.startswith(" and"):
-        ok = re.search(r"\bbetween\s(?:[$£€]\s?)?$", before) is not None and other > value
+        between = re.search(r"\bbetween\s(?:[$£€]\s?)?$", before, re.IGNORECASE)
+        ok = between is not None and other > value
         shift = False
     elif joined.startswith(" to"):
         shift = re.search(r"\bfrom\s(?:up to\s)?$", before) is not None
@@ -565,7 +568,7 @@ def _word_quantity(sentence: str, m: re.Match[str]) -> Quantity | None:
         pass  # an age in words: read, the caller decides
     elif re.match(r"^-\w", after):
         return None  # "one-time", "two-thirds" (read as a fraction), "three-point"
-    if word.lower() in ("one", "an", "a"):
+    if word.lower() in ("one", "an", "a") and not _WORD_RANGE.match(after):
         # "one" is an article more often than a count: read only before a
         # noun phrase ("one man", "one of the people").
         if not re.match(
@@ -648,7 +651,7 @@ def _finish(
         elif first in MEASURES or first in DURATIONS:
             unit, unit_text = first, noun_words[0]
     if unit is not None:
-        unit = _SPELLING.get(unit.lower(), unit)
+        unit = SPELLING.get(unit.lower(), unit)
     return Quantity(
         start=start,
         end=end,
