@@ -327,53 +327,77 @@ def _window_means(values: list[float], reach: int) -> list[float]:
     return out
 
 
+class _PageContext:
+    """What the first stage's features need of the whole page, computed once."""
+
+    def __init__(
+        self, shapes: list[tuple[float, ...]], prose: list[float], codes: Sequence[int], total: int
+    ) -> None:
+        self.shapes = shapes
+        self.prose = prose
+        n = len(shapes)
+        # Distance to the nearest prose line before and after, in lines (0-1).
+        before = [1.0] * n
+        last = -_DISTANCE_CAP
+        for i in range(n):
+            before[i] = min(i - last, _DISTANCE_CAP) / _DISTANCE_CAP
+            if prose[i]:
+                last = i
+        after = [1.0] * n
+        nxt = n - 1 + _DISTANCE_CAP
+        for i in range(n - 1, -1, -1):
+            after[i] = min(nxt - i, _DISTANCE_CAP) / _DISTANCE_CAP
+            if prose[i]:
+                nxt = i
+        self.before = before
+        self.after = after
+        self.ctx_words = _window_means([shape[0] for shape in shapes], _REACH)
+        self.ctx_terminal = _window_means([shape[1] for shape in shapes], _REACH)
+        self.ctx_prose = _window_means(prose, _REACH)
+        self.ctx_kept = _window_means([float(code == KEPT) for code in codes], _REACH)
+        self.longest = max(shape[0] for shape in shapes)
+        self.total = total  # words on the page (at least 1)
+
+
+def _page_context(lines: Sequence[str], codes: Sequence[int], counts: list[int]) -> _PageContext:
+    shapes = [_line_shape(line) for line in lines]
+    prose = [
+        float(counts[i] >= _PROSE_WORDS and shapes[i][1] > 0 and shapes[i][5] > 0)
+        for i in range(len(lines))
+    ]
+    return _PageContext(shapes, prose, codes, max(1, sum(counts)))
+
+
+def _opens_quote(line: str) -> float:
+    return float(line[:1] in "\"'\u201c\u2018\u00ab")
+
+
 def _dense_features(
     lines: Sequence[str], codes: Sequence[int], counts: list[int]
 ) -> list[list[float]]:
     """Every feature but the rules' verdicts (the last len(CODES) of :data:`FEATURES`).
 
-    ``counts``: each line's :func:`word_count`.
+    ``counts``: each line's :func:`word_count`. (:func:`_probabilities` computes
+    the same numbers without building the rows.)
     """
     n = len(lines)
-    shapes = [_line_shape(line) for line in lines]
-    total = max(1, sum(counts))
-    prose = [
-        float(counts[i] >= _PROSE_WORDS and shapes[i][1] > 0 and shapes[i][5] > 0) for i in range(n)
-    ]
-    longest = max(shape[0] for shape in shapes)
-    # Distance to the nearest prose line before and after, in lines.
-    before = [1.0] * n
-    last = -_DISTANCE_CAP
-    for i in range(n):
-        before[i] = min(i - last, _DISTANCE_CAP) / _DISTANCE_CAP
-        if prose[i]:
-            last = i
-    after = [1.0] * n
-    nxt = n - 1 + _DISTANCE_CAP
-    for i in range(n - 1, -1, -1):
-        after[i] = min(nxt - i, _DISTANCE_CAP) / _DISTANCE_CAP
-        if prose[i]:
-            nxt = i
-    ctx_words = _window_means([shape[0] for shape in shapes], _REACH)
-    ctx_terminal = _window_means([shape[1] for shape in shapes], _REACH)
-    ctx_prose = _window_means(prose, _REACH)
-    ctx_kept = _window_means([float(code == KEPT) for code in codes], _REACH)
+    page = _page_context(lines, codes, counts)
     out: list[list[float]] = []
     seen = 0
     for i in range(n):
-        row = list(shapes[i])
+        row = list(page.shapes[i])
         row += (
-            float(lines[i][:1] in "\"'\u201c\u2018\u00ab"),
+            _opens_quote(lines[i]),
             i / max(1, n - 1),
-            seen / total,
-            prose[i],
-            ctx_words[i],
-            ctx_terminal[i],
-            ctx_prose[i],
-            before[i],
-            after[i],
-            shapes[i][0] - longest,
-            ctx_kept[i],
+            seen / page.total,
+            page.prose[i],
+            page.ctx_words[i],
+            page.ctx_terminal[i],
+            page.ctx_prose[i],
+            page.before[i],
+            page.after[i],
+            page.shapes[i][0] - page.longest,
+            page.ctx_kept[i],
         )
         out.append(row)
         seen += counts[i]
@@ -467,7 +491,7 @@ def _logistic(ws: list[float], intercept: float, rows: list[tuple[float, ...]]) 
         z = intercept
         for k, w in enumerate(ws):
             z += w * row[k]
-        out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+        out.append(_sigmoid(z))
     return out
 
 
@@ -479,21 +503,80 @@ def probabilities(lines: Sequence[str], codes: Sequence[int]) -> list[float]:
 
 
 def _probabilities(lines: Sequence[str], codes: Sequence[int], counts: list[int]) -> list[float]:
-    """:func:`probabilities`, given each line's :func:`word_count` (counted once a page)."""
-    # logistic(WEIGHTS, INTERCEPT, features(lines, codes)), without building
-    # the one-hot verdicts: a verdict's weight is added directly.
+    """:func:`probabilities`, given each line's :func:`word_count` (counted once a page).
+
+    logistic(WEIGHTS, INTERCEPT, features(lines, codes)), then the context
+    stage, without building any feature row: compiled, every number put in a
+    row or a tuple is a heap object, and building the rows was most of this
+    stage's cost. The sums are taken in the rows' order, so the
+    probabilities are the same to the last bit
+    (tests/test_bodylines.py checks them against the two stages).
+    """
     # Local copies: compiled, a name imported from another module is looked
     # up on every use, and this loop runs once per feature of every line.
-    weights: list[float] = list(WEIGHTS)
+    w: list[float] = list(WEIGHTS)
     intercept: float = INTERCEPT
-    dense = len(weights) - len(CODES)
-    first = []
-    for row, code in zip(_dense_features(lines, codes, counts), codes, strict=True):
-        z = intercept + weights[dense + code]
-        for k in range(dense):
-            z += weights[k] * row[k]
-        first.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
-    return _logistic(list(CONTEXT_WEIGHTS), CONTEXT_INTERCEPT, _context_features(first, counts))
+    n_shape = len(FEATURES) - len(CODES) - 11  # the shape features lead each row
+    dense = len(w) - len(CODES)
+    n = len(lines)
+    page = _page_context(lines, codes, counts)
+    last_row = max(1, n - 1)
+    first: list[float] = []
+    seen = 0
+    for i in range(n):
+        shape = page.shapes[i]
+        z = intercept + w[dense + codes[i]]
+        for k in range(n_shape):
+            z += w[k] * shape[k]
+        z += w[n_shape] * _opens_quote(lines[i])
+        z += w[n_shape + 1] * (i / last_row)
+        z += w[n_shape + 2] * (seen / page.total)
+        z += w[n_shape + 3] * page.prose[i]
+        z += w[n_shape + 4] * page.ctx_words[i]
+        z += w[n_shape + 5] * page.ctx_terminal[i]
+        z += w[n_shape + 6] * page.ctx_prose[i]
+        z += w[n_shape + 7] * page.before[i]
+        z += w[n_shape + 8] * page.after[i]
+        z += w[n_shape + 9] * (shape[0] - page.longest)
+        z += w[n_shape + 10] * page.ctx_kept[i]
+        first.append(_sigmoid(z))
+        seen += counts[i]
+    return _context_probabilities(first, counts)
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _context_probabilities(first: list[float], counts: list[int]) -> list[float]:
+    """logistic(CONTEXT_WEIGHTS, CONTEXT_INTERCEPT, context_features(first, counts)), fused."""
+    cw: list[float] = list(CONTEXT_WEIGHTS)
+    intercept: float = CONTEXT_INTERCEPT
+    n = len(first)
+    best = max(first) if n else 0.0
+    mass = [p * max(1, c) for p, c in zip(first, counts, strict=True)]
+    total = sum(mass) or 1.0
+    prefix = [0.0]
+    for p in first:
+        prefix.append(prefix[-1] + p)
+    out: list[float] = []
+    before = 0.0
+    for i in range(n):
+        p = first[i]
+        z = intercept
+        z += cw[0] * p
+        for j in range(len(_CONTEXT_REACHES)):
+            reach = _CONTEXT_REACHES[j]
+            lo, hi = max(0, i - reach), min(n, i + reach + 1)
+            others = hi - lo - 1
+            z += cw[1 + j] * ((prefix[hi] - prefix[lo] - p) / others if others else 0.0)
+        z += cw[4] * (best - p)
+        z += cw[5] * (p / best if best else 0.0)
+        z += cw[6] * (before / total)
+        z += cw[7] * ((total - before - mass[i]) / total)
+        out.append(_sigmoid(z))
+        before += mass[i]
+    return out
 
 
 def body_lines(lines: Sequence[str], codes: Sequence[int]) -> list[str]:
