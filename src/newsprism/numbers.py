@@ -54,6 +54,7 @@ from newsprism.quantities import (
     SPELLING,
     VAGUE,
     Quantity,
+    is_noun_word,
     quantities,
 )
 from newsprism.quotes import attribution
@@ -114,6 +115,7 @@ _CONCEPTS = {
     "slaughter slaughtered fatalities slain",
     "injured": "injured wounded hurt injuries",
     "treated": "treated hospitalised hospitalized hospital",
+    "missing": "missing unaccounted",
     "displaced": "displaced evacuated fled homeless refugees",
     "arrested": "arrested detained detainees prisoners",
     "votes": "votes ballots",
@@ -140,7 +142,8 @@ _UNDONE = re.compile(
     r"demand\w*|urg\w+|push\w*\sfor|seek\w*)\b",
     re.IGNORECASE,
 )
-_PLACE_NAME = r"(?:the\s+)?(?:occupied\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+_PLACE_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'-]*)"  # "Gaza", "U.S."
+_PLACE_NAME = rf"(?:the\s+)?(?:occupied\s+)?({_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})"
 _PLACE_AFTER = re.compile(rf"\b(?:in|inside|across|throughout|on)\s+{_PLACE_NAME}")
 _PLACE_BEFORE = re.compile(rf"\b(?:in|inside|across|throughout)\s+{_PLACE_NAME}")
 _PLACE_OPENING = re.compile(rf"^(?:In|Inside|Across|Throughout)\s+{_PLACE_NAME},\s")
@@ -177,6 +180,8 @@ _NOT_VAGUE_BEFORE = frozenset(
     "the these those last past next coming first final early recent many its his her their "
     "our".split()
 )
+_RATIO = re.compile(r"\b(?:\d+|one|two|three|four|five)\s(?:in|out of)\s$", re.IGNORECASE)
+_RATIO_AFTER = re.compile(r"^\s(?:in|out of)\s(?:\d+|two|three|four|five|ten)\b", re.IGNORECASE)
 _TEMPERATURE = frozenset("c f °c °f degree degrees celsius fahrenheit deg degc degf".split())
 _UNIT_LABEL = {
     "percent": "%", "dollar": "USD", "pound": "GBP", "euro": "EUR", "yen": "JPY",
@@ -266,6 +271,8 @@ def _mention(
     duration = _duration_of(q, head)
     if q.unit in _TEMPERATURE:
         return None  # the weather, not the story
+    if _RATIO.search(sentence[: q.start]) or _RATIO_AFTER.match(sentence[q.end :]):
+        return None  # "1 in 5 renters": a share, not a count
     if q.spelled and not q.vague and q.value < 10 and head is None and q.unit is None:
         return None  # "one of whom": a pronoun, not a count
     clause_start = max((e for s, e, _ in bounds if e <= q.start), default=0)
@@ -307,7 +314,12 @@ def _mention(
         else:
             return None
     low, high = _interval(q, options)
-    place = _place(sentence, q, before, after, clause_start, bounds)
+    # A place is read only for counts of people and of events ("an attack in
+    # Gaza killed dozens", "1,500 Americans remain in Afghanistan"); next to a
+    # sum it names something else ("a vote in the Senate would add $256
+    # billion", "a $70 million payment in Bitcoin").
+    people = concept in _CONCEPTS or (head is not None and _is_person(q.noun.split()[-1]))
+    place = _place(sentence, q, before, after, clause_start, bounds) if people else None
     as_of, when = _times(sentence)
     words_used = sentence[q.start : noun_end]
     cut = re.search(r",\s(?:even\s)?(?:as|while|but|whereas)\s", sentence[q.end :])
@@ -358,9 +370,10 @@ def _concept(
 ) -> tuple[str | None, bool]:
     """(concept, released): the event the figure counts, read inside its clause."""
     concept: str | None = None
-    word: str | None = None
     if head in _CONCEPT_OF and head not in _RELEASE:
-        concept, word = _CONCEPT_OF[head], head
+        concept = _CONCEPT_OF[head]
+    elif head is not None and not _is_person(q.noun.split()[-1]):
+        return None, False  # "a 7.2-magnitude earthquake killed", "200 pages released"
     tokens_before = [t.lower() for t in _TOKEN.findall(before)]
     tokens_after = [t.lower() for t in _TOKEN.findall(after)]
     tail = sentence[_noun_end(sentence, q) :]
@@ -374,14 +387,27 @@ def _concept(
         rest = _APPOSITIVE.match(tail)
         if rest is not None:
             tokens_after = [t.lower() for t in _TOKEN.findall(rest.group(1))]
+    # "at least 11 people have died and more than 150 are missing": after
+    # "and" a figure opens its own clause.
+    near_before = [] if re.search(r"\b(?:and|or)\s*$", before) else tokens_before[-_GOVERNS:]
+    near_after = tokens_after[: _GOVERNS + 1]
     if concept is None:
-        # The nearest event word of the clause, after the figure first
-        # ("132 Palestinians have been killed"), then before it ("killed
-        # dozens of people", "the number of hostages held by Hamas at 241").
-        near = [*tokens_after[:8], *reversed(tokens_before[-8:])]
-        for tok in near:
+        # The event word governing the figure: right before it ("killing 2",
+        # "the release of two Americans", "a death toll of 63"), then right
+        # after it ("132 Palestinians have been killed", "80 unaccounted
+        # for"), then elsewhere in the clause, release words aside ("the
+        # number of hostages held by Hamas at 241"; but "data released
+        # Thursday showed 373,000 Americans filed" is no release of them).
+        far = [t for t in [*tokens_after[:8], *reversed(tokens_before[-8:])] if t not in _RELEASE]
+        # Nearest first, before the figure on a tie: "killing 2 and injured
+        # others" (killed), "one person dead and 10 injured" (injured).
+        near = sorted(
+            [(d, 0, t) for d, t in enumerate(reversed(near_before))]
+            + [(d, 1, t) for d, t in enumerate(near_after)]
+        )
+        for tok in [*(t for _, _, t in near), *far]:
             if tok in _CONCEPT_OF:
-                concept, word = _CONCEPT_OF[tok], tok
+                concept = _CONCEPT_OF[tok]
                 break
     if concept is None:
         # An appositive right after a comma: "the death toll, exceeding 9,200".
@@ -390,16 +416,38 @@ def _concept(
             last = [t.lower() for t in _TOKEN.findall(prior)][-3:]
             for tok in reversed(last):
                 if tok in _CONCEPT_OF:
-                    concept, word = _CONCEPT_OF[tok], tok
+                    concept = _CONCEPT_OF[tok]
                     break
     if concept != "hostages":
         return concept, False
-    words = set(tokens_before[-8:]) | set(tokens_after[:8])
     opener = next((w for s, e, w in reversed(bounds) if e <= q.start), "")
     undone = opener in ("until", "unless", "if") or _UNDONE.search(sentence[: q.start]) is not None
-    released = bool(words & _RELEASE) and not undone
-    del word
+    released = bool(set(near_before + near_after) & _RELEASE) and not undone
     return concept, released
+
+
+# Tokens between an event word and the figure it governs: "release of the" (3),
+# "have been reported killed" (4).
+_GOVERNS = 3
+# Who can be killed, held or displaced: people. A figure of anything else
+# ("200 pages", "a 7.2-magnitude earthquake") is never a count of an event.
+_PERSONS = frozenset(
+    "people persons person children child kids women woman men man girls boys babies "
+    "civilians residents citizens nationals soldiers troops militants fighters members "
+    "officers officials staff workers students patients victims adults minors infants "
+    "migrants refugees immigrants prisoners detainees hostages captives police personnel "
+    "family families individuals others pilgrims passengers tourists guests youths teens "
+    "teenagers protesters demonstrators".split()
+)
+
+
+def _is_person(word: str) -> bool:
+    low = word.lower()
+    if low in _PERSONS:
+        return True
+    if word[:1].isupper() and low.endswith(("ans", "is", "ns", "ese", "ians")):
+        return True  # "Americans", "Israelis", "Gazans", "Afghans", "Lebanese"
+    return low.endswith(("ers", "ors", "ists", "ees", "men", "women"))
 
 
 def _interval(q: Quantity, options: NumberOptions) -> tuple[float | None, float | None]:
@@ -472,9 +520,17 @@ def _place(
     not the figure's.
     """
     poss = _POSSESSIVE_PLACE.search(sentence[max(0, q.start - 40) : q.start])
-    if poss is not None:
+    counted = q.noun.split()[-1] if q.noun else ""
+    if poss is not None and counted and _is_person(counted) and not _TITLED.search(poss.group(1)):
+        # "Gaza's 2.3 million residents"; not "President Biden's $1.2 trillion".
         return _clean_place(poss.group(1))
-    candidates = [m.group(1) for m in _PLACE_AFTER.finditer(after)]
+    candidates = [
+        m.group(1)
+        for m in _PLACE_AFTER.finditer(after)
+        if not _attributive(after[m.end() :])
+        and not re.search(r"[’']s$", m.group(1))
+        and len(_TOKEN.findall(after[: m.start()])) <= _PLACE_REACH
+    ]
     for m in reversed(list(_PLACE_BEFORE.finditer(before))):
         # Only in the words right before the figure ("an attack on a camp in
         # Gaza this week killed dozens"); further back it qualifies another
@@ -492,7 +548,7 @@ def _place(
         candidates.append(opening.group(1))
     for found in candidates:
         place = _clean_place(found)
-        if place and not _TIME_WORD.match(place.lower()):
+        if place and not _TIME_WORD.match(place.lower()) and not _INSTITUTION.search(place):
             return place
     return None
 
@@ -502,8 +558,30 @@ def _place(
 _PLACE_REACH = 4
 
 
+# Names after "in" that are bodies, not places ("in the Senate", "in Congress").
+_INSTITUTION = re.compile(
+    r"\b(?:Senate|House|Congress|Parliament|Court|Committee|Council|Ministry|Department|"
+    r"Cabinet|Assembly|Party|Times|Post|News|Journal|Agency|Office|Commission)\b"
+)
+
+
+_TITLED = re.compile(
+    r"\b(?:President|Prime|Minister|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Secretary|Chancellor|King|Queen)\b"
+)
+
+
+def _attributive(rest: str) -> bool:
+    """A capitalised word right before a common noun modifies it: "in Covid
+    relief funds", "in the Israel-Hamas war" are no places."""
+    nxt = re.match(r"\s([a-z][a-z-]+)\b", rest)
+    return nxt is not None and is_noun_word(nxt.group(1))
+
+
 def _clean_place(text: str) -> str:
-    return re.sub(r"[’']s$", "", text.strip())
+    words = re.sub(r"[’']s$", "", text.strip()).split()
+    while words and _TIME_WORD.match(words[-1].lower()):
+        words.pop()  # "in Gaza City Saturday"
+    return " ".join(words)
 
 
 _DAY = (
@@ -539,6 +617,7 @@ def _label(
             "killed": f"{who} killed",
             "injured": f"{who} injured",
             "treated": f"{who} treated in hospital",
+            "missing": f"{who} missing",
             "displaced": f"{who} displaced",
             "arrested": f"{who} detained",
             "votes": "votes",

@@ -236,13 +236,15 @@ _NOUN_STOP: Final = frozenset(
     "said says told according each every all both some any such than then last next whilst "
     "without within worldwide nationwide remain remains stay stays live work die face faces need "
     "needs want wants make makes take takes get gets go goes come comes become becomes seem "
-    "seems appear appears stand stands sit sits lie lies out up down off away back".split()
+    "seems appear appears stand stands sit sits lie lies out up down off away back against what "
+    "did do does already still even never ever now across among around through toward towards "
+    "upon via like near despite amid beyond".split()
 )
 _VERBISH: Final = re.compile(
     r"[a-z]+(?:ed|ing)|taken|held|seen|given|made|left|gone|according|been|being|known|"
     r"won|lost|told|said|say|says|got|went|came|come|set|put|hit|cut|let|run|ran"
 )
-_TOKEN: Final = re.compile(r"[\w’'/-]+|[^\w\s]")
+_TOKEN: Final = re.compile(r"[A-Z](?:\.[A-Z])+\.?|[\w’'/-]+|[^\w\s]")
 # Product, index and model codes: "F-16", "S&P 500", "iPhone 11", "Covid-19".
 _CODE_BEFORE: Final = re.compile(
     r"(?:[A-Za-z&][-/]?|\b(?:no\.|number|article|resolution|section|row|route|room|flight|"
@@ -250,7 +252,7 @@ _CODE_BEFORE: Final = re.compile(
     r"round|stage|pixel|galaxy|iphone|series|class|type|gen|generation|channel|vol\.|issue|"
     r"bill|act|amendment|ward|district|gate|platform|exit|line|unit|apt|suite|interstate|"
     r"highway|nasdaq|ftse|stoxx|dax|nikkei|fortune|s&p|s ?p|ta|xi|top|covid|omicron|"
-    r"hb|sb|hr|rs|mr|ms|dr)\s)$",
+    r"hb|sb|hr|rs|mr|ms|dr|group of|g)\s)$",
     re.IGNORECASE,
 )
 _DATE_BEFORE: Final = re.compile(rf"\b(?:{MONTHS})\.?,?\s$", re.IGNORECASE)
@@ -668,6 +670,13 @@ def _finish(
     )
 
 
+def is_noun_word(word: str) -> bool:
+    """A lower-case word that can be (part of) a noun: not a function word,
+    not a verb form ("relief", "war"; not "in", "killed", "said")."""
+    low = word.lower()
+    return low not in _NOUN_STOP and _VERBISH.fullmatch(low) is None and not low.endswith("ly")
+
+
 def _modifies(words: list[str], tail: str, tok: str) -> bool:
     """A participle right after the figure that qualifies the next noun ("400
     charging stations", "300 recorded songs"), not a verb ("240 held by")."""
@@ -690,8 +699,8 @@ def _noun_after(tail: str) -> list[str]:
         low = tok.lower()
         if (not tok[0].isalnum() and tok not in ("%", "°")) or tok[0].isdigit():
             break
-        if low in _NOUN_STOP or len(words) >= 4:
-            break
+        if (low in _NOUN_STOP and not (tok.isupper() and len(tok) > 1)) or len(words) >= 4:
+            break  # "us" ends a noun phrase, "US troops" does not
         # A participle or verb ends the noun phrase: "hostages held by …",
         # "people taken captive", "9,200 according to …".
         if low.endswith("ly") and len(low) > 4:
@@ -699,4 +708,11 @@ def _noun_after(tail: str) -> list[str]:
         if _VERBISH.fullmatch(low) and low not in MEASURES and not _modifies(words, tail, tok):
             break
         words.append(tok)
+    while words and words[-1].lower() in _TRAILING_ADJECTIVES:
+        words.pop()  # "29,128 new reported cases": the noun is not "new"
     return words
+
+
+_TRAILING_ADJECTIVES: Final = frozenset(
+    "new more other additional total extra further fewer fresh current former".split()
+)
