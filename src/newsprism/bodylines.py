@@ -448,14 +448,22 @@ def context_features(first: Sequence[float], counts: Sequence[int]) -> list[tupl
 
 # Internal functions take lists, not sequences: compiled, an item of a list
 # is read in C, of a Sequence through a generic call.
-def _context_features(first: list[float], counts: list[int]) -> list[tuple[float, ...]]:
-    n = len(first)
-    best = max(first) if n else 0.0
+def _page_mass(
+    first: list[float], counts: list[int]
+) -> tuple[float, list[float], float, list[float]]:
+    """The page's best probability, each line's mass (probability x words), their
+    sum, and the running sums of the probabilities (for neighbourhood means)."""
+    best = max(first) if first else 0.0
     mass = [p * max(1, c) for p, c in zip(first, counts, strict=True)]
-    total = sum(mass) or 1.0
     prefix = [0.0]
     for p in first:
         prefix.append(prefix[-1] + p)
+    return best, mass, sum(mass) or 1.0, prefix
+
+
+def _context_features(first: list[float], counts: list[int]) -> list[tuple[float, ...]]:
+    n = len(first)
+    best, mass, total, prefix = _page_mass(first, counts)
     out: list[tuple[float, ...]] = []
     before = 0.0
     for i, p in enumerate(first):
@@ -553,12 +561,7 @@ def _context_probabilities(first: list[float], counts: list[int]) -> list[float]
     cw: list[float] = list(CONTEXT_WEIGHTS)
     intercept: float = CONTEXT_INTERCEPT
     n = len(first)
-    best = max(first) if n else 0.0
-    mass = [p * max(1, c) for p, c in zip(first, counts, strict=True)]
-    total = sum(mass) or 1.0
-    prefix = [0.0]
-    for p in first:
-        prefix.append(prefix[-1] + p)
+    best, mass, total, prefix = _page_mass(first, counts)
     out: list[float] = []
     before = 0.0
     for i in range(n):
