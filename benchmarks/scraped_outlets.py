@@ -68,11 +68,17 @@ class Page:
     name: str
     domain: str
     text: str
+    site_name: str | None  # the page's own og:site_name, when it has one
 
 
 def load(shared: Path, half: Half | None) -> list[Page]:
     return [
-        Page(path.name, str(gold["outlet_domain"]), path.read_text(encoding="utf-8"))
+        Page(
+            path.name,
+            str(gold["outlet_domain"]),
+            path.read_text(encoding="utf-8"),
+            gold.get("site_name") or None,
+        )
         for gold, path in pages(shared, half)
     ]
 
@@ -98,14 +104,23 @@ class Tally:
 
 
 def tally(
-    pages_: Sequence[Page], outlets: Sequence[str | None], urls: Sequence[str | None]
+    pages_: Sequence[Page],
+    outlets: Sequence[str | None],
+    urls: Sequence[str | None],
+    *,
+    site_name_too: bool = False,
 ) -> Tally:
+    """Right by the scorer's rule; with ``site_name_too``, also a name equal
+    (in letters) to the page's own og:site_name, which the scorer does not
+    read ("Los Angeles Times" for latimes.com, "The GiveWell Blog")."""
     right = wrong = abstained = 0
     wrongs: list[tuple[str, str]] = []
     for page, outlet, url in zip(pages_, outlets, urls, strict=True):
         if outlet is None and url is None:
             abstained += 1
-        elif outlet_right(outlet, url, page.domain):
+        elif outlet_right(outlet, url, page.domain) or (
+            site_name_too and page.site_name and letters(outlet) == letters(page.site_name)
+        ):
             right += 1
         else:
             wrong += 1
@@ -123,6 +138,8 @@ def report(shared: Path) -> None:
         both = tally(group, outlets, urls)
         print(names.line(f"{label:4} outlet name"))
         print(both.line(f"{label:4} name or URL"))
+        site = tally(group, outlets, urls, site_name_too=True)
+        print(site.line(f"{label:4} name or URL, or the og:site_name"))
         for name, dom in names.wrong_answers:
             print(f"    wrong: {name!r} -> {dom}")
         if half is None:
