@@ -22,9 +22,9 @@ SCORER = SHARED / "eval" / "score.py"
 # Floors measured with the scorer (see the closing lines of test_*_gate);
 # a commit may raise them, not lower them.
 POLNEAR_F1_FLOOR = 0.88
-POLNEAR_SPEAKER_FLOOR = 0.865  # dev measured 0.875 (0.867 before the speaker structures)
+POLNEAR_SPEAKER_FLOOR = 0.87  # dev measured 0.880 (0.867 before the speaker structures)
 POLNEAR_TRAIN_F1_FLOOR = 0.89
-POLNEAR_TRAIN_SPEAKER_FLOOR = 0.855  # train measured 0.861 (0.838 before)
+POLNEAR_TRAIN_SPEAKER_FLOOR = 0.865  # train measured 0.871 (0.838 before)
 
 
 def _q(text: str) -> list[tuple[str | None, str]]:
@@ -307,3 +307,45 @@ def test_short_quote_speaker_continues() -> None:
     text = "“I disagree,” said retired Gen. Ola Brandt. “The dam was never safe to hold the water.”"
     [quote] = extract_quotes("a", text)
     assert quote.speaker_text is None and quote.antecedent == "retired Gen. Ola Brandt"
+
+
+def _speakers(text: str) -> list[str | None]:
+    """The story-wide speaker of each quotation of one article."""
+    article = Article(id="a", source="a.txt", text=text)
+    by_text = {v["text"]: e["speaker"] for e in quotes_section([article]) for v in e["variants"]}
+    return [by_text[q.text] for q in extract_quotes("a", text)]
+
+
+def test_who_a_pronoun_refers_to() -> None:
+    text = (
+        "Harbour master Tove Lindgren said the quay would reopen on Monday.\n\n"
+        "The county's health director, Ines Marek, visited the shelter on Tuesday.\n\n"
+        "“We have beds for everyone who needs one tonight,” she said.\n\n"
+        "Fire chief Ola Brandt said crews would stay overnight. “If the water keeps "
+        "falling, people can go home in the morning,” he said.\n\n"
+        "Oskby town councillor Rana Holm said she had written to the board after "
+        "neighbours reported that the dam “groaned like an old ship at night.”\n\n"
+        "“I have the letters and I have the replies,” she said."
+    )
+    assert _speakers(text) == [
+        "Ines Marek",  # the person of the paragraph just before
+        "Ola Brandt",  # reported earlier in the same paragraph
+        "neighbours",  # the subject of "reported", not the councillor
+        "Rana Holm",
+    ]
+
+
+def test_unclear_speakers_are_left_out() -> None:
+    text = (
+        "Tarnby General Hospital said two patients were still being treated.\n\n"
+        "“Nobody is in danger at this point in time,” she said.\n\n"
+        "Resident Jon Falk said he had been told it could be “another week, maybe two” "
+        "before the soil is cleared."
+    )
+    # "she" is no hospital; "had been told": the words are someone else's.
+    assert _speakers(text) == [None, None]
+
+
+def test_subject_with_a_role_after_a_place() -> None:
+    text = "Council leader Rosa Quell called the vote “the best decision this council will make.”"
+    assert _q(text) == [("Council leader Rosa Quell", "the best decision this council will make.")]

@@ -31,7 +31,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from newsprism.models import Article
-from newsprism.speakers import PRONOUNS, SpeakerResolver, clean_speaker
+from newsprism.speakers import INSTITUTIONS, PRONOUNS, SpeakerResolver, clean_speaker
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,8 @@ def extract_quotes(
     last: str | None = None  # the previous named speaker (quoted or reported)
     described: list[str] = []  # indefinite descriptions so far ("a senior official")
     subject: str | None = None  # who the last paragraph without quotations was about
+    subject_at = -1  # ... and that paragraph's index
+    last_at = -1  # the paragraph that named ``last``
     # A long quotation still open at the end of a paragraph: its parts, speaker,
     # the speaker it would fall back on, first paragraph and its text.
     pending: tuple[list[str], str | None, str | None, int, str] | None = None
@@ -138,17 +140,28 @@ def extract_quotes(
     def emit(
         parts: list[str], speaker: str | None, context: str | None, pi: int, sent: str
     ) -> str | None:
-        nonlocal last
+        nonlocal last, last_at
         whole = " ".join(parts)
         if speaker is not None and _is_definite(speaker) and subject is not None:
             # "the top US diplomat": the person the article last wrote about.
+            context = subject
+        elif (
+            speaker is not None
+            and speaker.lower() in ("he", "she")
+            and subject is not None
+            and subject_at == pi - 1
+            and last_at < subject_at
+            and not _is_institution(subject)
+        ):
+            # "The minister, Edda Morrow, visited the rest centre …" then
+            # "“…,” she said": the person of the paragraph just before.
             context = subject
         ante = _antecedent(speaker, context, described)
         if len(_WORD.findall(whole)) < options.min_words:
             # Too short to be a statement; but “I disagree,” said Gen. Mick
             # Bednarek. “The bottom line …”: its named speaker goes on.
             if speaker is not None and _names_someone(speaker):
-                last = speaker
+                last, last_at = speaker, pi
                 return speaker
             return None
         quotes.append(Quote(article_id, whole, speaker, sent, pi, ante))
@@ -158,7 +171,8 @@ def extract_quotes(
         named = (
             speaker if speaker is not None and (_names_someone(speaker) or described_here) else ante
         )
-        last = named or last
+        if named:
+            last, last_at = named, pi
         return named
 
     for pi, para in enumerate(paragraphs):
@@ -188,7 +202,14 @@ def extract_quotes(
                 parts.append(spans[j].text)
             whole = " … ".join(p.strip() for p in parts)
             speaker = _speaker_around(para, span, spans, options, last=spans[j])
-            context = prev or last
+            # "Conrad Aubel said crews would stay overnight. “…,” he said":
+            # the person reported earlier in the paragraph, before the last
+            # one named anywhere.
+            context = prev or _reported_speaker(para[: span.start], 0) or last
+            if speaker is None and _PASSIVE_LEAD.search(para[: span.start]):
+                # "… said he had been told it could be “another week”": the
+                # words are someone else's, and who that is goes unsaid.
+                context = None
             if spans[j].open_at_end and j == len(spans) - 1:
                 pending = ([whole], speaker, context, pi, para)
                 break
@@ -198,12 +219,23 @@ def extract_quotes(
         real = [x for x in spans if len(_WORD.findall(x.text)) >= options.min_words]
         if pending is None:
             who = _reported_speaker(para, real[-1].end if real else 0)
+            if who is None and real and prev is None:
+                # "Councillor Marguerite Lyle said she had written … after
+                # residents reported that the crossing “rattled …”": the
+                # quotation is the residents'; the person the paragraph
+                # reports is who a following "she said" refers to.
+                who = _reported_speaker(_outside_quotes(para, spans), 0)
             if who is not None:
-                last = who
+                last, last_at = who, pi
         # Who a paragraph without statements is about ("US Secretary of State
         # Antony Blinken arrived in Israel on Friday."): what a following "the
         # top US diplomat" most likely refers to. Any quotation resets it.
-        subject = None if real else (_sentence_subject(_first_sentence(para)) or subject)
+        if real:
+            subject = None
+        else:
+            about = _sentence_subject(_first_sentence(para))
+            if about is not None:
+                subject, subject_at = about, pi
     if pending is not None:
         parts, spk, ctx, ppi, psent = pending
         emit(parts, spk, ctx, ppi, psent)
@@ -225,6 +257,16 @@ def _names_someone(speaker: str) -> bool:
     if _ROLE_THEN_NAME.match(speaker):
         return True  # "spokesman Stuart Roy"
     return first[:1].isupper() and low not in _DESCRIBERS and low not in PRONOUNS
+
+
+_PASSIVE_LEAD = re.compile(
+    r"\b(?:been|being|was|were|is|are|be)\s+(?:told|warned|assured|promised|informed)\b[^.!?“”\"]*$"
+)
+
+
+def _is_institution(name: str) -> bool:
+    """ "Lessenford General Hospital", "Norvale Freight company": a body, never "he" or "she"."""
+    return name.split()[-1].lower() in INSTITUTIONS
 
 
 def _is_definite(speaker: str) -> bool:
@@ -394,7 +436,10 @@ def _speaker_around(
             if len(_WORD.findall(s.text)) >= options.min_words:
                 left_start = s.end
                 break
-        who = _speaker_before(_PARENTHESES.sub("", para[left_start : span.start]), options)
+        lead = _PARENTHESES.sub("", para[left_start : span.start])
+        if _PASSIVE_LEAD.search(lead):
+            return None  # "he had been told it could be “…”": not his words
+        who = _speaker_before(lead, options)
     if who is None and span.start < 40:
         # A transcript: "PENCE: Well, …" or "Mr. Kaine: “…”".
         label = _TRANSCRIPT.match(para)
@@ -430,12 +475,40 @@ _LEADING_NAME = re.compile(
 )
 
 
+_DESCRIPTION_COMMA_NAME = re.compile(
+    r"^(?:The|A|An|Its|His|Her|Their)\s[a-z][^,;:“”\"]{0,60},\s"
+    r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+),\s+[a-z]"
+)
+_NAME_ROLE_NAME = re.compile(
+    r"^((?:[A-Z][\w’'.-]*\s+){1,3}((?:[a-z][\w’'-]*\s+){1,3})"
+    r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+)\s+[a-z]"
+)
+
+
+def _role_words_only(words: str) -> bool:
+    """Lower-case words that can be a role ("town councillor"), not a verb or a clause."""
+    return not any(
+        w in _NOT_ROLE or w.endswith(("ed", "ing", "ly")) or w in _SPEECH_FIRST_WORDS
+        for w in words.split()
+    )
+
+
 def _sentence_subject(sentence: str) -> str | None:
     text = sentence.strip()
     if not text:
         return None
     if text.split()[0].lower().strip(",") in _INTRO_WORDS and "," in text:
         text = text.split(",", 1)[1].strip()
+    described = _DESCRIPTION_COMMA_NAME.match(text)
+    if described is not None:
+        # "The regional transport minister, Edda Morrow, visited …"
+        return _plausible(described.group(1))
+    titled = _NAME_ROLE_NAME.match(text)
+    if titled is not None and _role_words_only(titled.group(2)):
+        # "Council leader Rosalind Quarrie called …", "Oskerby town
+        # councillor Marguerite Lyle said …": a place or body, a role in
+        # lower case, then the person.
+        return _plausible(titled.group(1))
     m = _LEADING_NAME.match(text)
     if m is None:
         return None
@@ -563,6 +636,10 @@ def _plausible(phrase: str) -> str | None:
         return _plausible(" ".join(words[1:]))
     if first[:1].isupper() or first.lower() in _DESCRIBERS:
         return text
+    if _PEOPLE.match(text) and _role_words_only(text):
+        # "residents reported that …", "health officials said": people
+        # described in the plural, without a name.
+        return text
     if _ROLE_THEN_NAME.match(text) and not any(
         w in _NOT_ROLE or w.endswith(("ing", "ly")) for w in _LOWER_WORDS.findall(text)
     ):
@@ -572,6 +649,8 @@ def _plausible(phrase: str) -> str | None:
     return None
 
 
+# One to three lower-case words, the last a plural noun ("local residents").
+_PEOPLE = re.compile(r"^(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*[^s\W]s$")
 # Words that show a lower-case lead is a clause, not a role ("until Haley",
 # "once the Senate").
 _NOT_ROLE = frozenset(
@@ -624,6 +703,8 @@ def _speaker_before(left: str, options: QuoteOptions) -> str | None:
     if not verbs:
         return None
     m = verbs[-1]
+    if _PASSIVE_LEAD.search(clause[: m.end()]):
+        return None  # "he had been told": its subject heard the words
     if m.group(0).endswith("ing"):
         # "with Gorka noting “…”": a name right before the participle is its
         # subject; else "Rep. Hakeem Jeffries reacted to the news, saying:
@@ -798,6 +879,13 @@ def quotes_section(
 def _canonical(q: Quote, resolver: SpeakerResolver) -> str | None:
     """The story-wide name of a quotation's speaker (or its description)."""
     spk = q.speaker_text
+    if (
+        spk is not None
+        and spk.lower() in ("he", "she")
+        and q.antecedent is not None
+        and _is_institution(q.antecedent)
+    ):
+        return None  # "she" is a person, not "Lessenford General Hospital"
     if spk is None or spk.lower() in PRONOUNS:
         return resolver.resolve(q.antecedent)
     found = resolver.resolve(spk)

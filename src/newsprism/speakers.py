@@ -62,6 +62,16 @@ _ROLE_WORDS = frozenset(
         "gov",
         "governor",
         "mayor",
+        "councillor",
+        "councilor",
+        "councilman",
+        "councilwoman",
+        "alderman",
+        "sheriff",
+        "chancellor",
+        "inspector",
+        "superintendent",
+        "detective",
         "general",
         "gen",
         "lt",
@@ -177,7 +187,7 @@ def clean_speaker(text: str) -> str | None:
 # Last words of an organisation's name: a run ending in one names a body, so
 # role words inside it are part of the name ("Lessenford General Hospital",
 # "Ministry of State Security"), not a person's title.
-_INSTITUTIONS = frozenset(
+INSTITUTIONS = frozenset(
     """hospital clinic university college school institute council ministry department
     agency authority board commission committee court police service services company
     corporation group bank party office bureau foundation association union army navy
@@ -190,7 +200,7 @@ def split_role(run: str) -> tuple[str, str]:
     tokens = run.split()
     # The body is named last ("... General Hospital") or before "of" ("Ministry of State").
     head = tokens[: tokens.index("of")] if "of" in tokens else tokens
-    if head and head[-1].lower().strip(".,") in _INSTITUTIONS:
+    if head and head[-1].lower().strip(".,") in INSTITUTIONS:
         return "", run
     cut = 0
     for i, tok in enumerate(tokens):
