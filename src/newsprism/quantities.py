@@ -77,7 +77,8 @@ _TENS_WORDS: Final = {
 }  # fmt: skip
 _SCALES: Final = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "bn": 1e9, "b": 1e9, "mn": 1e6, "mil": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3,
+    "bn": 1e9, "b": 1e9, "mn": 1e6, "mil": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12,
+    "trn": 1e12,
 }  # fmt: skip
 _FRACTIONS: Final = {"half": 0.5, "third": 1 / 3, "quarter": 0.25}
 # Vague amounts, as intervals: the report contract fixes "hundreds" as
@@ -121,10 +122,11 @@ _CUR_PREFIX = (
 # A figure in digits: sign, currency, number, scale, percent or attached unit.
 _DIGIT_FIGURE: Final = re.compile(
     rf"(?P<sign>[+~±−]|-(?=\d)|minus[- ])?(?P<cur>{_CUR_PREFIX})?(?P<num>{_DIGITS})"
-    r"(?:\s?(?P<scale>(?:hundred\s)?(?:thousand|million|billion|trillion)|hundred|bn|mn|mln|mil)\b"
+    r"(?:\s?(?P<scale>(?:hundred\s)?(?:thousand|million|billion|trillion)|hundred|bn|mn|mln|mil"
+    r"|tn|trn)\b"
     r"|(?P<sscale>[kKmMbB])(?![\w-]))?"
     r"(?P<pct>\s?%|\s?(?:percent|per\s?cent|pc)\b)?"
-    r"(?P<attached>(?<=\d)[A-Za-zμ°][A-Za-z/μ²³°]*(?:-[a-z]+)?)?"
+    r"(?P<attached>(?<=\d)(?:[A-Za-zμ°][A-Za-z/μ²³°]*\d?(?:-[a-z]+)?|″|\s?€))?"
 )
 _WORD_NUMBER: Final = re.compile(
     r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -163,6 +165,9 @@ _MODIFIERS: Final = [
     (re.compile(rf"(?:^|[^\w-])(?:{words})\s?$", re.IGNORECASE), kind)
     for words, kind in ((_MAX, "max"), (_MIN, "min"), (_NEARLY, "nearly"), (_APPROX, "approx"))
 ]
+_PER: Final = re.compile(
+    r"^\s(?:per|a|an)\s(?:day|week|month|year|hour|game|person|capita|share|head)\b"
+)
 _PERCENT_AFTER: Final = re.compile(r"^\s?(?:%|percent\b|per\s?cent\b)", re.IGNORECASE)
 _AFTER_APPROX: Final = re.compile(r"^\s(?:or so|or more|-odd|odd)\b", re.I)
 _RANGE: Final = re.compile(
@@ -204,7 +209,8 @@ MEASURES: Final = frozenset(
     "hp bhp ps kw kwh mw mwh gw gwh w watt watts volt volts v hz khz mhz ghz db decibel "
     "decibels gb mb tb kb gbps mbps degree degrees °c °f c f celsius fahrenheit calorie "
     "calories kcal ksi mpa psi kt knot knots carat carats deg degf degc megawatt megawatts "
-    "kilowatt kilowatts gigawatt gigawatts terawatt mah"
+    "kilowatt kilowatts gigawatt gigawatts terawatt mah m2 km2 cm2 m3 pascal pascals "
+    "megapascal megapascals gigapascal gigapascals"
     .split()
 )  # fmt: skip
 # Measures of two words ("570 sq m"), and one spelling of a unit for all.
@@ -275,7 +281,11 @@ _YEAR_AFTER_OK: Final = re.compile(
 _NAME_BEFORE: Final = re.compile(
     r"(?<=[\w,;] )(?!(?:In|On|At|By|Of|To|For|From|With|And|But|Or|The|About|Some|Over|"
     r"Nearly|Almost|Around|Roughly|Only|Just|All|Since|Until|After|Before|During|Than|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s)[A-Z][A-Za-z]*\s$"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s)[A-Z][A-Za-z&/.-]*\s$"
+)
+_ADDRESS_AFTER: Final = re.compile(
+    r"^(?:[-–]\d+)?(?:\s[A-Z][\w.]*){1,3}\s(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Ln|Drive|Dr|"
+    r"Boulevard|Blvd|Place|Pl|Court|Ct|Square|Sq|Terrace|Highway)\b\.?"
 )
 
 
@@ -321,14 +331,49 @@ def quantities(sentence: str) -> list[Quantity]:
             found.append(q)
             taken.append((m.start(), q.end))
     found.sort(key=lambda q: q.start)
-    return _carried(sentence, found)
+    return _shifts(sentence, _carried(sentence, found))
+
+
+def _shifts(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """ "from 252 miles to 287 miles", "from $75 a barrel to $45.88": one shift
+    from a value to another, with words between (NewsQuant writes it as a
+    range; the numbers section leaves shifts out)."""
+    out: list[Quantity] = []
+    skip = -1
+    for i, q in enumerate(found):
+        if i == skip:
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (
+            nxt is not None
+            and q.high is None
+            and nxt.high is None
+            and re.search(r"\bfrom\s(?:up to\s)?$", sentence[max(0, q.start - 12) : q.start], re.I)
+            and _SHIFT_GAP.fullmatch(sentence[q.end : nxt.start])
+            and (nxt.unit is None or q.unit is None or nxt.unit == q.unit)
+        ):
+            q = replace(q, high=nxt.value, shift=True, end=nxt.end, unit=q.unit or nxt.unit)
+            q = replace(q, unit_text=q.unit_text or nxt.unit_text, modifier=None)
+            skip = i + 1
+        out.append(q)
+    return out
+
+
+# Words between the two ends of a shift: "miles", "U.S. per barrel", "at
+# 10.45pm last night", not a clause.
+_SHIFT_GAP: Final = re.compile(r"(?:\s[\w.’'$-]+){0,5}\s(?:up\s)?to\s")
 
 
 def _carried(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """A figure restated right after another keeps its change: "lost 190
     points, or 0.6%", "just under 296 hp (224 kW / 300 PS)"."""
     out: list[Quantity] = []
-    for q in found:
+    for i, q in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        # "8 or $9", "between 5 or 6 percent": the unit written once.
+        shared = nxt is not None and nxt.unit_text is not None and q.unit is None and not q.noun
+        if shared and nxt and re.fullmatch(r"\s(?:or|to|and)\s", sentence[q.end : nxt.start]):
+            q = replace(q, unit=nxt.unit, unit_text=nxt.unit_text)
         prev = out[-1] if out else None
         if prev is not None and q.modifier is None and q.direction is None:
             gap = sentence[prev.end : q.start]
@@ -396,15 +441,18 @@ def _digit_quantity(sentence: str, m: re.Match[str]) -> Quantity | None:
         return None  # "the 1990s", "Model 3s": a decade or a name
     value = float(raw.replace(",", ""))
     if cur is None and not pct and not scale and not m.group("sign"):
-        if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after_num):
+        day_like = "." not in raw and "," not in raw and float(raw) <= 31
+        if (day_like and _DATE_BEFORE.search(before)) or _DATE_AFTER.match(after_num):
             return None
         if _CLOCK_AFTER.match(after_num):
             return None
         if re.match(r"^(?:st|nd|rd|th)\b", after_num, re.I):
             return None
         if not attached and not _measure_after(after_num):
-            if _CODE_BEFORE.search(before) or _NAME_BEFORE.search(before):
+            if (_CODE_BEFORE.search(before) and not sub) or _NAME_BEFORE.search(before):
                 return None
+            if _ADDRESS_AFTER.match(after_num) or (re.match(r"^\)", after_num) and prev == "("):
+                return None  # "49 Zorro Ranch Road", a shirt number "(4)"
             if _YEAR.fullmatch(raw) and not _YEAR_AFTER_OK.match(after_num):
                 return None
         score = re.match(r"^[-–](\d{1,3})(?!\d|[,.]\d)", after_num)
@@ -527,6 +575,10 @@ def _attached_unit(text: str) -> str | None:
         return low
     if low in ("pc",):
         return "percent"
+    if low == "″":
+        return "inch"
+    if low.strip() == "€":
+        return "euro"
     if low in ("x",):
         return "times"
     if low in ("p",):
@@ -568,8 +620,8 @@ def _word_quantity(sentence: str, m: re.Match[str]) -> Quantity | None:
     after = sentence[m.end() :]
     if re.match(r"^-(?:year|month|week|day)s?-old\b", after, re.I):
         pass  # an age in words: read, the caller decides
-    elif re.match(r"^-\w", after):
-        return None  # "one-time", "two-thirds" (read as a fraction), "three-point"
+    elif re.match(r"^-\w", after) and (word.lower() == "one" or not re.match(r"^-[a-z]", after)):
+        return None  # "one-time", "one-off"; "five-year", "six-cylinder" are read
     if word.lower() in ("one", "an", "a") and not _WORD_RANGE.match(after):
         # "one" is an article more often than a count: read only before a
         # noun phrase ("one man", "one of the people").
@@ -641,6 +693,9 @@ def _finish(
         end += after.end()
         modifier = "min" if "more" in after.group(0).lower() else "approx"
     noun_words = _noun_after(sentence[end:])
+    rate = _PER.match(sentence[end:]) if not noun_words and unit is None else None
+    if rate is not None:
+        unit = unit_text = rate.group(0).strip()  # "an average of 20 per week"
     if unit is None and noun_words:
         first = noun_words[0].lower()
         two = " ".join(w.lower() for w in noun_words[:2])
@@ -692,7 +747,7 @@ def _modifies(words: list[str], tail: str, tok: str) -> bool:
 def _noun_after(tail: str) -> list[str]:
     """The noun phrase right after a figure ("American dual citizens")."""
     tail = re.sub(r"^\s(?:or so|or more|-odd)\b", "", tail, flags=re.IGNORECASE)
-    tail = re.sub(r"^\sof\s(?:the\s)?", " ", tail)  # "hundreds of doctors"
+    tail = re.sub(r"^\sof\s(?:the\s|its\s|their\s|his\s|her\s|our\s)?", " ", tail)
     tail = re.sub(r"^-(?=[a-z])", " ", tail)  # "1.8 billion-mile"
     words: list[str] = []
     for tok in _TOKEN.findall(tail[:80]):
@@ -707,7 +762,7 @@ def _noun_after(tail: str) -> list[str]:
             break
         if _VERBISH.fullmatch(low) and low not in MEASURES and not _modifies(words, tail, tok):
             break
-        words.append(tok)
+        words.append(re.sub(r"[’']s$", "", tok))  # "Johnson’s deputies"
     while words and words[-1].lower() in _TRAILING_ADJECTIVES:
         words.pop()  # "29,128 new reported cases": the noun is not "new"
     return words
