@@ -165,6 +165,7 @@ _APPOSITIVE = re.compile(
     r"[^,;:]{0,60},\s([^,;:]{0,80})"
 )
 _TIME_UNITS = "hours|days|weeks|months|years|decades"
+_TIME_HINTS = ("hours", "days", "weeks", "months", "years", "decades", "-long")
 _VAGUE_TIME = re.compile(
     rf"\bseveral\s+(?P<several>{_TIME_UNITS})\b"
     rf"|\b(?P<plural>{_TIME_UNITS})(?:-long\b|(?=\s+of\s))"
@@ -205,9 +206,12 @@ def extract_mentions(
 
 def _sentence_mentions(article_id: str, sentence: str, options: NumberOptions) -> list[Mention]:
     found: list[Mention] = []
+    figures = _with_vague_times(sentence, quantities(sentence))
+    if not figures:
+        return found
     bounds = [(b.start(), b.end(), b.group(0).lower()) for b in _BOUNDARY.finditer(sentence)]
     previous: Mention | None = None
-    for q in _with_vague_times(sentence, quantities(sentence)):
+    for q in figures:
         mention = _mention(article_id, sentence, q, bounds, previous, options)
         if mention is not None:
             found.append(mention)
@@ -219,6 +223,9 @@ def _with_vague_times(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """The quantities, and lengths of time told without a number: "several
     days" [3, 9], "weeks of bombardment" and "weeks-long" [2, open], "a
     month-long conflict" 1."""
+    low = sentence.lower()
+    if not any(unit in low for unit in _TIME_HINTS):
+        return found
     spans = [(q.start, q.end) for q in found]
     extra: list[Quantity] = []
     for m in _VAGUE_TIME.finditer(sentence):

@@ -289,6 +289,17 @@ _ADDRESS_AFTER: Final = re.compile(
 )
 
 
+_ANY_DIGIT: Final = re.compile(r"\d")
+_DASHES: Final = str.maketrans("-–—/", "    ")
+_PUNCT: Final = ".,;:!?\"“”‘’'()[]"
+_NUMBER_WORDS: Final = frozenset(
+    [*_UNITS_WORDS, *_TENS_WORDS, "hundred", "thousand", "million", "billion", "dozen"]
+)
+_VAGUE_WORDS: Final = frozenset(w for k in VAGUE for w in k.split() if w not in ("of", "many"))
+_FRACTIONS_WORDS: Final = frozenset("half third thirds quarter quarters".split())
+_TRIGGERS: Final = _NUMBER_WORDS | _VAGUE_WORDS | _FRACTIONS_WORDS
+
+
 def quantities(sentence: str) -> list[Quantity]:
     """Every quantity in one sentence, left to right."""
     found: list[Quantity] = []
@@ -297,12 +308,19 @@ def quantities(sentence: str) -> list[Quantity]:
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    for m in _VAGUE_RE.finditer(sentence):
+    # Each search only where its words occur: most sentences hold no number
+    # (benchmarks/sections_speed.py: the reader is most of the section's cost).
+    words = {w.strip(_PUNCT) for w in sentence.lower().translate(_DASHES).split()}
+    has_digit = _ANY_DIGIT.search(sentence) is not None
+    if not has_digit and words.isdisjoint(_TRIGGERS):
+        return []
+    vague_words = not words.isdisjoint(_VAGUE_WORDS)
+    for m in _VAGUE_RE.finditer(sentence) if vague_words else ():
         low, _ = VAGUE[m.group("vague").lower()]
         vq = _finish(sentence, m.start(), m.end(), low, None, vague=True, spelled=True)
         found.append(vq)
         taken.append((m.start(), m.end()))
-    for m in _FRACTION_RE.finditer(sentence):
+    for m in _FRACTION_RE.finditer(sentence) if not words.isdisjoint(_FRACTIONS_WORDS) else ():
         if not free(m.start(), m.end()):
             continue
         whole = (
@@ -316,14 +334,14 @@ def quantities(sentence: str) -> list[Quantity]:
         value = whole * _FRACTIONS[frac]
         found.append(_finish(sentence, m.start(), m.end(), value, None, vague=False, spelled=True))
         taken.append((m.start(), m.end()))
-    for m in _DIGIT_FIGURE.finditer(sentence):
+    for m in _DIGIT_FIGURE.finditer(sentence) if has_digit else ():
         if not free(m.start(), m.end()):
             continue
         q = _digit_quantity(sentence, m)
         if q is not None:
             found.append(q)
             taken.append((m.start("num") if m.group("cur") is None else m.start(), q.end))
-    for m in _WORD_NUMBER.finditer(sentence):
+    for m in _WORD_NUMBER.finditer(sentence) if not words.isdisjoint(_NUMBER_WORDS) else ():
         if not m.group(0) or not free(m.start(), m.end()):
             continue
         q = _word_quantity(sentence, m)
