@@ -206,9 +206,15 @@ def extract_quotes(
             # the person reported earlier in the paragraph, before the last
             # one named anywhere.
             context = prev or _reported_speaker(para[: span.start], 0) or last
-            if speaker is None and _PASSIVE_LEAD.search(para[: span.start]):
+            if speaker is None and (
+                _PASSIVE_LEAD.search(para[: span.start])
+                or _other_subject(_last_sentence(para[: span.start]), context)
+            ):
                 # "… said he had been told it could be “another week”": the
                 # words are someone else's, and who that is goes unsaid.
+                # "Several Democratic lawmakers have introduced a resolution
+                # “calling for …”": the sentence is about someone else than
+                # the last speaker, and nothing says whose words these are.
                 context = None
             if spans[j].open_at_end and j == len(spans) - 1:
                 pending = ([whole], speaker, context, pi, para)
@@ -262,6 +268,21 @@ def _names_someone(speaker: str) -> bool:
 _PASSIVE_LEAD = re.compile(
     r"\b(?:been|being|was|were|is|are|be)\s+(?:told|warned|assured|promised|informed)\b[^.!?“”\"]*$"
 )
+
+
+def _other_subject(sentence: str, context: str | None) -> bool:
+    """The sentence leading into a quotation has a subject other than ``context``."""
+    words = sentence.split()
+    if len(words) < 3 or context is None:
+        return False
+    first = words[0].strip(",").lower()
+    if first in PRONOUNS or first in _INTRO_WORDS or not words[0][:1].isupper():
+        return False  # "He also played up …: “…”" goes on with the last speaker
+    named = set(_WORD.findall(context.lower())) - _JOINING_WORDS
+    return not set(_WORD.findall(sentence.lower())) & named
+
+
+_JOINING_WORDS = frozenset("the a an of and for to in on at by mr ms mrs dr".split())
 
 
 def _is_institution(name: str) -> bool:
@@ -382,9 +403,19 @@ def _spans(para: str) -> list[_Span]:
         elif open_at is not None:
             spans.append(_Span(open_at, i + 1, para[open_at + 1 : i].strip(), False))
             open_at = None
+        elif spans and para[i] == "”" and para[i - 1] in ".!?":
+            # “A,” Blinken said. And B.” — a typo drops the opening mark of a
+            # quotation that goes on after its attribution: B runs from the
+            # sentence after the attribution to the closing mark.
+            lead = _SENTENCE_END.search(para, spans[-1].end, i)
+            if lead is not None and _VERB.search(para[spans[-1].end : lead.start()]):
+                spans.append(_Span(lead.end() - 1, i + 1, para[lead.end() : i].strip(), False))
     if open_at is not None:
         spans.append(_Span(open_at, len(para), para[open_at + 1 :].strip(), True))
     return spans
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 
 
 def _spans_after(para: str, first: _Span, spans: list[_Span]) -> list[_Span]:
