@@ -378,3 +378,24 @@ def test_seeds_facts_quotes_gate(tmp_path: Path) -> None:
     # "facts: figures precision 1.000 recall 0.968; quotes precision 0.972 recall 0.972"
     precision, recall = (float(x) for x in last.split("quotes precision ")[1].split(" recall "))
     assert precision >= SEEDS_FACTS_QUOTE_FLOORS[0] and recall >= SEEDS_FACTS_QUOTE_FLOORS[1], last
+
+
+def test_two_statements_on_one_topic_are_not_one_quote() -> None:
+    a = Article(
+        id="a",
+        source="a.txt",
+        text="“A full closure of the harbour would only help the smugglers plan,” Roth said.",
+    )
+    b = Article(
+        id="b",
+        source="b.txt",
+        text="“We back that. We do not back a closure of the harbour,” Roth said.",
+    )
+    c = Article(
+        id="c",
+        source="c.txt",
+        text="“A full closure of the harbour would only help smugglers,” Roth said.",
+    )
+    entries = quotes_section([a, b, c])
+    grouped = sorted(sorted(v["article"] for v in e["variants"]) for e in entries)
+    assert grouped == [["a", "c"], ["b"]]
