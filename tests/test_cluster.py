@@ -279,8 +279,8 @@ class _CountingRows(dict[str, str]):
         return {k: self[k] for k in keys if k in self}
 
 
-def test_restore_reads_member_rows_only_when_a_split_check_needs_them() -> None:
-    docs = _two_fights(8)[:8]  # one fight: one story, checked at 8 members
+def test_restore_reads_member_rows_only_when_a_story_is_compared() -> None:
+    docs = _two_fights(8)[:8]  # one fight: one story
     index = StoryIndex()
     sids = {index.assign(d) for d in docs[:6]}
     assert len(sids) == 1
@@ -289,17 +289,18 @@ def test_restore_reads_member_rows_only_when_a_split_check_needs_them() -> None:
     rows = _CountingRows(dict(state.members))
     index = StoryIndex.restore(ClusterOptions(), dataclasses.replace(state, members=rows))
     assert rows.asked == []  # restoring parses no member row
+    # A newcomer is compared with the story's members: their rows are read
+    # then, once.
     assert index.assign(docs[6]) in sids
-    assert rows.asked == []
-    index.assign(docs[7])  # the 8th member: the split check reads the six stored rows
+    assert rows.asked == [d.id for d in docs[:6]]
+    assert index.assign(docs[7]) in sids
     assert rows.asked == [d.id for d in docs[:6]]
 
     # A row that went missing is reported when it is needed, naming it.
     gone = {k: v for k, v in state.members.items() if k != docs[2].id}
     index = StoryIndex.restore(ClusterOptions(), dataclasses.replace(state, members=gone))
-    index.assign(docs[6])
     with pytest.raises(StorageError, match=docs[2].id):
-        index.assign(docs[7])
+        index.assign(docs[6])
 
 
 def test_deterministic_for_a_given_order() -> None:

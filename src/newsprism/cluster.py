@@ -11,11 +11,19 @@ The cost of :meth:`StoryIndex.assign` does not grow with the corpus:
   that occur in more than ``max_df_ratio`` of all articles;
 * when both sides have dates, a story is a candidate only if the article falls
   within ``window_days`` of the story's date range;
-* the ``candidates`` best are scored by cosine between the article's top
-  ``doc_terms`` terms and the story centroid (itself truncated to
-  ``profile_terms`` terms); the best score at or above ``threshold`` wins, else
-  a new story starts. Stories untouched for ``active_articles`` articles leave
-  the index.
+* the ``candidates`` best are described by :data:`FEATURES`: cosine between
+  the article's top ``doc_terms`` terms and the story centroid (itself
+  truncated to ``profile_terms`` terms), the best match with one of its
+  ``compare_members`` most recent members (terms and title; a centroid that
+  drifted from one event to the next still holds the old terms, a member
+  does not), the date gap, and how far each score stands above the other
+  candidates'. A logistic model fitted on two corpora of different kinds
+  (``benchmarks/cluster_fit.py``; weights in ``newsprism._cluster_model``)
+  gives each a probability of reporting the same event; the likeliest at or
+  above ``join_probability`` wins, else a new story starts. Another candidate
+  at or above ``merge_probability`` is the same event told in a second story
+  and the older of the two absorbs the other. Stories untouched for
+  ``active_articles`` articles leave the index.
 
 Everything is deterministic for a given input order (ties break on story id)
 and the whole state round-trips through JSON rows (weights packed exactly,
@@ -34,13 +42,14 @@ import re
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice, repeat
 from operator import itemgetter, mul
 from typing import Any, Final, Protocol, cast
 
+from newsprism._cluster_model import INTERCEPT, WEIGHTS
 from newsprism.errors import StorageError
 from newsprism.memo import Memo
 from newsprism.splitting import bisect, silhouette
@@ -70,29 +79,44 @@ _STOPWORDS: Final = frozenset(
 class ClusterOptions:
     """Every tuned constant of the clustering.
 
-    Quality constants were tuned on the ECB+ ``subtopic`` level (see
-    ``benchmarks/cluster_ecbplus.py``), checked over shuffled input orders and on
-    held-out topics; cost constants bound the work per article.
+    The term weighting and splitting constants were tuned on the ECB+
+    ``subtopic`` level (see ``benchmarks/cluster_ecbplus.py``), checked over
+    shuffled input orders and on held-out topics; the join decision is fitted
+    on the AllSides fit half and the even ECB+ topics and read on the other
+    halves (``benchmarks/cluster_fit.py``); cost constants bound the work per
+    article.
     """
 
-    # Minimum cosine (article top terms vs story centroid) for an article to
-    # join a story. Tuned jointly with the two boosts below on ECB+ subtopic
-    # (file order, 5 shuffles, and even/odd topic halves as dev/held-out; see
-    # benchmarks/cluster_ecbplus.py). Without story splitting 0.25 was best
-    # (file order 0.864, shuffle mean 0.887); with splitting (below), which
-    # undoes the merges a low threshold causes, 0.20 is: ECB+ F1 rises from
-    # 0.90 to 0.91 in file order, and recall is what a low threshold buys.
-    threshold: float = 0.20
+    # The learned decision joins the likeliest candidate story when its
+    # probability of reporting the same event is at least this (see
+    # _join_probability). Chosen with merge_probability on the fitting halves
+    # only (AllSides fit half and even ECB+ topics, mean B-cubed F1 over file
+    # order and 2 shuffles, benchmarks/cluster_fit.py): join/merge 0.4/0.3
+    # 0.838, 0.4/0.5 0.837, 0.5/0.3 0.835, 0.5/0.5 0.829, 0.3/0.5 0.832.
+    # Lower buys ECB+ recall and costs AllSides precision.
+    join_probability: float = 0.4
+    # The decision's logistic weights over FEATURES (newsprism._cluster_model).
+    model_intercept: float = INTERCEPT
+    model_weights: tuple[float, ...] = WEIGHTS
+    # Recent members of a candidate story the newcomer is compared with one by
+    # one (beside the centroid, which a drifting story pulls along).
+    compare_members: int = 16
+    # Another candidate at least this likely is the same event told in a
+    # second story (an early report that did not join): it is absorbed.
+    # Chosen with join_probability (above); two events it puts together are
+    # taken apart again by the split check once the story has 8 members.
+    merge_probability: float = 0.3
     # A title term counts as this many body occurrences: the headline names the
     # event. Checked on ECB+ subtopic: 1-6 all within 0.005 F1, so a middle value.
     title_weight: float = 3.0
     # Multiplier for name-like tokens (capitalised, never seen lower-case in the
     # article): names and places separate two events of the same kind (the
-    # warship's name, the shop robbed). See ``threshold`` for the tuning.
+    # warship's name, the shop robbed). Tuned with number_boost on ECB+
+    # subtopic when a cosine threshold decided (benchmarks/cluster_ecbplus.py).
     entity_boost: float = 3.0
     # Multiplier for numbers (years, counts, magnitudes) for the same reason.
     # A count or sum (23 pirates against 26; $108m against $2.6m) is the most
-    # specific detail two reports of one event share. See ``threshold``.
+    # specific detail two reports of one event share. See entity_boost.
     number_boost: float = 5.0
     # Terms kept in a story centroid (by TF-IDF weight): bounds memory and the
     # cost of a comparison; longer tails only add noise.
@@ -215,12 +239,19 @@ class _Member:
     id: str  # article id
     day: int | None  # publication date as an ordinal
     vec: dict[str, float]  # its member_terms heaviest terms (unit-length doc vector)
+    # Its title's terms (sorted): a newcomer is compared with each member's
+    # headline, which names the event more surely than any body term.
+    title: frozenset[str] = frozenset()
 
     def to_json(self) -> str:
-        return json.dumps(
-            {"d": self.day, "t": _join_terms(list(self.vec)), "w": _pack(self.vec.values())},
-            separators=(",", ":"),
-        )
+        row: dict[str, Any] = {
+            "d": self.day,
+            "t": _join_terms(list(self.vec)),
+            "w": _pack(self.vec.values()),
+        }
+        if self.title:
+            row["h"] = _join_terms(sorted(self.title))
+        return json.dumps(row, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, article: str, raw: str) -> _Member:
@@ -231,7 +262,9 @@ class _Member:
                 vec = _zip_terms(_split_terms(data["t"]), _unpack(data["w"]))
             else:  # written before vectors were packed
                 vec = {str(t): float(w) for t, w in data["v"].items()}
-            return cls(article, None if day is None else int(day), vec)
+            # Rows written before titles were kept have none (compared on terms only).
+            title = frozenset(map(str, _split_terms(data["h"]))) if "h" in data else frozenset()
+            return cls(article, None if day is None else int(day), vec, title)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise StorageError(
                 f"stored member row of article {article} is unreadable: {exc}"
@@ -264,6 +297,10 @@ class _Story:
     unloaded: list[str] = field(default_factory=list)  # ids, oldest first, before members
     # Size at which the next split check is due (see ClusterOptions).
     next_check: int = 0
+    # doc_count when it was started: of two stories found to hold one event,
+    # the older absorbs the younger and keeps its id (0: stored before this
+    # was kept, older than any).
+    born: int = 0
 
     def to_json(self) -> str:
         terms = list(self.centroid)
@@ -280,6 +317,7 @@ class _Story:
                 "d1": self.last_day,
                 "m": self.unloaded + [m.id for m in self.members],
                 "k": self.next_check,
+                "b": self.born,
             },
             separators=(",", ":"),
         )
@@ -323,6 +361,7 @@ class _Story:
                 unloaded=[str(m) for m in data.get("m", ())],
                 # Profiles stored before splitting existed: check at the next size.
                 next_check=int(data.get("k", 0)),
+                born=int(data.get("b", 0)),
             )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise StorageError(f"stored profile of story {sid} is unreadable: {exc}") from exc
@@ -472,11 +511,15 @@ def _counts(text: str) -> tuple[dict[str, float], set[str], set[str]]:
     return counts, capitalised, lowercase
 
 
-def _term_weights(title: str | None, text: str, options: ClusterOptions) -> dict[str, float]:
-    """Boosted, sublinear term frequencies of one article (no IDF yet)."""
+def _term_weights(
+    title: str | None, text: str, options: ClusterOptions
+) -> tuple[dict[str, float], frozenset[str]]:
+    """Boosted, sublinear term frequencies of one article (no IDF yet), and its title's terms."""
     counts, capitalised, lowercase = _counts(text)
+    title_terms: frozenset[str] = frozenset()
     if title:
         title_counts, title_caps, title_lower = _counts(title)
+        title_terms = frozenset(title_counts)
         for term, n in title_counts.items():
             counts[term] = counts.get(term, 0.0) + n * options.title_weight
         if not text.strip():
@@ -492,7 +535,99 @@ def _term_weights(title: str | None, text: str, options: ClusterOptions) -> dict
         elif term in names:
             w *= options.entity_boost
         weights[term] = w
-    return weights
+    return weights, title_terms
+
+
+# What the learned decision reads of an article and a candidate story; the
+# weights are fitted by benchmarks/cluster_fit.py (see newsprism._cluster_model).
+FEATURES: Final = (
+    "centroid",  # cosine of the article's top terms with the story centroid
+    "member_max",  # the best dot product with one recent member's terms
+    "title_max",  # the best cosine of title term sets with one member's title
+    "date_gap",  # days between the article and the story's dated range, over 7
+    "undated",  # 1 when the article or the story has no date
+    # log of the article's distinct terms: between two short texts (a lead
+    # of three paragraphs) a shared topic alone gives a high cosine, between
+    # two long ones the same event can score low.
+    "log_terms",
+    # How far this story's three scores above stand over the other
+    # candidates' (margin: over their mean, lead: over the best other): two
+    # events of one topic score close together, a story's own event stands
+    # out. The mean is over ``candidates - 1`` slots (a missing one scores
+    # 0): when one event is spread over two stories, neither leads the
+    # other, but both stand over the rest.
+    "centroid_margin",
+    "centroid_lead",
+    "member_margin",
+    "member_lead",
+    "title_margin",
+    "title_lead",
+)
+
+# Where in :func:`_features`' list the scores compared across candidates sit.
+_COMPARED: Final = (0, 1, 2)
+
+
+def _add_margins(described: list[tuple[str, list[float]]], slots: int) -> None:
+    """Append to each candidate's features its margin and lead (see :data:`FEATURES`)."""
+    others = max(1, slots - 1)
+    for k in _COMPARED:
+        total = best = second = 0.0
+        for _, feats in described:
+            v = feats[k]
+            total += v
+            if v > best:
+                best, second = v, best
+            elif v > second:
+                second = v
+        for _, feats in described:
+            v = feats[k]
+            feats.append(v - (total - v) / others)
+            feats.append(v - (second if v >= best else best))
+
+
+Chooser = Callable[[list[tuple[str, list[float]]]], str | None]
+
+
+def _features(
+    top: dict[str, float],
+    title: frozenset[str],
+    day: int | None,
+    story: _Story,
+    compare: int,
+    length: float,
+) -> list[float]:
+    """The :data:`FEATURES` of an article (top terms, title terms, day) and a story."""
+    zeros = repeat(0.0)
+    # The dot product in C: terms the centroid lacks add 0.0 * v, which
+    # leaves a float sum unchanged.
+    dot: float = sum(map(mul, top.values(), map(story.centroid.get, top, zeros)))
+    centroid = dot / story.norm
+    members = story.members[-compare:]
+    m_max = t_max = 0.0
+    for m in members:
+        vec = m.vec
+        d: float = sum(map(mul, vec.values(), map(top.get, vec, zeros)))
+        if d > m_max:
+            m_max = d
+        if title and m.title:
+            t = len(title & m.title) / math.sqrt(len(title) * len(m.title))
+            if t > t_max:
+                t_max = t
+    first, last = story.first_day, story.last_day
+    if day is None or first is None or last is None:
+        gap, undated = 0.0, 1.0
+    else:
+        gap, undated = min(7.0, float(max(0, first - day, day - last))) / 7.0, 0.0
+    return [centroid, m_max, t_max, gap, undated, length]
+
+
+def _join_probability(features: list[float], options: ClusterOptions) -> float:
+    """The fitted model's probability that the article reports the story's event."""
+    z = options.model_intercept + sum(map(mul, options.model_weights, features))
+    if z < -30.0:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def _heaviest(terms: list[str], values: list[float], k: int) -> list[tuple[str, float]]:
@@ -573,10 +708,16 @@ class StoryIndex:
 
     # ------------------------------------------------------------------ public
 
-    def assign(self, doc: ClusterDoc) -> str:
-        """Put ``doc`` in a story and return the story's id."""
+    def assign(self, doc: ClusterDoc, choose: Chooser | None = None) -> str:
+        """Put ``doc`` in a story and return the story's id.
+
+        ``choose`` replaces the learned decision (:func:`_join_probability`):
+        it is given each candidate story with its :data:`FEATURES` and names
+        the story to join, or None for a new one. Fitting the decision uses
+        it (``benchmarks/cluster_fit.py``); nothing else should.
+        """
         opts = self.options
-        weights = _term_weights(doc.title, doc.text, opts)
+        weights, title = _term_weights(doc.title, doc.text, opts)
         self._doc_count += 1
         seq = self._doc_count
         df = self._df
@@ -598,20 +739,30 @@ class StoryIndex:
         kept = max(opts.doc_terms, opts.query_terms, opts.member_terms)
         ranked = [(term, v / norm) for term, v in _heaviest(terms, vec, kept)]
         top = dict(ranked[: opts.doc_terms])
-        best_sid = self._best_story(ranked[: opts.query_terms], top, day)
+        length = math.log(len(terms) + 1)
+        best_sid, also = self._best_story(
+            ranked[: opts.query_terms], top, title, day, length, choose
+        )
         if best_sid is None:
             best_sid = self._new_story_id(doc.id)
-            story = _Story({}, {}, 0.0, 0, seq, day, day, next_check=opts.split_min_size)
+            story = _Story({}, {}, 0.0, 0, seq, day, day, next_check=opts.split_min_size, born=seq)
             self._stories[best_sid] = story
             self._known_ids.add(best_sid)
         else:
             story = self._stories[best_sid]
         self._add_member(best_sid, story, top, day)
-        member = _Member(doc.id, day, dict(ranked[: opts.member_terms]))
+        member = _Member(doc.id, day, dict(ranked[: opts.member_terms]), title)
         story.members.append(member)
         if len(story.unloaded) + len(story.members) > opts.split_window:
             del (story.unloaded or story.members)[0]
         self._new_members[doc.id] = member
+        for other in also:
+            held = self._stories[other]
+            if (held.born, other) < (story.born, best_sid):
+                self._absorb(other, held, best_sid)
+                best_sid, story = other, held
+            else:
+                self._absorb(best_sid, story, other)
         if story.size >= story.next_check:
             story.next_check = _next_check(story.size, opts)
             return self._split(best_sid, story, doc.id)
@@ -676,12 +827,20 @@ class StoryIndex:
     # ---------------------------------------------------------------- internals
 
     def _best_story(
-        self, query: list[tuple[str, float]], top: dict[str, float], day: int | None
-    ) -> str | None:
-        """The story most similar to the article above the threshold, or None.
+        self,
+        query: list[tuple[str, float]],
+        top: dict[str, float],
+        title: frozenset[str],
+        day: int | None,
+        length: float,
+        choose: Chooser | None,
+    ) -> tuple[str | None, list[str]]:
+        """The story the article reports the same event as, or None.
 
         Candidates come from the posting lists of the article's query terms;
-        the best few are then scored by cosine over the article's top terms.
+        the best few by shared weight are then described by
+        :data:`FEATURES` (the centroid, and each recent member on its own)
+        and the learned decision joins the likeliest when it is likely enough.
         """
         opts = self.options
         n_docs = self._doc_count
@@ -709,18 +868,57 @@ class StoryIndex:
         ranked = heapq.nsmallest(
             opts.candidates, [(-w / stories[sid].norm, sid) for sid, w in shared.items()]
         )
-        best_sid = None
-        best_score = opts.threshold
-        zeros = repeat(0.0)
+        described: list[tuple[str, list[float]]] = []
         for _, sid in ranked:
             story = stories[sid]
-            # The dot product in C: terms the centroid lacks add 0.0 * v,
-            # which leaves a float sum unchanged.
-            dot: float = sum(map(mul, top.values(), map(story.centroid.get, top, zeros)))
-            score = dot / story.norm
+            self._load_members(sid, story)
+            described.append((sid, _features(top, title, day, story, opts.compare_members, length)))
+        _add_margins(described, opts.candidates)
+        if choose is not None:
+            return choose(described), []
+        best_sid = None
+        best_score = opts.join_probability
+        sure: list[str] = []
+        for sid, features in described:
+            score = _join_probability(features, opts)
+            # Only a story whose every member is at hand (loaded above, all
+            # within the window) can be absorbed: each is re-pointed.
+            held = stories[sid]
+            if score >= opts.merge_probability and held.size <= len(held.members):
+                sure.append(sid)
             if score >= best_score and (best_sid is None or score > best_score or sid < best_sid):
                 best_sid, best_score = sid, score
-        return best_sid
+        return best_sid, [sid for sid in sure if sid != best_sid] if best_sid else []
+
+    def _absorb(self, sid: str, story: _Story, other_sid: str) -> None:
+        """Move every member of story ``other_sid`` into ``story``: one event in two stories.
+
+        Only a story whose members are all still at hand is absorbed (see the
+        caller), so every article it holds is re-pointed (``_moves``). The
+        emptied story keeps its id, without terms, so it is never a candidate
+        again (and a restored index finds it the same).
+        """
+        other = self._stories[other_sid]
+        for m in other.members:
+            self._moves[m.id] = sid
+            story.members.append(m)
+        while len(story.unloaded) + len(story.members) > self.options.split_window:
+            del (story.unloaded or story.members)[0]
+        for term, w in other.centroid.items():
+            story.centroid[term] = story.centroid.get(term, 0.0) + w
+        story.size += other.size
+        if other.first_day is not None and other.last_day is not None:
+            first, last = story.first_day, story.last_day
+            story.first_day = other.first_day if first is None else min(first, other.first_day)
+            story.last_day = other.last_day if last is None else max(last, other.last_day)
+        seq = self._doc_count
+        gone = _Story({}, {}, 0.0, 0, seq, None, None)
+        for term in other.touched:
+            _drop(self._story_postings, term, other_sid)
+        self._stories.pop(other_sid)
+        self._stories[other_sid] = gone
+        self._dirty_stories.add(other_sid)
+        self._reindex(sid, self._stories.pop(sid), seq)
 
     def _add_member(self, sid: str, story: _Story, top: dict[str, float], day: int | None) -> None:
         """Add an article (its top terms) to a story and update the postings."""
@@ -797,6 +995,7 @@ class StoryIndex:
             first_day=min(days) if days else None,
             last_day=max(days) if days else None,
             members=leaving,
+            born=seq,
         )
         for m in leaving:
             for term, w in m.vec.items():

@@ -254,13 +254,17 @@ class _Run:
             self.progress(source)
 
     def result(self) -> RunResult:
+        # A story this run added to may since have been absorbed by another
+        # (one event found in two stories) or emptied by a split: only the
+        # stories that still hold articles are named.
+        alive = {s.id for s in self.store.stories(list(self.stories))} if self.stories else set()
         return RunResult(
             added=self.added,
             unchanged=self.unchanged,
             copies=self.copies,
             failed=tuple(self.failed),
             skipped=tuple(self.skipped),
-            stories=tuple(self.stories),
+            stories=tuple(s for s in self.stories if s in alive),
         )
 
 
