@@ -399,3 +399,12 @@ def test_two_statements_on_one_topic_are_not_one_quote() -> None:
     entries = quotes_section([a, b, c])
     grouped = sorted(sorted(v["article"] for v in e["variants"]) for e in entries)
     assert grouped == [["a", "c"], ["b"]]
+
+
+def test_titles_are_not_statements() -> None:
+    text = (
+        "Roth told “The Morning Hour With Ola Brandt” that the levy was fair.\n\n"
+        "Supporters waved signs reading “Keep Our Harbour Free.”\n\n"
+        "“THIS IS NOT OK,” the union wrote."
+    )
+    assert [words for _, words in _q(text)] == ["THIS IS NOT OK,"]
