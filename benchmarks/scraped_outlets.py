@@ -77,7 +77,7 @@ def load(shared: Path, half: Half | None) -> list[Page]:
             path.name,
             str(gold["outlet_domain"]),
             path.read_text(encoding="utf-8"),
-            gold.get("site_name") or None,
+            str(gold["site_name"]) if gold.get("site_name") else None,
         )
         for gold, path in pages(shared, half)
     ]
@@ -138,8 +138,8 @@ def report(shared: Path) -> None:
         both = tally(group, outlets, urls)
         print(names.line(f"{label:4} outlet name"))
         print(both.line(f"{label:4} name or URL"))
-        site = tally(group, outlets, urls, site_name_too=True)
-        print(site.line(f"{label:4} name or URL, or the og:site_name"))
+        own = tally(group, outlets, urls, site_name_too=True)
+        print(own.line(f"{label:4} name or URL, or the og:site_name"))
         for name, dom in names.wrong_answers:
             print(f"    wrong: {name!r} -> {dom}")
         if half is None:
