@@ -5,18 +5,16 @@ fit half and the even ECB+ topics (see that script, which also reads them on
 the other halves). Do not edit by hand: refit.
 """
 
-INTERCEPT = -2.5617
+INTERCEPT = -3.3043
 WEIGHTS = (
-    2.1708,  # centroid
-    0.2661,  # member_max
-    2.4359,  # title_max
-    -14.8758,  # date_gap
-    -2.4244,  # undated
-    0.3849,  # log_terms
-    6.6224,  # centroid_margin
-    5.3624,  # centroid_lead
-    -2.8321,  # member_margin
-    -0.1863,  # member_lead
-    0.5644,  # title_margin
-    2.1153,  # title_lead
+    2.8792,  # centroid
+    -0.9386,  # member_max
+    2.2493,  # title_max
+    -4.9794,  # date_gap
+    7.4845,  # centroid_margin
+    4.8079,  # centroid_lead
+    -2.5360,  # member_margin
+    -0.0853,  # member_lead
+    0.5919,  # title_margin
+    2.1288,  # title_lead
 )

@@ -544,12 +544,13 @@ FEATURES: Final = (
     "centroid",  # cosine of the article's top terms with the story centroid
     "member_max",  # the best dot product with one recent member's terms
     "title_max",  # the best cosine of title term sets with one member's title
-    "date_gap",  # days between the article and the story's dated range, over 7
-    "undated",  # 1 when the article or the story has no date
-    # log of the article's distinct terms: between two short texts (a lead
-    # of three paragraphs) a shared topic alone gives a high cosine, between
-    # two long ones the same event can score low.
-    "log_terms",
+    # Days between the article and the story's dated range, over 7 (0 when
+    # either side is undated). Only a gap is evidence: two reports of one
+    # day are no more one event than two undated ones (a feed holds hundreds
+    # of events a day; the fitting sets hold a few, so a feature saying "both
+    # dated, same day" learned that closeness means sameness, and merged 57
+    # unrelated pages of two days into one story).
+    "date_gap",
     # How far this story's three scores above stand over the other
     # candidates' (margin: over their mean, lead: over the best other): two
     # events of one topic score close together, a story's own event stands
@@ -595,7 +596,6 @@ def _features(
     day: int | None,
     story: _Story,
     compare: int,
-    length: float,
 ) -> list[float]:
     """The :data:`FEATURES` of an article (top terms, title terms, day) and a story."""
     zeros = repeat(0.0)
@@ -615,11 +615,10 @@ def _features(
             if t > t_max:
                 t_max = t
     first, last = story.first_day, story.last_day
-    if day is None or first is None or last is None:
-        gap, undated = 0.0, 1.0
-    else:
-        gap, undated = min(7.0, float(max(0, first - day, day - last))) / 7.0, 0.0
-    return [centroid, m_max, t_max, gap, undated, length]
+    gap = 0.0
+    if day is not None and first is not None and last is not None:
+        gap = min(7.0, float(max(0, first - day, day - last))) / 7.0
+    return [centroid, m_max, t_max, gap]
 
 
 def _join_probability(features: list[float], options: ClusterOptions) -> float:
@@ -739,10 +738,7 @@ class StoryIndex:
         kept = max(opts.doc_terms, opts.query_terms, opts.member_terms)
         ranked = [(term, v / norm) for term, v in _heaviest(terms, vec, kept)]
         top = dict(ranked[: opts.doc_terms])
-        length = math.log(len(terms) + 1)
-        best_sid, also = self._best_story(
-            ranked[: opts.query_terms], top, title, day, length, choose
-        )
+        best_sid, also = self._best_story(ranked[: opts.query_terms], top, title, day, choose)
         if best_sid is None:
             best_sid = self._new_story_id(doc.id)
             story = _Story({}, {}, 0.0, 0, seq, day, day, next_check=opts.split_min_size, born=seq)
@@ -832,7 +828,6 @@ class StoryIndex:
         top: dict[str, float],
         title: frozenset[str],
         day: int | None,
-        length: float,
         choose: Chooser | None,
     ) -> tuple[str | None, list[str]]:
         """The story the article reports the same event as, or None.
@@ -872,7 +867,7 @@ class StoryIndex:
         for _, sid in ranked:
             story = stories[sid]
             self._load_members(sid, story)
-            described.append((sid, _features(top, title, day, story, opts.compare_members, length)))
+            described.append((sid, _features(top, title, day, story, opts.compare_members)))
         _add_margins(described, opts.candidates)
         if choose is not None:
             return choose(described), []
