@@ -408,3 +408,16 @@ def test_titles_are_not_statements() -> None:
         "“THIS IS NOT OK,” the union wrote."
     )
     assert [words for _, words in _q(text)] == ["THIS IS NOT OK,"]
+
+
+def test_sentence_openers_are_not_part_of_names() -> None:
+    resolver = SpeakerResolver.from_texts(
+        ["When Roth arrived, the hall was full.", "Mayor Ana Roth spoke first."]
+    )
+    assert resolver.resolve("Roth") == "Ana Roth"
+    text = (
+        "Among the speakers was Roth, who told the crowd “we will not give up the harbour.”\n\n"
+        "Sen. Ola Brandt of Narvia, who mused on Tuesday that the plan was “dead on arrival "
+        "in the chamber,” did not vote."
+    )
+    assert [speaker for speaker, _ in _q(text)] == ["Roth", "Sen. Ola Brandt of Narvia"]

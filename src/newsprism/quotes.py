@@ -74,7 +74,8 @@ _SPEECH_VERBS = (
     "reiterates|maintained|maintains|complained|complains|predicted|concluded|concludes|"
     "testified|testifies|quipped|quips|exclaimed|demanded|demands|asserted|asserts|"
     "reported|reports|read|reads|spoke|speaks|clarified|clarifies|elaborated|elaborates|detailed|details|described|describes|"
-    "mused|muses|pleaded|pleads|answered|answers|retorted|cautioned|alleged|alleges"
+    "mused|muses|pleaded|pleads|answered|answers|retorted|cautioned|alleged|alleges|quip|"
+    "accused|accuses|accusing"
 )
 # Participles that attach a quotation to the sentence's subject ("…, saying: “…”").
 _PARTICIPLES = "saying|adding|telling|writing|noting|declaring|insisting|warning|asking"
@@ -521,7 +522,23 @@ _INTRO_WORDS = frozenset(
     "wednesday thursday friday saturday sunday".split()
 )
 # Words that open a sentence but never a speaker phrase.
-_NOT_SPEAKER_LEAD = _INTRO_WORDS - {"speaking"} | {"according", "it's", "it’s", "there"}
+_NOT_SPEAKER_LEAD = _INTRO_WORDS - {"speaking"} | {
+    "according",
+    "it's",
+    "it’s",
+    "there",
+    "among",
+    "even",
+    "given",
+    "preceded",
+    "following",
+    "including",
+    "unlike",
+    "like",
+    "throughout",
+    "whether",
+    "besides",
+}
 _LEADING_NAME = re.compile(
     r"^((?:[A-Z][\w’'.-]*|of|the|de|al-\w+)(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|al-\w+))*)"
     r"(?:,\s[^,;:“”\"]{1,80},)?\s+[a-z]"
@@ -681,7 +698,9 @@ def _plausible(phrase: str) -> str | None:
         if all(w.lower() in _PRONOUN_TAIL for w in words[1:]):
             return first
         return None
-    if first.lower().strip(",") in _NOT_SPEAKER_LEAD:
+    if first.lower().strip(",") in _NOT_SPEAKER_LEAD or (
+        first[:1].isupper() and first.lower() in _FUNCTION_LEAD
+    ):
         # "But Megan Hester", "When Trump", "Amid", "Tuesday": a sentence's
         # opening word, not part of a name; "Both Bolton and Gorka" is no one.
         if first.lower() == "both" or len(words) == 1:
@@ -725,6 +744,14 @@ _PRONOUN_TAIL = frozenset(
 )
 
 
+# Function words that open a sentence, never a name ("Those", "More", "Last").
+_FUNCTION_LEAD = frozenset(
+    """about again against all any are be because been before being between both by can
+    could did do does during each few for from further had has have having here how if
+    into is just more most no nor not now off only or other our out over own same should
+    so such than that these those through too under up very was were what where why with
+    yet last next first""".split()
+)
 # Words that open a description of a speaker ("a senior official", "one
 # witness", "another resident").
 _DESCRIBERS = frozenset(
@@ -797,7 +824,19 @@ def _subject(text: str, options: QuoteOptions) -> str | None:
     An apposition between subject and verb ("Michael Mulgrew, president of
     the teachers' union, said") is stepped over to the name before it.
     """
+    # "Michael Sexton, subsequently testified", "could only quip": adverbs
+    # and auxiliaries between the subject and its verb.
+    text = _TRAILING_ADVERBS.sub("", text)
     pieces = re.split(r"[,;:()“”\"]|\s[—–]\s", text)
+    tail = pieces[-1].lower().split()
+    if len(pieces) > 1 and tail[:1] == ["who"] and len(tail) <= 3:
+        # "… such as Sen. Marco Rubio of Florida, who mused …": the relative
+        # pronoun's antecedent, the name that ends the clause before it.
+        pieces = pieces[:-1]
+        named = _TRAILING_NAME.search(pieces[-1])
+        if named is not None:
+            return _plausible(named.group(1))
+    pieces[-1] = _TRAILING_AUX.sub("", pieces[-1])
     if pieces[-1].strip():
         pieces = pieces[-1:]  # no comma before the verb: no apposition either
     fallback: str | None = None
@@ -826,8 +865,11 @@ def _subject(text: str, options: QuoteOptions) -> str | None:
 
 
 _TRAILING_AUX = re.compile(
-    r"\b(?:also|later|then|has|have|had|will|would|again|once|previously|who)\s*$"
+    r"\b(?:also|later|then|has|have|had|will|would|could|can|may|might|must|should|did|"
+    r"again|once|previously|who|only|just|even|still|first|soon)\s*$"
 )
+_TRAILING_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:of\s+)?){0,4}[A-Z][\w’'-]*)\s*$")
+_TRAILING_ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+\s*$")
 
 
 def _last_sentence(text: str) -> str:

@@ -195,6 +195,23 @@ INSTITUTIONS = frozenset(
 )
 
 
+# Words that open a sentence before a name ("When Trump", "But Netanyahu"):
+# a capitalised run starting with one is not a full name.
+_OPENING_WORDS = frozenset(
+    """when but and as if after before while then so yet though although because since
+    with without for from on in at by during despite even once until unlike like among
+    given following including last next first more most those these this that there""".split()
+)
+
+
+def _trim_opening(run: str) -> str:
+    """``run`` without the sentence-opening words in front of the name."""
+    tokens = run.split()
+    while len(tokens) > 1 and tokens[0].lower() in _OPENING_WORDS:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
 def split_role(run: str) -> tuple[str, str]:
     """("Israeli Prime Minister", "Benjamin Netanyahu") from a capitalised run."""
     tokens = run.split()
@@ -281,7 +298,8 @@ class SpeakerResolver:
         runs: Counter[str] = Counter(
             run for text in texts for run in _CAP_RUN.findall(text) if " " in run
         )
-        for run, n in runs.items():
+        for raw, n in runs.items():
+            run = _trim_opening(raw)
             role, name = split_role(run)
             name = _POSSESSIVE.sub("", name)
             parts = name.split()
