@@ -421,3 +421,14 @@ def test_sentence_openers_are_not_part_of_names() -> None:
         "in the chamber,” did not vote."
     )
     assert [speaker for speaker, _ in _q(text)] == ["Roth", "Sen. Ola Brandt of Narvia"]
+
+
+def test_a_quotation_paragraph_signed_below_or_led_in_above() -> None:
+    text = (
+        "Readers wrote in about the harbour levy.\n\n"
+        "“The levy is the fairest way to pay for the new sea wall.”\n\n"
+        "- Tove Lindgren, Oskby.\n\n"
+        "Mayor Ana Roth answered them at the meeting:\n\n"
+        "“Nobody in this town will pay more than they can afford.”"
+    )
+    assert [speaker for speaker, _ in _q(text)] == ["Tove Lindgren", "Mayor Ana Roth"]

@@ -141,6 +141,8 @@ def extract_quotes(
     subject: str | None = None  # who the last paragraph without quotations was about
     subject_at = -1  # ... and that paragraph's index
     last_at = -1  # the paragraph that named ``last``
+    lead_in: str | None = None  # who a paragraph ending in a colon was about
+    lead_in_at = -1
     # A long quotation still open at the end of a paragraph: its parts, speaker,
     # the speaker it would fall back on, first paragraph and its text.
     pending: tuple[list[str], str | None, str | None, int, str] | None = None
@@ -210,6 +212,16 @@ def extract_quotes(
                 parts.append(spans[j].text)
             whole = " … ".join(p.strip() for p in parts)
             speaker = _speaker_around(para, span, spans, options, last=spans[j])
+            if speaker is None and span.start == 0 and j == len(spans) - 1:
+                # A paragraph that is one quotation: signed on the next line
+                # ("- Sanders.", "—Michelle Marks, Philadelphia."), or led in
+                # by the paragraph before ("Cruz called them on it:").
+                following = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else ""
+                signed = _DASH_NAME.match(following)
+                if signed is not None and len(following) < 80:
+                    speaker = _plausible(signed.group(1))
+                elif lead_in is not None and lead_in_at == pi - 1:
+                    speaker = lead_in
             # "Conrad Aubel said crews would stay overnight. “…,” he said":
             # the person reported earlier in the paragraph, before the last
             # one named anywhere.
@@ -231,6 +243,12 @@ def extract_quotes(
             prev = named or prev
             i = j + 1
         real = [x for x in spans if len(_WORD.findall(x.text)) >= options.min_words]
+        if not spans and para.endswith(":"):
+            # "Cruz called them on it:" / "Clinton told the crowd:": whoever
+            # the lead-in is about speaks the quotation that follows.
+            closing = _last_sentence(para)
+            lead_in = _speaker_before(closing, options) or _sentence_subject(closing)
+            lead_in_at = pi
         if pending is None:
             who = _reported_speaker(para, real[-1].end if real else 0)
             if who is None and real and prev is None:
