@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from datetime import date
 
@@ -16,6 +17,7 @@ from newsprism.dedupe import (
     Fingerprint,
     find_original,
     fingerprint,
+    is_copy,
     mark_copies,
     similarities,
     similarity,
@@ -53,7 +55,10 @@ def test_no_words_no_fingerprint() -> None:
 def test_band_keys_are_stable_across_calls() -> None:
     a, b = fingerprint(FLOOD_A), fingerprint(FLOOD_A)
     assert a is not None and b is not None
-    assert a.keys == b.keys and len(a.keys) == DedupeOptions().bands
+    # One key per band, and one for the lead (the text has over 30 words).
+    assert a.keys == b.keys and len(a.keys) == DedupeOptions().bands + 1
+    short = fingerprint("a flood in the valley")
+    assert short is not None and len(short.keys) == DedupeOptions().bands
 
 
 _word = st.sampled_from(
@@ -152,3 +157,31 @@ _sig = st.lists(st.integers(0, 3), min_size=6, max_size=6).map(
 @given(_sig, st.lists(_sig | st.binary(max_size=12).filter(lambda b: len(b) % 4 == 0)))
 def test_similarities_equal_one_comparison_each(a: bytes, others: list[bytes]) -> None:
     assert similarities(a, others) == [similarity(a, b) for b in others]
+
+
+def _long_text(seed: int, n: int = 400) -> str:
+    rng = random.Random(seed)
+    words = [f"w{rng.randrange(5000)}" for _ in range(n)]
+    return " ".join(words)
+
+
+def test_a_text_cut_to_half_is_a_copy_and_a_short_chance_match_is_not() -> None:
+    full = _long_text(1)
+    half = " ".join(full.split()[:200])
+    other = _long_text(2)
+    marks = mark_copies([("a", full, None), ("b", half, None), ("c", other, None)])
+    assert marks == {"a": None, "b": "a", "c": None}
+    # A quarter is too little of the original to call it a copy (Jaccard 0.25).
+    quarter = " ".join(full.split()[100:200])
+    assert mark_copies([("a", full, None), ("q", quarter, None)])["q"] is None
+
+
+def test_signatures_stored_before_counts_still_compare() -> None:
+    fp = fingerprint(_long_text(3))
+    assert fp is not None
+    legacy = fp.signature[:-4]  # no shingle count appended
+    assert similarity(fp.signature, legacy) == 1.0
+    assert similarities(fp.signature, [legacy, fp.signature]) == [1.0, 1.0]
+    # Without both counts, containment cannot be judged: Jaccard alone decides.
+    assert not is_copy(fp.signature, legacy, 0.5, DedupeOptions())
+    assert is_copy(fp.signature, legacy, 0.7, DedupeOptions())

@@ -13,6 +13,7 @@ distributed backend can hold the buckets.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -56,6 +57,28 @@ class DedupeOptions:
     # per article grow with the corpus. A real copy shares nearly every band,
     # so it is still found.
     bucket_read: int = 8
+    # A text cut short (a reprint of the first half, a lede) shares few of the
+    # longer one's shingles, so its Jaccard similarity is low (a half: 0.5)
+    # while nearly all of its own shingles are in the other: it is a copy when
+    # the estimated share of the shorter text's shingles found in the longer
+    # is at least ``containment``, the Jaccard estimate at least
+    # ``containment_jaccard`` (the shorter is at least about that share of the
+    # longer: below it a chance match of one MinHash value out of 120 is a
+    # large estimated overlap), and the shorter has ``containment_min``
+    # shingles (a short snippet is contained in many texts by chance).
+    # Independent write-ups of one event (the five seeds) share at most 0.02
+    # Jaccard, far below; checked with tests/test_copies_real.py (seed bodies
+    # cut to half, under other chrome, with a sentence changed).
+    containment: float = 0.8
+    containment_jaccard: float = 0.3
+    containment_min: int = 50
+    # A text cut to half shares no band with its original more often than
+    # not (a band of 5 rows matches with probability 0.5^5 at Jaccard 0.5:
+    # of the five seed bodies cut to half, three shared none of 24 bands), so
+    # one more bucket key is the hash of the text's first ``lead_words``
+    # words: a reprint cut short, or under other chrome, keeps its lead.
+    # (Candidates only: ``is_copy`` still decides.)
+    lead_words: int = 30
 
     @property
     def num_perm(self) -> int:
@@ -64,9 +87,11 @@ class DedupeOptions:
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """A text's MinHash signature and its LSH bucket keys (one per band)."""
+    """A text's MinHash signature and its LSH bucket keys (one per band, then its lead's)."""
 
-    signature: bytes  # num_perm little-endian uint32 values
+    # num_perm little-endian uint32 values, then the text's shingle count (one
+    # more uint32: containment needs the sizes; see ``_split``).
+    signature: bytes
     keys: tuple[int, ...]
 
 
@@ -110,9 +135,21 @@ def fingerprint(text: str, options: DedupeOptions = DedupeOptions()) -> Fingerpr
     if not words:
         return None
     mh = rensa.RMinHash(num_perm=options.num_perm, seed=options.seed)
-    mh.update(shingles(words, options.shingle))
+    grams = shingles(words, options.shingle)
+    mh.update(grams)
     sig = np.asarray(mh.digest(), dtype=np.uint32)
-    return Fingerprint(signature=sig.astype("<u4").tobytes(), keys=_band_keys(sig, options))
+    size = min(len(set(grams)), 0xFFFFFFFF)
+    signature = sig.astype("<u4").tobytes() + np.array([size], dtype="<u4").tobytes()
+    keys = _band_keys(sig, options)
+    if len(words) >= options.lead_words:
+        keys += (_lead_key(words[: options.lead_words]),)
+    return Fingerprint(signature=signature, keys=keys)
+
+
+def _lead_key(words: list[str]) -> int:
+    """A stable 63-bit key for a text's first words (the band keys' range)."""
+    digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "little") >> 1
 
 
 # Odd 64-bit multiplier of a polynomial hash of each band's values: stable
@@ -144,10 +181,29 @@ def _band_keys(sig: np.ndarray, options: DedupeOptions) -> tuple[int, ...]:
     return tuple(keys.tolist())
 
 
+def _split(a: bytes, b: bytes) -> tuple[np.ndarray, np.ndarray, int | None, int | None]:
+    """The MinHash values of two signatures and their shingle counts (None: not stored).
+
+    A signature stored before the counts were appended is one value shorter;
+    the new article's signature always has its count, so two signatures of
+    one length both have theirs.
+    """
+    sa, sb = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
+    if len(sa) == len(sb):
+        if len(sa) < 2:
+            return sa, sb, None, None
+        return sa[:-1], sb[:-1], int(sa[-1]), int(sb[-1])
+    if len(sa) == len(sb) + 1:
+        return sa[:-1], sb, int(sa[-1]), None
+    if len(sb) == len(sa) + 1:
+        return sa, sb[:-1], None, int(sb[-1])
+    return sa[:0], sb[:0], None, None
+
+
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two signatures."""
-    sa, sb = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
-    if sa.shape != sb.shape:
+    sa, sb, _, _ = _split(a, b)
+    if not len(sa) or sa.shape != sb.shape:
         return 0.0
     return float(np.count_nonzero(sa == sb)) / len(sa)
 
@@ -155,11 +211,29 @@ def similarity(a: bytes, b: bytes) -> float:
 def similarities(a: bytes, others: Sequence[bytes]) -> list[float]:
     """``[similarity(a, b) for b in others]``, compared as one array."""
     own = np.frombuffer(a, dtype="<u4")
-    if not len(own) or any(len(b) != len(a) for b in others):
+    if len(own) < 2 or any(len(b) != len(a) for b in others):
         return [similarity(a, b) for b in others]
     table = np.frombuffer(b"".join(others), dtype="<u4").reshape(len(others), len(own))
-    scores: list[float] = (np.count_nonzero(table == own, axis=1) / len(own)).tolist()
+    n = len(own) - 1
+    scores: list[float] = (np.count_nonzero(table[:, :n] == own[:n], axis=1) / n).tolist()
     return scores
+
+
+def is_copy(a: bytes, b: bytes, jaccard: float, options: DedupeOptions) -> bool:
+    """Whether two texts, whose signatures estimate ``jaccard``, are copies.
+
+    Near-equal texts by Jaccard; a text cut short by containment (see
+    :class:`DedupeOptions`), when both shingle counts are known.
+    """
+    if jaccard >= options.threshold:
+        return True
+    if jaccard < options.containment_jaccard:
+        return False
+    _, _, na, nb = _split(a, b)
+    if na is None or nb is None or min(na, nb) < options.containment_min:
+        return False
+    shared = jaccard * (na + nb) / (1.0 + jaccard)
+    return shared / min(na, nb) >= options.containment
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +261,7 @@ def find_original(
     by_id = {c.id: c for c in cands}
     scores = similarities(fp.signature, [c.signature for c in cands])
     for cand, score in zip(cands, scores, strict=True):
-        if score < options.threshold:
+        if not is_copy(fp.signature, cand.signature, score, options):
             continue
         root = by_id.get(cand.duplicate_of, cand) if cand.duplicate_of else cand
         if cand.duplicate_of and cand.duplicate_of not in by_id:
