@@ -225,7 +225,13 @@ def extract_quotes(
             # "Conrad Aubel said crews would stay overnight. “…,” he said":
             # the person reported earlier in the paragraph, before the last
             # one named anywhere.
-            context = prev or _reported_speaker(para[: span.start], 0) or last
+            refers_back = speaker is None or speaker.lower() in PRONOUNS or _is_definite(speaker)
+            reported = (
+                _reported_speaker(para[: span.start], 0)
+                if refers_back and prev is None and span.start > 0
+                else None
+            )
+            context = prev or reported or last
             if speaker is None and (
                 _PASSIVE_LEAD.search(para[: span.start])
                 or _other_subject(_last_sentence(para[: span.start]), context)
@@ -363,6 +369,11 @@ _DOCUMENTS = frozenset(
 )
 
 
+_OPTIONS = QuoteOptions()
+# Characters before a speech verb searched for its subject.
+_SUBJECT_WINDOW = 400
+
+
 def _reported_speaker(para: str, after: int) -> str | None:
     """The last person a paragraph reports as saying something outside quotations.
 
@@ -374,7 +385,9 @@ def _reported_speaker(para: str, after: int) -> str | None:
         return None
     found = None
     for m in reversed(list(_VERB.finditer(text))):
-        who = _speaker_before(text[: m.end()], QuoteOptions())
+        # Only the sentence before the verb matters; a window keeps the cost
+        # linear in long paragraphs with many verbs.
+        who = _speaker_before(text[max(0, m.start() - _SUBJECT_WINDOW) : m.end()], _OPTIONS)
         if who is not None and who.lower() not in PRONOUNS and who[:1].isupper():
             found = who
             break
