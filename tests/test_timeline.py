@@ -148,3 +148,9 @@ def test_the_entry_text_is_the_sentence_most_about_that_day() -> None:
         _days(text)["2026-03-02"]["what"]
         == "The river broke its banks on March 2 after a week of rain."
     )
+
+
+def test_today_and_tomorrow_inside_a_quotation_are_left_out() -> None:
+    # Said the night before publication: "tomorrow" is not the day after the article.
+    assert _days("“Tonight is a good night. Tomorrow we start on the next fight,” she said.") == {}
+    assert set(_days("The harbour reopens tomorrow, the council said.")) == {"2026-03-13"}

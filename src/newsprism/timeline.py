@@ -136,10 +136,20 @@ def article_events(article: Article, anchor: date | None) -> list[DatedEvent]:
         return []
     inferred = article.published is None
     out = []
-    for para in article.text.split("\n"):
-        for sentence in split_sentences(para.strip()):
+    for line in article.text.split("\n"):
+        para = line.strip()
+        quoted = quotation_spans(para)
+        at = 0
+        for sentence in split_sentences(para):
+            start = para.find(sentence, at)
+            at = max(at, start)
             seen: set[date] = set()
             for m in _DATE.finditer(sentence):
+                where = start + m.start()
+                if m.group("rel") and start >= 0 and any(a <= where < b for a, b in quoted):
+                    # "Tomorrow we start on the next fight," she said: the day
+                    # after she spoke, which need not follow the publication.
+                    continue
                 day = _resolve(m, sentence, reference, inferred)
                 if day is not None and day not in seen:
                     seen.add(day)
