@@ -35,7 +35,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsprism.models import Article
-from newsprism.overlap import content_words
+from newsprism.overlap import content_words, story_sentences
 from newsprism.quotes import quotation_spans
 from newsprism.sentences import split_sentences
 
@@ -136,31 +136,25 @@ def article_events(article: Article, anchor: date | None) -> list[DatedEvent]:
         return []
     inferred = article.published is None
     out = []
-    for line in article.text.split("\n"):
-        para = line.strip()
-        quoted = quotation_spans(para)
-        at = 0
-        for sentence in split_sentences(para):
-            start = para.find(sentence, at)
-            at = max(at, start)
-            seen: set[date] = set()
-            for m in _DATE.finditer(sentence):
-                where = start + m.start()
-                if m.group("rel") and start >= 0 and any(a <= where < b for a, b in quoted):
-                    # "Tomorrow we start on the next fight," she said: the day
-                    # after she spoke, which need not follow the publication.
-                    continue
-                day = _resolve(m, sentence, reference, inferred)
-                if day is not None and day not in seen:
-                    seen.add(day)
-                    out.append(
-                        DatedEvent(
-                            day,
-                            article.id,
-                            _describe(sentence, m.start()),
-                            _date_clause_words(sentence, m.start(), m.end()),
-                        )
+    for told in story_sentences([article]):
+        sentence = told.text
+        seen: set[date] = set()
+        for m in _DATE.finditer(sentence):
+            if m.group("rel") and told.quoted > _QUOTED_SENTENCE:
+                # "Tomorrow we start on the next fight," she said: the day
+                # after she spoke, which need not follow the publication.
+                continue
+            day = _resolve(m, sentence, reference, inferred)
+            if day is not None and day not in seen:
+                seen.add(day)
+                out.append(
+                    DatedEvent(
+                        day,
+                        article.id,
+                        _describe(sentence, m.start()),
+                        _date_clause_words(sentence, m.start(), m.end()),
                     )
+                )
     return out
 
 
@@ -400,6 +394,9 @@ def _date_clause_words(sentence: str, start: int, end: int) -> int:
 
 
 _SAID_PENALTY = 100
+# A sentence with more than this share of its characters inside a quotation
+# speaks from the speaker's day ("Tomorrow we start …," she said).
+_QUOTED_SENTENCE = 0.5
 
 
 def _describe(sentence: str, at: int) -> str:
