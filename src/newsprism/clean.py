@@ -492,12 +492,71 @@ def _measure(text: str) -> _Shape:
     sample = text.split(None, _SHAPE_SAMPLE)[:_SHAPE_SAMPLE]
     if not sample:
         return _Shape(0, 0.0, 0, False)
+    if not text.isascii():
+        unspaced = _unspaced_shape(text)
+        if unspaced is not None:
+            return unspaced
     n = len(sample) if len(sample) < _SHAPE_SAMPLE else text.count(" ") + 1
     caps, func = _caps_and_function(sample)
     if n >= _PROSE_LONG_WORDS and (caps >= _NAV_CAPS_RATIO * len(sample) or func < 2):
         sample = text.split(None, _SHAPE_SAMPLE_WIDE)[:_SHAPE_SAMPLE_WIDE]
         caps, func = _caps_and_function(sample)
     return _Shape(n, caps / len(sample), func, text[-1] in _TERMINAL)
+
+
+# Scripts written without spaces between words: CJK ideographs (and their
+# extension A), hiragana, katakana, Hangul is spaced so not here; Thai, Lao,
+# Khmer, Myanmar. A line mostly in them has its words counted from its
+# characters, since a whole sentence is one space-separated "word".
+_UNSPACED: Final = (
+    (0x0E00, 0x0EFF),  # Thai, Lao
+    (0x1000, 0x109F),  # Myanmar
+    (0x1780, 0x17FF),  # Khmer
+    (0x3040, 0x30FF),  # hiragana, katakana
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+)
+# Characters per word in those scripts. Chinese news averages about 1.6
+# characters a word and Japanese about 2 (segmented corpora: PKU/MSR for
+# Chinese, BCCWJ for Japanese); Thai words are longer (about 4-5 letters),
+# so 2 over-counts Thai words, but a Thai line must still carry a phrase
+# break to count as prose (below). The lower figure would count more lines
+# as prose; 2 errs towards fewer.
+_UNSPACED_CHARS_PER_WORD: Final = 2
+# What stands for function words in such a line: clause and sentence
+# punctuation (ideographic and full-width comma, full stop, enumeration
+# comma, marks) and, in Thai and Lao, the space that separates phrases. A
+# menu of link titles has none of the punctuation; Thai menus do have
+# spaces, but their items are short (the word count above stays low).
+_UNSPACED_BREAKS: Final = frozenset("\u3001\u3002\uff0c\uff01\uff1f\uff1b\uff1a,")
+
+
+def _unspaced_shape(text: str) -> _Shape | None:
+    """The shape of a line mostly in a script without spaces, else ``None``."""
+    unspaced = breaks = other = 0
+    for ch in text:
+        code = ord(ch)
+        if code < 128:
+            if ch == "," or ch == " ":
+                breaks += 1
+            elif not ch.isspace():
+                other += 1
+            continue
+        inside = False
+        for low, high in _UNSPACED:
+            if low <= code <= high:
+                inside = True
+                break
+        if inside:
+            unspaced += 1
+        elif ch in _UNSPACED_BREAKS:
+            breaks += 1
+        elif not ch.isspace():
+            other += 1
+    if unspaced <= other:
+        return None
+    words = unspaced // _UNSPACED_CHARS_PER_WORD + len(text.split())
+    return _Shape(words, 0.0, breaks, text[-1] in _TERMINAL)
 
 
 # Pages of one site repeat their menus, footers and widget lines: the shape
