@@ -112,14 +112,14 @@ def test_unreadable_file_even_as_root(tmp_path: Path, monkeypatch: pytest.Monkey
     # Root reads any file, so simulate the permission error the OS would raise.
     path = tmp_path / "locked.txt"
     path.write_text("Headline\n\nBody text here.")
-    real_open = open
+    real_open = os.open  # files are opened with os.open (no blocking on a FIFO)
 
     def fake_open(file: object, *args: object, **kwargs: object) -> object:
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied", str(file))
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("builtins.open", fake_open)
+    monkeypatch.setattr("os.open", fake_open)
     (err,) = list(read_inputs([path]))
     assert isinstance(err, InputError)
     assert err.source == str(path)

@@ -91,10 +91,58 @@ def looks_bad(text: str) -> bool:
     return False
 
 
+def valid_text(text: str) -> str:
+    """``text`` as valid Unicode: lone surrogates become U+FFFD.
+
+    JSON escapes (``"\\ud800"``) and file names the OS could not decode
+    (``surrogateescape``) give strings that no UTF-8 encoder (SQLite,
+    a terminal, a report file) accepts.
+    """
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+# UTF-16 text without a byte-order mark: in Latin, Greek, Cyrillic, ... text
+# every other byte is zero (the high byte of each code unit). A share this
+# high of zeros on one side and almost none on the other is that pattern;
+# binary formats spread their zeros over both.
+_UTF16_SIDE: Final = 0.4
+_UTF16_OTHER: Final = 0.05
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    head = data[:4096]
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    even = head[0::2].count(0) / pairs
+    odd = head[1::2].count(0) / pairs
+    if odd >= _UTF16_SIDE and even <= _UTF16_OTHER:
+        encoding = "utf-16-le"
+    elif even >= _UTF16_SIDE and odd <= _UTF16_OTHER:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data[: len(data) // 2 * 2].decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
 def _decode(data: bytes, source: str, *, html: bool) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
+    if b"\x00" in data[:4096]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
     if b"\x00" in data[:4096] or len(_BINARY_BYTES.findall(data[:65536])) > _BINARY_SHARE * min(
         len(data), 65536
     ):

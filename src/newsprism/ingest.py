@@ -17,20 +17,24 @@ Any of these may also be gzip-compressed (``.txt.gz``, ``.jsonl.gz``).
 
 from __future__ import annotations
 
+import errno
 import gzip
 import json
 import os
+import re
+import stat
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, BinaryIO, Final, Literal
+from urllib.parse import urlsplit
 
-from newsprism.decode import decode_bytes
+from newsprism.decode import decode_bytes, valid_text
 from newsprism.errors import InputError
-from newsprism.models import RawRecord
+from newsprism.models import RawRecord, sane_date
 
 FileKind = Literal["text", "html", "json", "jsonl"]
 
@@ -65,6 +69,16 @@ class Limits:
 
     max_article_bytes: int = 10 * 1024 * 1024
     max_json_bytes: int = 256 * 1024 * 1024
+    # Markup elements (counted as "<") of one HTML page or HTML field. The
+    # extraction benchmark's 181 pages have at most 3,229 (mean 1,487); the
+    # extractor's time grows with the element count (a page of a million
+    # <p> took 110 s and 1.75 GB), so 50,000 (15 times the largest real page)
+    # bounds one page to a few seconds and leaves every real page alone.
+    max_html_elements: int = 50_000
+    # JSON nesting deeper than this is not an article record (a record is an
+    # object of strings; {"articles": [...]} adds two levels). Python's
+    # parser recurses once per level and fails at about 1,000.
+    max_json_depth: int = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,27 +167,84 @@ def read_inputs(
     are yielded.
     """
     for given in paths:
-        path = Path(given)
-        shown = os.fspath(given)
-        if path.is_dir():
-            yield from _walk(path, limits, known)
-        elif path.exists():
-            yield from read_file(path, shown, limits, explicit=True, known=known)
-        else:
-            yield InputError(shown, "no such file or directory")
+        shown = valid_text(os.fspath(given))
+        yield from _read_path(Path(given), shown, limits, known, frozenset(), explicit=True)
 
 
-def _walk(folder: Path, limits: Limits, known: KnownFile | None = None) -> Iterator[Item]:
+def _read_path(
+    path: Path,
+    shown: str,
+    limits: Limits,
+    known: KnownFile | None,
+    above: frozenset[tuple[int, int]],
+    *,
+    explicit: bool,
+) -> Iterator[Item]:
+    """A file or folder, by what it is (followed links included); special files are not opened.
+
+    ``above`` holds the folders on the way down (device, inode): a link back
+    to one of them is a loop, reported and not followed.
+    """
     try:
-        entries = sorted(folder.rglob("*"))
+        st = path.stat()
     except OSError as exc:
-        yield InputError(str(folder), f"cannot list the folder: {exc.strerror or exc}")
+        yield InputError(shown, _os_reason(exc))
         return
-    for entry in entries:
-        rel = entry.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts) or not entry.is_file():
-            continue  # hidden files (.DS_Store, .git) and folders themselves
-        yield from read_file(entry, str(entry), limits, explicit=False, known=known)
+    if stat.S_ISDIR(st.st_mode):
+        mark = (st.st_dev, st.st_ino)
+        if mark in above:
+            yield InputError(shown, "a symbolic link loop (a link to a folder above it)")
+        else:
+            yield from _walk(path, limits, known, above | {mark})
+    elif stat.S_ISREG(st.st_mode):
+        yield from read_file(path, shown, limits, explicit=explicit, known=known)
+    else:
+        reason = _special_reason(st.st_mode)
+        yield InputError(shown, reason) if explicit else Skipped(shown, reason)
+
+
+def _walk(
+    folder: Path, limits: Limits, known: KnownFile | None, above: frozenset[tuple[int, int]]
+) -> Iterator[Item]:
+    """The files under ``folder`` in sorted path order (as ``sorted(rglob)`` gives).
+
+    Hidden entries (.DS_Store, .git) are passed over without a word; every
+    other entry that is not read says why.
+    """
+    try:
+        with os.scandir(folder) as it:
+            names = sorted(entry.name for entry in it)
+    except OSError as exc:
+        yield InputError(valid_text(str(folder)), f"cannot list the folder: {_os_reason(exc)}")
+        return
+    for name in names:
+        if not name.startswith("."):
+            entry = folder / name
+            shown = valid_text(str(entry))
+            yield from _read_path(entry, shown, limits, known, above, explicit=False)
+
+
+def _os_reason(exc: OSError) -> str:
+    """Why a path cannot be used, in words (the errno names the true cause)."""
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "no such file or directory"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return f"cannot read it: {exc.strerror or exc}"
+
+
+def _special_reason(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        what = "a FIFO (named pipe)"
+    elif stat.S_ISSOCK(mode):
+        what = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        what = "a device"
+    else:
+        what = "a special file"
+    return f"not a regular file ({what}); not opened"
 
 
 def file_kind(path: Path) -> tuple[FileKind | None, bool]:
@@ -233,17 +304,54 @@ def _read_kind(
         cap = limits.max_json_bytes if kind == "json" else limits.max_article_bytes
         data = _read_bytes(path, source, compressed, cap)
         if kind == "json":
-            yield from _read_json(data, path, source, explicit=explicit)
+            yield from _read_json(data, path, source, limits, explicit=explicit)
             return
+        if kind == "html":
+            _check_elements(data.count(b"<"), source, limits)
         content = decode_bytes(data, source, html=kind == "html")
         yield RawRecord(source=source, key=_base_key(path), kind=kind, content=content)
     except InputError as exc:
         yield exc
 
 
+def _check_elements(count: int, source: str, limits: Limits) -> None:
+    if count > limits.max_html_elements:
+        raise InputError(
+            source,
+            f"too many HTML elements ({count:,}; the limit is {limits.max_html_elements:,})",
+        )
+
+
 def _base_key(path: Path) -> str:
     """The file's name: ids derive from it, not from the folder it sits in."""
-    return path.name
+    return valid_text(path.name)
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """Open ``path`` for reading only if it is a regular file.
+
+    Opened without blocking (a FIFO put in a file's place after it was
+    listed would otherwise block ``open`` until a writer comes), then
+    checked on the open descriptor, so nothing can swap it in between.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise (
+                IsADirectoryError(errno.EISDIR, "is a directory")
+                if stat.S_ISDIR(mode)
+                else _Special(_special_reason(mode))
+            )
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+class _Special(OSError):
+    """Raised for a special file found on opening (its message is the reason)."""
 
 
 def _read_bytes(path: Path, source: str, compressed: bool, cap: int) -> bytes:
@@ -251,14 +359,14 @@ def _read_bytes(path: Path, source: str, compressed: bool, cap: int) -> bytes:
         size = path.stat().st_size
         if not compressed and size > cap:
             raise InputError(source, f"too large ({_mb(size)}; the limit is {_mb(cap)})")
-        with open(path, "rb") as fh:
+        with _open_regular(path) as fh:
             raw = fh.read(cap + 1)
-    except PermissionError:
-        raise InputError(source, "cannot read the file: permission denied") from None
+    except _Special as exc:
+        raise InputError(source, str(exc)) from None
     except IsADirectoryError:
         raise InputError(source, "is a directory") from None
     except OSError as exc:
-        raise InputError(source, f"cannot read the file: {exc.strerror or exc}") from None
+        raise InputError(source, _os_reason(exc)) from None
     if not compressed:
         if len(raw) > cap:
             raise InputError(source, f"too large (over {_mb(cap)})")
@@ -287,8 +395,16 @@ def _gunzip(raw: bytes, source: str, cap: int) -> bytes:
 def _read_jsonl(path: Path, source: str, compressed: bool, limits: Limits) -> Iterator[Item]:
     cap = limits.max_article_bytes
     try:
-        opener = gzip.open(path, "rb") if compressed else open(path, "rb")  # noqa: SIM115
-        with opener as fh:
+        raw = _open_regular(path)
+        # A compressed stream is read through a counter: past the .json
+        # cap of decompressed bytes it is a gzip bomb (7 MB expanding to
+        # 3 GB), stopped there; the records before it stand.
+        fh = (
+            _Capped(gzip.GzipFile(fileobj=raw, mode="rb"), limits.max_json_bytes)
+            if compressed
+            else raw
+        )
+        with raw, fh:
             seen = 0
             for number, line in enumerate(_bounded_lines(fh, cap), start=1):
                 where = f"{source}#{number}"
@@ -299,18 +415,49 @@ def _read_jsonl(path: Path, source: str, compressed: bool, limits: Limits) -> It
                     continue
                 seen += 1
                 try:
-                    obj = json.loads(decode_bytes(line, where))
-                except (json.JSONDecodeError, InputError) as exc:
-                    msg = exc.reason if isinstance(exc, InputError) else exc.msg
-                    yield InputError(where, f"line {number} is not valid JSON ({msg})")
+                    obj = _parse_json(decode_bytes(line, where), where, limits)
+                except InputError as exc:
+                    yield InputError(where, f"line {number} is not valid JSON ({exc.reason})")
                     continue
-                yield _record_from_object(obj, path, source, number)
+                yield _record_from_object(obj, path, source, number, limits)
             if seen == 0:
                 yield InputError(source, "the file is empty")
-    except PermissionError:
-        yield InputError(source, "cannot read the file: permission denied")
-    except (OSError, EOFError, zlib.error) as exc:
-        yield InputError(source, f"cannot read the file: {exc}")
+    except _Special as exc:
+        yield InputError(source, str(exc))
+    except _Bomb:
+        yield InputError(
+            source, f"decompresses to more than {_mb(limits.max_json_bytes)} (a gzip bomb?)"
+        )
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield InputError(source, f"broken gzip data: {exc}")
+    except OSError as exc:
+        yield InputError(source, _os_reason(exc))
+
+
+class _Bomb(Exception):
+    """More decompressed bytes than the cap."""
+
+
+class _Capped:
+    """A binary reader that raises :class:`_Bomb` once more than ``cap`` bytes came out."""
+
+    def __init__(self, fh: Any, cap: int) -> None:
+        self._fh = fh
+        self._cap = cap
+        self._read = 0
+
+    def readline(self, size: int = -1) -> bytes:
+        line: bytes = self._fh.readline(size)
+        self._read += len(line)
+        if self._read > self._cap:
+            raise _Bomb
+        return line
+
+    def __enter__(self) -> _Capped:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._fh.close()
 
 
 def _bounded_lines(fh: Any, cap: int) -> Iterator[bytes | None]:
@@ -329,11 +476,13 @@ def _bounded_lines(fh: Any, cap: int) -> Iterator[bytes | None]:
         yield line
 
 
-def _read_json(data: bytes, path: Path, source: str, *, explicit: bool) -> Iterator[Item]:
+def _read_json(
+    data: bytes, path: Path, source: str, limits: Limits, *, explicit: bool
+) -> Iterator[Item]:
     try:
-        doc = json.loads(decode_bytes(data, source))
-    except json.JSONDecodeError as exc:
-        yield InputError(source, f"not valid JSON: {exc.msg} at line {exc.lineno}")
+        doc = _parse_json(decode_bytes(data, source), source, limits)
+    except InputError as exc:
+        yield InputError(source, f"not valid JSON: {exc.reason}")
         return
     objects = doc.get("articles") if isinstance(doc, dict) and "articles" in doc else doc
     if isinstance(objects, dict):
@@ -343,7 +492,52 @@ def _read_json(data: bytes, path: Path, source: str, *, explicit: bool) -> Itera
         yield InputError(source, reason) if explicit else Skipped(source, reason)
         return
     for number, obj in enumerate(objects, start=1):
-        yield _record_from_object(obj, path, source, number)
+        yield _record_from_object(obj, path, source, number, limits)
+
+
+# Digits of a JSON integer kept as a number. Python refuses to convert more
+# than 4,300 (a denial-of-service guard) with a ValueError; a record's
+# integers are ids at most, read as text, so a longer one stays its digits.
+_INT_DIGITS: Final = 100
+
+
+def _parse_int(digits: str) -> int | str:
+    return int(digits) if len(digits) <= _INT_DIGITS else digits
+
+
+def _parse_json(text: str, source: str, limits: Limits) -> Any:
+    """``json.loads`` with limits: depth checked before parsing, long integers kept as text.
+
+    Raises :class:`InputError` (reason only) for invalid or too deeply nested JSON.
+    """
+    limit = limits.max_json_depth
+    # The bracket count bounds the depth: most records need no scan.
+    if text.count("[") + text.count("{") > limit and _json_depth(text) > limit:
+        raise InputError(source, f"nested more than {limits.max_json_depth} levels deep")
+    try:
+        return json.loads(text, parse_int=_parse_int)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"{exc.msg} at line {exc.lineno}") from None
+    except (RecursionError, ValueError) as exc:  # the depth scan is an estimate
+        raise InputError(source, f"cannot be parsed ({type(exc).__name__})") from None
+
+
+# A JSON string (escapes included; the unrolled form runs in one pass), and
+# a bracket outside strings.
+_JSON_STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_BRACKET: Final = re.compile(r"[\[\]{}]")
+
+
+def _json_depth(text: str) -> int:
+    """The deepest nesting of brackets outside strings."""
+    depth = deepest = 0
+    for m in _BRACKET.finditer(_JSON_STRING.sub("", text)):
+        if m.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
 
 
 def _looks_like_article(obj: object) -> bool:
@@ -353,25 +547,38 @@ def _looks_like_article(obj: object) -> bool:
 
 
 def _record_from_object(
-    obj: object, path: Path, source: str, number: int
+    obj: object, path: Path, source: str, number: int, limits: Limits
 ) -> RawRecord | InputError:
     """One article object of a container file, keyed by its id, else URL, else number."""
     if not isinstance(obj, dict):
         return InputError(f"{source}#{number}", f"record {number} is not a JSON object")
-    url = _str_field(obj, "url", "link")
+    url = _valid_url(_str_field(obj, "url", "link"))
     raw_id = obj.get("id")
-    key = str(raw_id) if raw_id not in (None, "") else (url or str(number))
+    key = valid_text(str(raw_id)) if raw_id not in (None, "") else (url or str(number))
     where = f"{source}#{key}"
     html = _str_field(obj, *_HTML_FIELDS)
     text = _str_field(obj, *_TEXT_FIELDS)
     title = _str_field(obj, "title", "headline")
     if not (html or text or title):
         return InputError(where, "the record has no text, html or title")
+    kind: Literal["html", "text"] = "html" if html and not text else "text"
+    content = (html if kind == "html" else text) or ""
+    # The per-article cap holds inside containers too (a .json file is only
+    # capped as a whole); characters, not bytes: at most 4 bytes each.
+    if len(content) > limits.max_article_bytes:
+        return InputError(
+            where, f"the record's {kind} is too large (over {_mb(limits.max_article_bytes)})"
+        )
+    if kind == "html":
+        try:
+            _check_elements(content.count("<"), where, limits)
+        except InputError as exc:
+            return exc
     return RawRecord(
         source=where,
-        key=f"{path.name}#{key}",
-        kind="html" if html and not text else "text",
-        content=(html if html and not text else text) or "",
+        key=f"{_base_key(path)}#{key}",
+        kind=kind,
+        content=content,
         url=url,
         title=title,
         published=parse_date(_str_field(obj, *_DATE_FIELDS)),
@@ -379,11 +586,26 @@ def _record_from_object(
     )
 
 
+def _valid_url(url: str | None) -> str | None:
+    """``url`` if it parses as a URL (``http://[oops`` does not); else no URL.
+
+    The record is kept either way: a broken link is not a broken article.
+    """
+    if url is None:
+        return None
+    try:
+        urlsplit(url)
+    except ValueError:
+        return None
+    return url
+
+
 def _str_field(obj: dict[str, Any], *names: str) -> str | None:
+    """The first named field holding text, stripped and made valid Unicode."""
     for name in names:
         value = obj.get(name)
         if isinstance(value, str) and value.strip():
-            return value.strip()
+            return valid_text(value.strip())
     return None
 
 
@@ -392,17 +614,27 @@ def parse_date(value: str | None) -> date | None:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+        return sane_date(datetime.fromisoformat(value.replace("Z", "+00:00")).date())
     except ValueError:
         pass
     try:
-        return date.fromisoformat(value[:10])
+        return sane_date(date.fromisoformat(value[:10]))
     except ValueError:
         pass
+    if len(value) > _DATE_MAX_CHARS:
+        return None  # not a date field's value; dateparser's time grows with it
     import dateparser  # imported here: slow to import, rarely needed
 
-    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True})
-    return parsed.date() if parsed else None
+    try:
+        parsed = dateparser.parse(value, settings={"STRICT_PARSING": True})
+    except (ValueError, OverflowError, RecursionError):
+        return None
+    return sane_date(parsed.date()) if parsed else None
+
+
+# The longest date field read as free text ("Tuesday, 3 November 2023,
+# 14:05 Eastern Standard Time" is 50 characters).
+_DATE_MAX_CHARS: Final = 100
 
 
 def _mb(n: int) -> str:

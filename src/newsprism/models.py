@@ -13,9 +13,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Final, Literal
 
 RecordKind = Literal["text", "html"]
+
+# The range of dates an article can have been published in. Dates outside
+# it are misreadings (a "9999-12-31" placeholder, a year typed as 20233) and
+# break date arithmetic downstream ("tomorrow" of 9999-12-31 overflows):
+# they are dropped where a record is made. Every dated article of the
+# benchmark sets (ECB+, PolNeAR, AllSides, the scraped pages) falls in
+# 1990-2030; the bounds leave two centuries either side for archives and
+# far-off events, and room for any relative date without overflow.
+FIRST_DATE: Final = date(1800, 1, 1)
+LAST_DATE: Final = date(2200, 12, 31)
+
+
+def sane_date(value: date | None) -> date | None:
+    """``value`` when it lies in [FIRST_DATE, LAST_DATE], else ``None``."""
+    if value is None or FIRST_DATE <= value <= LAST_DATE:
+        return value
+    return None
+
+
+def _check_published(record: object, value: date | None) -> None:
+    """Drop an out-of-range published date (frozen dataclass: set through object)."""
+    if value is not None and sane_date(value) is None:
+        object.__setattr__(record, "published", None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +63,9 @@ class RawRecord:
     published: date | None = None
     outlet: str | None = None
 
+    def __post_init__(self) -> None:
+        _check_published(self, self.published)
+
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
@@ -56,6 +82,9 @@ class Extracted:
     url: str | None = None
     language: str | None = None
 
+    def __post_init__(self) -> None:
+        _check_published(self, self.published)
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -71,6 +100,9 @@ class Article:
     language: str | None = None
     duplicate_of: str | None = None
     story: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_published(self, self.published)
 
 
 @dataclass(frozen=True, slots=True)
