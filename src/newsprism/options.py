@@ -30,3 +30,6 @@ class AnalyzeOptions:
     dedupe: DedupeOptions = field(default_factory=DedupeOptions)
     cluster: ClusterOptions = field(default_factory=ClusterOptions)
     batch_size: int = 2000
+    # A second run on the same database waits for the first to finish
+    # (``False``: it stops with a StorageError instead; see SQLiteStore.open).
+    wait: bool = True

@@ -50,7 +50,8 @@ def analyze(
     progress: Progress | None = None,
 ) -> RunResult:
     """Read ``paths`` (files and folders) into the database at ``options.db``."""
-    with SQLiteStore.open(options.db) as store:
+    # One writer at a time, from before the first read (see SQLiteStore.open).
+    with SQLiteStore.open(options.db, writer=True, wait=options.wait) as store:
         items = read_inputs(paths, options.limits, known=store.file_records)
         return process_records(items, store, options, progress)
 
