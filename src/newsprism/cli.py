@@ -2,12 +2,15 @@
 
 This is the only place where errors become user messages: library code raises
 :class:`~newsprism.errors.NewsprismError`, and :func:`main` prints it without a
-traceback.
+traceback (anything else that reaches it is one line too). Every string that
+came from input (titles, outlets, ids, file names, reasons) is printed as
+text, never read as rich markup, and without control characters.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -15,6 +18,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from newsprism.errors import NewsprismError
 from newsprism.models import StorySummary
@@ -22,9 +26,9 @@ from newsprism.options import DEFAULT_DB, AnalyzeOptions
 from newsprism.pipeline import RunResult, analyze
 from newsprism.render_html import render_html
 from newsprism.render_markdown import render_markdown
-from newsprism.render_terminal import story_renderables
+from newsprism.render_terminal import story_renderables, terminal_safe, terminal_text
 from newsprism.report import build_report, export_json, write_atomic
-from newsprism.store import SQLiteStore
+from newsprism.store import SQLiteStore, writer_busy
 from newsprism.view import story_views
 
 
@@ -68,8 +72,22 @@ def _err() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _say(console: Console, *parts: str | tuple[str, str]) -> None:
+    """Print one line of plain text (never markup); input text made terminal-safe."""
+    console.print(
+        Text.assemble(
+            *(
+                (terminal_text(p[0]), p[1]) if isinstance(p, tuple) else terminal_text(p)
+                for p in parts
+            )
+        )
+    )
+
+
+# Paths are checked by ingest, which reports each problem and goes on; click
+# would stop the whole run at the first unreadable one (readable=False).
 @app.command("analyze")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @db_option
 @click.option(
     "--json",
@@ -78,10 +96,19 @@ def _err() -> Console:
     help="Also write the JSON report here.",
 )
 @click.option("--limit", default=20, show_default=True, help="Show at most this many stories.")
-def analyze_cmd(paths: tuple[Path, ...], db: Path, json_out: Path | None, limit: int) -> None:
+@click.option(
+    "--no-wait",
+    is_flag=True,
+    help="Stop at once if another run is adding to the database (default: wait for it).",
+)
+def analyze_cmd(
+    paths: tuple[Path, ...], db: Path, json_out: Path | None, limit: int, no_wait: bool
+) -> None:
     """Read articles into stories: clean, mark copies, group, store."""
-    options = AnalyzeOptions(db=db)
+    options = AnalyzeOptions(db=db, wait=not no_wait)
     err = _err()
+    if not no_wait and writer_busy(db):
+        _say(err, f"waiting for another newsprism run on {db} to finish (--no-wait to stop)")
     if err.is_terminal:
         with Progress(
             TextColumn("[progress.description]{task.description}"),
@@ -109,23 +136,25 @@ def _print_run(
 ) -> None:
     out, err = _out(), _err()
     for problem in result.failed:
-        err.print(f"[red]error[/red]: {problem.source}: {problem.reason}", markup=True)
+        _say(err, ("error", "red"), f": {problem.source}: {problem.reason}")
     for skip in result.skipped:
-        err.print(f"skipped: {skip.source}: {skip.reason}")
+        _say(err, f"skipped: {skip.source}: {skip.reason}")
     if summaries:
         out.print(_story_table(summaries[:limit], "Stories in this run"))
         if len(summaries) > limit:
-            out.print(f"... and {len(summaries) - limit} more (newsprism stories --db {db})")
+            _say(out, f"... and {len(summaries) - limit} more (newsprism stories --db {db})")
     touched = f"{len(summaries)} {'story' if len(summaries) == 1 else 'stories'} touched"
-    out.print(
+    _say(
+        out,
         f"{result.added} articles added ({_copies(result.copies)}), {result.unchanged} already "
         f"stored, {len(result.failed)} failed; {touched}; database {db}"
-        + (f"; report {json_out}" if json_out else "")
+        + (f"; report {json_out}" if json_out else ""),
     )
 
 
 def _story_table(rows: list[StorySummary], title: str) -> Table:
-    table = Table(title=title, title_justify="left")
+    """The story listing; every cell is a Text (input text is never markup)."""
+    table = Table(title=Text(terminal_text(title)), title_justify="left")
     table.add_column("story", no_wrap=True)
     table.add_column("title", overflow="fold", max_width=50)
     table.add_column("articles", justify="right", no_wrap=True)
@@ -134,7 +163,8 @@ def _story_table(rows: list[StorySummary], title: str) -> Table:
     for s in rows:
         count = f"{s.articles}" + (f" ({_copies(s.copies)})" if s.copies else "")
         outlets = f"{len(s.outlets)}: " + ", ".join(s.outlets) if s.outlets else "-"
-        table.add_row(s.id, s.title or "(untitled)", count, outlets, _dates(s))
+        cells = (s.id, s.title or "(untitled)", count, outlets, _dates(s))
+        table.add_row(*(Text(terminal_text(c)) for c in cells))
     return table
 
 
@@ -151,7 +181,11 @@ def _dates(s: StorySummary) -> str:
 
 
 def _open_existing(db: Path) -> SQLiteStore:
-    if not db.exists():
+    try:
+        found = db.exists()
+    except OSError as exc:  # e.g. in a folder we may not enter
+        raise NewsprismError(f"{db}: cannot reach the database ({exc.strerror})") from None
+    if not found:
         raise NewsprismError(f"{db}: no such database (run 'newsprism analyze PATH --db {db}')")
     return SQLiteStore.open(db)
 
@@ -166,7 +200,7 @@ def stories_cmd(db: Path, limit: int) -> None:
     out = _out()
     out.print(_story_table(rows[:limit], f"Stories in {db}"))
     if len(rows) > limit:
-        out.print(f"... and {len(rows) - limit} more (--limit)")
+        _say(out, f"... and {len(rows) - limit} more (--limit)")
 
 
 @app.command("show")
@@ -177,7 +211,7 @@ def show_cmd(story: str, db: Path) -> None:
     with _open_existing(db) as store:
         report = build_report(store, [story])
     out = _out()
-    for view in story_views(report):
+    for view in story_views(terminal_safe(report)):
         for part in story_renderables(view):
             out.print(part)
 
@@ -227,7 +261,7 @@ def export_cmd(
                 write_atomic(html_out, lambda fh: fh.write(page))
     for path in (json_out, md_out, html_out):
         if path is not None:
-            _out().print(f"report written to {path}")
+            _say(_out(), f"report written to {path}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -242,19 +276,34 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.exceptions.Abort:
-        _err().print("aborted")
+        _say(_err(), "aborted")
         return 130
     except KeyboardInterrupt:
-        _err().print("interrupted: finished batches are stored; rerun to complete")
+        _say(_err(), "interrupted: finished batches are stored; rerun to complete")
         return 130
     except NewsprismError as exc:
-        _err().print(f"[red]error[/red]: {exc}")
+        _error(str(exc))
         return 1
     except BrokenPipeError:
         # Output piped into `head` and closed: not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except sqlite3.Error as exc:
+        _error(f"database error ({type(exc).__name__}: {exc})")
+        return 1
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        _error(f"{where}{exc.strerror or exc}")
+        return 1
+    except Exception as exc:  # a bug: still one line, never a traceback
+        _error(f"internal error ({type(exc).__name__}: {exc}); please report it")
+        return 1
     return 0
+
+
+def _error(message: str) -> None:
+    """The one form of an error line: 'error: ' and the message, on one line."""
+    _say(_err(), ("error", "red"), ": " + " ".join(message.split()))
 
 
 def run() -> None:

@@ -1,12 +1,17 @@
 """The story in the terminal: what ``newsprism show`` prints.
 
 Stage: rendering. Needs a :class:`~newsprism.view.StoryView`; adds nothing.
-Article text is printed as text (rich markup in an article is escaped).
+Article text is printed as text (rich markup in an article is escaped), and
+every string that came from input goes through :func:`terminal_text` first
+(see :func:`terminal_safe`): a title may carry escape sequences that clear
+the screen, retitle the window or plant a hyperlink.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from typing import Any, Final
 
 from rich.console import Group, RenderableType
 from rich.markup import escape
@@ -22,6 +27,38 @@ from newsprism.view import (
     interval_text,
     word_diff,
 )
+
+# What a terminal would act on rather than show: escape sequences (CSI
+# "ESC [ ... final", OSC "ESC ] ... BEL or ESC \\" such as window titles and
+# OSC 8 hyperlinks, DCS/APC/PM/SOS strings, and two-character escapes), the
+# C0 controls but tab and newline, DEL, the C1 controls (0x9b is a one-byte
+# CSI on some terminals) and the bidirectional overrides and isolates, which
+# reorder what is shown.
+_ESCAPES: Final = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|[\x1b\x9d]\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?"
+    r"|\x1b.?"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def terminal_text(text: str) -> str:
+    """``text`` without anything a terminal would act on (see ``_ESCAPES``)."""
+    if text.isprintable():
+        return text
+    return _ESCAPES.sub("", text)
+
+
+def terminal_safe(value: Any) -> Any:
+    """A JSON-like value (a report) with :func:`terminal_text` applied to every string."""
+    if isinstance(value, str):
+        return terminal_text(value)
+    if isinstance(value, dict):
+        return {k: terminal_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [terminal_safe(v) for v in value]
+    return value
 
 
 def story_renderables(story: StoryView) -> Iterator[RenderableType]:
@@ -53,7 +90,7 @@ def story_renderables(story: StoryView) -> Iterator[RenderableType]:
         table = Table("date", "what", "reported by", show_edge=False)
         for t in sec["timeline"]:
             who = ", ".join(story.label(a) for a in t.get("articles", []))
-            table.add_row(t.get("date", ""), escape(t.get("what", "")), escape(who))
+            table.add_row(escape(t.get("date", "")), escape(t.get("what", "")), escape(who))
         yield table
     yield from _none(sec["timeline"], "No dated events found.")
 

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from newsprism.analysis import SECTIONS, story_sections
+from newsprism.analysis import SECTIONS, Entry, section_builders, story_sections
 from newsprism.errors import NewsprismError
 from newsprism.models import Article, Story
 from newsprism.store import Store
@@ -43,10 +43,37 @@ def article_json(a: Article) -> dict[str, Any]:
 def story_json(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
     """One story of the report, with its analysis sections built from ``articles``."""
     out: dict[str, Any] = {"id": story.id, "title": story.title, "articles": list(story.articles)}
-    sections = story_sections(articles)
+    sections = _sections(articles)
     for section in SECTIONS:
         out[section] = sections[section]
     return out
+
+
+def _sections(articles: Sequence[Article]) -> dict[str, list[Entry]]:
+    """The story's sections; should one fail on odd input, the others still stand.
+
+    A stored story is read by every later ``show`` and ``export``: an
+    exception in one section's code on one odd article would otherwise
+    break them all from then on. The failing section is left empty (a
+    report abstains rather than shows a half-built section); the others
+    are rebuilt one by one.
+    """
+    try:
+        return story_sections(articles)
+    except Exception:  # any failure of a section's code (see above)
+        pass
+    # The order story_sections gives its builders: originals, earliest first.
+    originals = sorted(
+        (a for a in articles if a.duplicate_of is None),
+        key=lambda a: (a.published is None, a.published, a.id),
+    )
+    sections: dict[str, list[Entry]] = {name: [] for name in SECTIONS}
+    for name, build in section_builders().items():
+        try:
+            sections[name] = build(originals)
+        except Exception:  # this section abstains
+            continue
+    return sections
 
 
 def write_report(
