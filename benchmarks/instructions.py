@@ -55,19 +55,20 @@ def _child(n: int, seed: int, run: bool) -> None:
 
 
 def _count(n: int, seed: int, run: bool) -> int:
+    child = ["--child", "run" if run else "generate", "--n", str(n), "--seed", str(seed)]
+    return instructions_of(Path(__file__), child)
+
+
+def instructions_of(script: Path, args: Sequence[str]) -> int:
+    """Instructions a Python child ``script args`` executes, counted by cachegrind."""
     cmd = [
         "valgrind",
         "--tool=cachegrind",
         "--cache-sim=no",
         "--cachegrind-out-file=/dev/null",
         sys.executable,
-        str(Path(__file__).resolve()),
-        "--child",
-        "run" if run else "generate",
-        "--n",
-        str(n),
-        "--seed",
-        str(seed),
+        str(script.resolve()),
+        *args,
     ]
     # A fixed string-hash seed: set and dict layouts, and so the instruction
     # count, are then the same from run to run.

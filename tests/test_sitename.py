@@ -13,6 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsprism import sitename
+from newsprism.meta import split_title
 from newsprism.sitename import Site, candidates, outlet_from_text, site_of_text, url_from_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -332,11 +333,84 @@ _ABOUT_PIECES = st.sampled_from(
 @example("(C) The Post")
 @example("Follow The Post on Twitter")
 def test_prefilters_skip_only_searches_that_cannot_match(line: str) -> None:
+    low = line.lower()
     if sitename._ABOUT_SITE.search(line):
-        assert sitename._may_be_about(line)
+        assert sitename._may_be_about(line, low)
     if sitename._TITLE_SEP.search(line):
         assert sitename._may_have_separator(line)
     if sitename._COPYRIGHT.search(line):
-        assert sitename._may_claim_copyright(line)
+        assert sitename._may_claim_copyright(line, low)
     if sitename._CUE.match(line):
-        assert sitename._may_be_cue(line)
+        assert sitename._may_be_cue(line, low)
+
+
+# Title pieces: words, separators with and without white space around them,
+# the characters _clean_name strips, digits and every kind of white space.
+_TITLE_PIECES = st.sampled_from(
+    [
+        "Big", "news", "Daily Post", "a b c", "9", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000",
+        "|", " | ", "-", " - ", "\u2013", " \u2014 ", "\u00b7", " \u2022 ", "\u00bb", " \u00bb ",
+        '"', "'", ".", ",", ":", "&", "\u00ab", "\u203a", "x-y", "3 March 2024",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_TITLE_PIECES, max_size=12).map("".join))
+@example("Harbour bridge to close | Local | Tidewater Gazette")
+@example("| | Big news today - Site")
+@example("Home | News | Sport | Weather")
+def test_title_shortcuts_agree_with_what_they_skip(line: str) -> None:
+    seps = [(m.start(), m.end()) for m in sitename._TITLE_SEP.finditer(line)]
+    assert sitename._title_seps(line) == seps
+    if sitename._keeps_pipe(line):
+        name = sitename._clean_name(line)
+        assert not name or any(c in name for c in sitename._PIPES)
+    if not sitename._may_split_long_head(line):
+        head, site = split_title(line)
+        assert not site or len(head.split()) < sitename._TITLE_MIN_HEAD_WORDS
+
+
+def test_whitespace_is_what_split_splits_at() -> None:
+    every = "".join(chr(i) for i in range(sys.maxunicode + 1) if chr(i).isspace())
+    assert every == sitename._WHITESPACE
+
+
+def test_a_lowered_first_character_opens_a_cue_only_as_its_whole_lowering_does() -> None:
+    for i in range(sys.maxunicode + 1):
+        low = chr(i).lower()
+        assert (low in "sfcawm") == (low[:1] in "sfcawm"), hex(i)
+
+
+# Page text with what lowering treats specially: a capital sigma (final or
+# not, by its neighbours), a dotted capital I (two characters lowered),
+# case-ignorable marks, and every kind of line break and white space.
+_PAGE_PIECES = st.sampled_from(
+    [
+        "A", "b", "\u03a3", "\u03c3", "\u0130", "i", "\u0307", "'", "\u00ad", " ", "\u00a0", "\t",
+        "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029",
+        "\u212a", "K", "k", "The Post", "the post", "\u00a9",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(_PAGE_PIECES, max_size=20).map("".join),
+    st.lists(_PAGE_PIECES, max_size=4).map("".join),
+)
+@example("Daily \u03a3\nX", "\u03c3")
+@example("The Post\r\nthe post\u2028THE POST", "the post")
+def test_lines_and_counts_are_those_of_the_whole_page(text: str, name: str) -> None:
+    lines = sitename._lines(text)
+    assert lines == [s for s in (x.strip() for x in text.splitlines()) if s]
+    low_page = "\n".join(line.lower() for line in lines)
+    assert sitename._mentions(low_page, text, name) == text.lower().count(name.lower())
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_ABOUT_PIECES, max_size=8).map("".join))
+@example("The Post is published by Post Media")
+def test_about_tail_is_in_every_about_sentence(line: str) -> None:
+    if sitename._ABOUT_SITE.search(line):
+        assert sitename._ABOUT_TAIL.search(line)

@@ -16,7 +16,9 @@ regression fitted on the fit half over the same evidence.
 
 :func:`outlet_from_text` and :func:`url_from_text` take the whole raw page
 text, before cleaning; :func:`site_of_text` returns both at once. Pure
-functions: no global mutable state, regexes compiled at import.
+functions: regexes compiled at import, and the only module state is what
+each line says (remembered per line with :class:`newsprism.memo.Memo`, as the
+cleaner remembers its line tests), which never changes a result.
 """
 
 from __future__ import annotations
@@ -25,11 +27,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, final
 from urllib.parse import urlsplit
 
 from courlan import normalize_url
 
+from newsprism.memo import Memo
 from newsprism.meta import find_dates, split_title, strip_corporate_suffix
 
 __all__ = ["Site", "outlet_from_text", "site_of_text", "url_from_text"]
@@ -63,14 +66,90 @@ _NAME_MAX_WORDS: Final = 6
 _NAME_MAX_CHARS: Final = 60
 
 
+# The line breaks of str.splitlines other than "\n".
+_OTHER_BREAKS: Final = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
 def _lines(text: str) -> list[str]:
-    return [s for s in (x.strip() for x in text.splitlines()) if s]
+    """The page's lines, stripped, empty ones dropped.
+
+    Without the rarer line breaks, ``text.splitlines()`` splits where
+    ``text.split("\n")`` does (the empty last piece is dropped either way),
+    and a search for each break plus one split cost a fraction of splitlines'
+    table lookup per character.
+    """
+    parts = text.splitlines() if any(c in text for c in _OTHER_BREAKS) else text.split("\n")
+    return [s for s in (x.strip() for x in parts) if s]
+
+
+@final
+class _Line:
+    """What one line says about the site, whatever page it is on; read-only.
+
+    A plain class, not a frozen dataclass: compiled, mypyc builds a frozen
+    dataclass through its Python ``__init__`` (7,600 instructions, measured
+    with callgrind) and this class natively (about a hundred), once per line.
+    """
+
+    def __init__(
+        self,
+        low: str,
+        holder: str | None,
+        cues: tuple[str, ...],
+        wire: str | None,
+        brand: str | None,
+    ) -> None:
+        self.low = low  # the line lowered, for the page's case-insensitive counts
+        self.holder = holder  # the copyright holder it names
+        self.cues = cues  # names its "X is published by" sentences and its cue give
+        self.wire = wire  # the agency of a wire credit
+        self.brand = brand  # the capitalised word opening it, when short
+
+
+def _read_line(line: str) -> _Line:
+    low = line.lower()
+    holder = _copyright_holder(line, low)
+    return _Line(low, holder, _cue_names(line, low), _wire_name(line), _brand_word(line))
+
+
+# Menus, footers and share buttons recur across a site's pages (as in
+# newsprism.clean, which remembers its line tests the same way): half the
+# lines of the scraped set's 181 pages and 58% of 1,000 synthetic pages' are
+# on an earlier page. Paragraphs (longer than _MEMO_MAX_CHARS) are each on one
+# page and are read directly.
+_MEMO_SIZE: Final = 8192
+_MEMO_MAX_CHARS: Final = 160
+_LINES_READ: Final = Memo(_read_line, _MEMO_SIZE)
+
+
+def _line(line: str) -> _Line:
+    return _read_line(line) if len(line) > _MEMO_MAX_CHARS else _LINES_READ.get(line)
+
+
+def _mentions(low_page: str, text: str, name: str) -> int:
+    """``text.lower().count(name.lower())``, counted in the page's lowered lines.
+
+    ``low_page`` is the lines of :func:`_lines`, lowered, joined by "\n". A
+    name without line breaks and without white space at its ends occurs only
+    inside lines, and lowering a line gives the same characters as lowering it
+    inside the page (white space and line breaks are neither cased nor
+    case-ignorable, so even a final sigma reads the same); tests/test_sitename.py
+    checks it. Lowering each line once (and remembering it with the line) costs
+    a fraction of lowering the whole page: most lines are ASCII, which CPython
+    lowers by a table, while one "\u00a9" in the page sends all of it through
+    the Unicode tables (compiled, that was a fifth of the outlet's instructions
+    per synthetic page).
+    """
+    low = name.lower()
+    if not low or low.strip() != low or len(low.splitlines()) != 1:
+        return text.lower().count(low)
+    return low_page.count(low)
 
 
 _TITLE_SEP: Final = re.compile(r"\s+[|\u00b7\u2022\u00bb]\s+|\s+[-\u2013\u2014]\s+")
 
 
-def _title_site(lines: Sequence[str], lower: str) -> str | None:
+def _title_site(lines: list[str], low_page: str, text: str) -> str | None:
     """The site suffix of the first ``<title>``-like line near the top.
 
     A site prints its name in its header or footer too, so the longest tail
@@ -80,26 +159,144 @@ def _title_site(lines: Sequence[str], lower: str) -> str | None:
     recurring tail, :func:`newsprism.meta.split_title` decides.
     """
     for line in lines[:_TITLE_LINES]:
-        if len(line) > _TITLE_MAX_CHARS or not _may_have_separator(line):
+        if len(line) > _TITLE_MAX_CHARS:
             continue
-        seps = list(_TITLE_SEP.finditer(line))
-        if not seps:
+        title = _TITLE_LINES_READ.get(line)
+        if title is None:
             continue
-        for sep in seps:
-            tail = _clean_name(line[sep.end() :])
-            head_words = len(line[: sep.start()].split())
-            if (
-                tail
-                and head_words >= _TITLE_MIN_HEAD_WORDS
-                and len(tail.split()) <= _NAME_MAX_WORDS
-                and not any(c in tail for c in "|\u00b7\u2022\u00bb")
-                and lower.count(tail.lower()) >= 2
-            ):
+        for tail in title.tails:
+            if _mentions(low_page, text, tail) >= 2:
                 return tail
+        site = _TITLE_SUFFIXES.get(line)
+        if site is not None:
+            return site
+    return None
+
+
+@final
+class _TitleLine:
+    """What a ``<title>``-like line offers as the site's name, page aside; read-only.
+
+    A plain class for the reason given at :class:`_Line`.
+    """
+
+    def __init__(self, tails: tuple[str, ...]) -> None:
+        # Tails after a separator: the name if one recurs in the page.
+        self.tails = tails
+
+
+def _title_line(line: str) -> _TitleLine | None:
+    """The line's tails, or ``None`` when no separator splits it."""
+    if not _may_have_separator(line):
+        return None
+    seps = _title_seps(line)
+    if not seps:
+        return None
+    tails: list[str] = []
+    for start, end in seps:
+        raw = line[end:]
+        # A tail that keeps a pipe is no name: in a menu, all tails but the last.
+        if _keeps_pipe(raw):
+            continue
+        tail = _clean_name(raw)
+        if (
+            tail
+            and len(line[:start].split()) >= _TITLE_MIN_HEAD_WORDS
+            and len(tail.split()) <= _NAME_MAX_WORDS
+            and not any(c in tail for c in _PIPES)
+        ):
+            tails.append(tail)
+    return _TitleLine(tuple(tails))
+
+
+def _title_suffix(line: str) -> str | None:
+    """split_title's site suffix of a title line, cleaned, when its head is long enough.
+
+    ``""`` names nothing but ends the search; ``None`` lets it go on. Only
+    read when no tail of the line recurs in the page: compiled,
+    :func:`newsprism.meta.split_title` costs 70,000 instructions a headline.
+    """
+    if _may_split_long_head(line):
         head, site = split_title(line)
         if site and len(head.split()) >= _TITLE_MIN_HEAD_WORDS:
             return _clean_name(site)
     return None
+
+
+# The separator characters of _TITLE_SEP.
+_SEP_CHAR: Final = re.compile("[|\u00b7\u2022\u00bb\u2013\u2014-]")
+
+
+def _title_seps(line: str) -> list[tuple[int, int]]:
+    """The spans ``_TITLE_SEP.finditer(line)`` gives, found from the separators.
+
+    A match is the white space before a separator character, the character
+    and the white space after it; the next search starts after that. The
+    pattern opens with white space, so compiled its search starts a match at
+    every position (63,000 instructions a headline, callgrind) where a search
+    for the separator characters skips along the line. A property test in
+    tests/test_sitename.py checks the spans.
+    """
+    out: list[tuple[int, int]] = []
+    pos = 0
+    n = len(line)
+    for m in _SEP_CHAR.finditer(line):
+        j = m.start()
+        if j - 1 < pos or j + 1 >= n or not line[j - 1].isspace() or not line[j + 1].isspace():
+            continue
+        start = j - 1
+        while start > pos and line[start - 1].isspace():
+            start -= 1
+        end = j + 2
+        while end < n and line[end].isspace():
+            end += 1
+        out.append((start, end))
+        pos = end
+    return out
+
+
+# The separators of a "Headline | Section | Site" title (and of split_title's).
+_PIPES: Final = "|\u00b7\u2022\u00bb"
+_PIPE: Final = re.compile("[" + _PIPES + "]")
+# What str.split() splits at (str.isspace); tests/test_sitename.py checks the list.
+_WHITESPACE: Final = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _keeps_pipe(raw: str) -> bool:
+    """Whether ``_clean_name(raw)`` holds a pipe, or is empty.
+
+    Cleaning joins the words and strips _NAME_STRIP from both ends, which
+    keeps what ``raw`` holds between its first and last characters outside
+    _NAME_STRIP and white space: a pipe there stays. Cheaper than cleaning a
+    menu's long tails (a property test in tests/test_sitename.py).
+    """
+    core = raw.strip(_NAME_STRIP + _WHITESPACE)
+    return any(c in core for c in _PIPES)
+
+
+def _may_split_long_head(line: str) -> bool:
+    """Whether split_title may find a site after a head of three words or more.
+
+    False only when it cannot: with two or more parts between pipes,
+    split_title's head is one of those parts, so a menu whose items all have
+    fewer words has no such head. A property test in tests/test_sitename.py
+    checks it against :func:`newsprism.meta.split_title`, which compiled
+    cost 54,000 instructions a menu line (callgrind).
+    """
+    if not any(c in line for c in _PIPES):
+        return True
+    parts = [p for p in _PIPE.split(line) if p and not p.isspace()]
+    return len(parts) < 2 or any(
+        len(p.split(None, _TITLE_MIN_HEAD_WORDS - 1)) >= _TITLE_MIN_HEAD_WORDS for p in parts
+    )
+
+
+# A site's menus open its pages too, and recur (a headline is remembered in vain).
+_TITLE_LINES_READ: Final = Memo(_title_line, _MEMO_SIZE)
+_TITLE_SUFFIXES: Final = Memo(_title_suffix, _MEMO_SIZE)
 
 
 _SEPARATORS: Final = "|\u00b7\u2022\u00bb-\u2013\u2014"
@@ -134,7 +331,7 @@ _CONNECTORS: Final = frozenset({"&", "and", "of", "the", "de", "la", "du", "der"
 _STOP_WORDS: Final = frozenset({"all", "rights", "reserved", "right", "is", "a", "an"})
 
 
-def _may_claim_copyright(line: str) -> bool:
+def _may_claim_copyright(line: str, low: str) -> bool:
     """Whether _COPYRIGHT may match ``line`` (False only when it cannot).
 
     An ASCII line has no sign; case-insensitive, its "(c)" or "copyright" is
@@ -143,32 +340,26 @@ def _may_claim_copyright(line: str) -> bool:
     instructions). Other lines are searched when they hold a sign, a bracket
     or "opyright" (case folding there maps more: "\u0130" is an "i").
     Same outlets on the scraped set, the seeds and 2,000 synthetic pages.
+    ``low`` is ``line.lower()``, lowered once for all the page's searches.
     """
-    low = line.lower()
     if line.isascii():
         return "(c)" in low or "copyright" in low
     return "\u00a9" in line or "\u24d2" in line or "(" in line or "opyright" in low
 
 
-def _copyright_holders(lines: Sequence[str]) -> list[str]:
-    """The copyright holder of each copyright line, company-form tail stripped."""
-    out: list[str] = []
-    for line in lines:
-        if not _may_claim_copyright(line):
-            continue
-        m = _COPYRIGHT.search(line)
-        if m is None or _PHOTO_CREDIT.search(line, 0, m.start()):
-            continue
-        # A bare "Copyright Policy" menu item: no sign, no year, no claim.
-        if m.group(0).lower() == "copyright" and not (
-            _YEAR.search(line) or "reserved" in line.lower()
-        ):
-            continue
-        rest = _COPY_LEAD.sub("", line[m.end() : m.end() + 160])
-        holder = _holder(rest)
-        if holder:
-            out.append(_clean_name(strip_corporate_suffix(holder)))
-    return out
+def _copyright_holder(line: str, low: str) -> str | None:
+    """The copyright holder a copyright line names, company-form tail stripped."""
+    if not _may_claim_copyright(line, low):
+        return None
+    m = _COPYRIGHT.search(line)
+    if m is None or _PHOTO_CREDIT.search(line, 0, m.start()):
+        return None
+    # A bare "Copyright Policy" menu item: no sign, no year, no claim.
+    if m.group(0).lower() == "copyright" and not (_YEAR.search(line) or "reserved" in low):
+        return None
+    rest = _COPY_LEAD.sub("", line[m.end() : m.end() + 160])
+    holder = _holder(rest)
+    return _clean_name(strip_corporate_suffix(holder)) if holder else None
 
 
 def _holder(rest: str) -> str | None:
@@ -221,7 +412,7 @@ _CUE_OPENERS: Final = (
 )
 
 
-def _may_be_cue(line: str) -> bool:
+def _may_be_cue(line: str, low: str) -> bool:
     """Whether _CUE may match ``line`` (False only when it cannot).
 
     On an ASCII line, the case-insensitive pattern matches only what its
@@ -229,7 +420,7 @@ def _may_be_cue(line: str) -> bool:
     maps more). Same outlets on the scraped set, the seeds and 2,000
     synthetic pages.
     """
-    return not line.isascii() or line.lower().startswith(_CUE_OPENERS)
+    return not line.isascii() or low.startswith(_CUE_OPENERS)
 
 
 # Cue objects that are not names ("About Us", "Follow the author").
@@ -241,10 +432,19 @@ _NOT_NAMES: Final = frozenset(
 # A sentence about the site: "X is published by ...", "X is a registered
 # trademark of ...", "X is owned by ...", "X is part of ...".
 _ABOUT_NAME: Final = r"(?:The\s+)?[A-Z0-9][\w.&'\u2019-]*(?:\s+[A-Z0-9][\w.&'\u2019-]*){0,3}"
-_ABOUT_SITE: Final = re.compile(
-    r"(?:^|[.!?]\s+|\d\s+)(?P<name>" + _ABOUT_NAME + r")\s+is\s+"
+_ABOUT_VERB: Final = (
+    r"is\s+"
     r"(?i:(?:published|owned|operated)\s+by|a\s+(?:registered\s+)?trademark\s+of|part\s+of)\b"
 )
+_ABOUT_SITE: Final = re.compile(
+    r"(?:^|[.!?]\s+|\d\s+)(?P<name>" + _ABOUT_NAME + r")\s+" + _ABOUT_VERB
+)
+# The part of _ABOUT_SITE after its name, which each of its matches holds.
+# Opening with a literal, it is searched for its first two letters (a fast
+# scan), where _ABOUT_SITE, opening with a choice, is tried at every position:
+# compiled, those searches were 7% of the outlet's instructions per
+# synthetic page (benchmarks/metadata_instructions.py).
+_ABOUT_TAIL: Final = re.compile(_ABOUT_VERB)
 
 
 # What a sentence about the site must hold after its " is ", one per
@@ -258,43 +458,42 @@ _ABOUT_SITE: Final = re.compile(
 _ABOUT_HINTS: Final = ("published", "owned", "operated", "trademark", "part")
 
 
-def _may_be_about(line: str) -> bool:
+def _may_be_about(line: str, low: str) -> bool:
     """Whether _ABOUT_SITE may match ``line`` (False only when it cannot)."""
-    if not line.isascii():
-        return True
-    low = line.lower()
-    return any(hint in low for hint in _ABOUT_HINTS)
+    if line.isascii() and not any(hint in low for hint in _ABOUT_HINTS):
+        return False
+    return _ABOUT_TAIL.search(line) is not None
 
 
 # Subjects of those sentences that are not names.
 _PRONOUNS: Final = frozenset("it this that which he she they site page".split())
 
 
-def _cue_names(lines: Sequence[str]) -> list[str]:
+def _cue_names(line: str, low: str) -> tuple[str, ...]:
+    """The names a line's sentences about the site and its cue give, in order."""
     out: list[str] = []
-    for line in lines:
-        if " is " in line and len(line) < 4 * _NAME_MAX_CHARS and _may_be_about(line):
-            for about in _ABOUT_SITE.finditer(line):
-                name = _clean_name(about.group("name"))
-                if name and name.split()[0].lower() not in _PRONOUNS:
-                    out.append(name)
-        if len(line) > _NAME_MAX_CHARS or line[:1].lower() not in "sfcawm":
-            continue
-        if not _may_be_cue(line):
-            continue
-        m = _CUE.match(line)
-        if m is None:
-            continue
-        name = _clean_name(m.group("name"))
-        words = name.split()
-        if (
-            words
-            and len(words) <= _NAME_MAX_WORDS // 2
-            and words[0].lower() not in _NOT_NAMES
-            and (name[0].isupper() or name[0].isdigit())
-        ):
-            out.append(name)
-    return out
+    if " is " in line and len(line) < 4 * _NAME_MAX_CHARS and _may_be_about(line, low):
+        for about in _ABOUT_SITE.finditer(line):
+            name = _clean_name(about.group("name"))
+            if name and name.split()[0].lower() not in _PRONOUNS:
+                out.append(name)
+    # low[:1] is line[:1].lower() but for "\u0130" ("i" + a dot), which
+    # opens no cue either way (tests/test_sitename.py checks every character).
+    if len(line) > _NAME_MAX_CHARS or low[:1] not in "sfcawm" or not _may_be_cue(line, low):
+        return tuple(out)
+    m = _CUE.match(line)
+    if m is None:
+        return tuple(out)
+    name = _clean_name(m.group("name"))
+    words = name.split()
+    if (
+        words
+        and len(words) <= _NAME_MAX_WORDS // 2
+        and words[0].lower() not in _NOT_NAMES
+        and (name[0].isupper() or name[0].isdigit())
+    ):
+        out.append(name)
+    return tuple(out)
 
 
 # A site's brand opens many of its menu lines ("X Podcasts", "X Plus",
@@ -303,32 +502,44 @@ _BRAND_MIN_LINES: Final = 3
 _BRAND_MAX_WORDS: Final = 4
 
 
-def _brand_names(lines: Sequence[str]) -> list[str]:
-    """Capitalised words that open several short lines, most lines first."""
-    counts: Counter[str] = Counter()
-    for line in lines:
-        if len(line) > _NAME_MAX_CHARS:
-            continue
-        words = line.split()
-        if 2 <= len(words) <= _BRAND_MAX_WORDS and words[0][:1].isupper():
-            first = words[0].rstrip(":,.")
-            if len(first) >= 3 and first.isalnum():
-                counts[first] += 1
-    return [w for w, n in counts.most_common() if n >= _BRAND_MIN_LINES]
+def _brand_word(line: str) -> str | None:
+    """The capitalised word opening a short line, which may be the site's brand."""
+    # A stripped line's first character opens its first word: tested first,
+    # it spares splitting most lines.
+    if len(line) > _NAME_MAX_CHARS or not line[:1].isupper():
+        return None
+    words = line.split()
+    if 2 <= len(words) <= _BRAND_MAX_WORDS:
+        first = words[0].rstrip(":,.")
+        if len(first) >= 3 and first.isalnum():
+            return first
+    return None
+
+
+def _brand_names(words: list[str]) -> list[str]:
+    """Of the words opening short lines, those opening several, most lines first."""
+    counts: dict[str, int] = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    # Sorted by count, ties in page order (what Counter.most_common gives).
+    found = [(w, n) for w, n in counts.items() if n >= _BRAND_MIN_LINES]
+    return [w for w, _ in sorted(found, key=_second, reverse=True)]
+
+
+def _second(item: tuple[str, int]) -> int:
+    return item[1]
 
 
 # A wire credit opening a paragraph: "LONDON (Reuters) -", "(AP) \u2014".
 _WIRE: Final = re.compile(r"\((?P<name>[A-Z][A-Za-z.&' ]{1,30})\)\s*[-\u2013\u2014]\s")
 
 
-def _wire_names(lines: Sequence[str]) -> list[str]:
-    out: list[str] = []
-    for line in lines:
-        if ") " in line[:80]:
-            m = _WIRE.search(line, 0, 80)
-            if m:
-                out.append(m.group("name").strip())
-    return out
+def _wire_name(line: str) -> str | None:
+    if ") " in line[:80]:
+        m = _WIRE.search(line, 0, 80)
+        if m:
+            return m.group("name").strip()
+    return None
 
 
 # ---------------------------------------------------------------- domains
@@ -375,12 +586,15 @@ def _registrable(host: str) -> str:
     return ".".join(labels[-keep:])
 
 
-@dataclass(frozen=True, slots=True)
+@final
 class _Domain:
-    domain: str  # registrable, lower case
-    count: int  # mentions: links, e-mail addresses, the domain written out
-    emails: int  # of which e-mail addresses (a contact at the site)
-    written: str | None  # its form written as a name ("OregonLive.com"), if any
+    """A domain the page mentions; read-only (a plain class, see :class:`_Line`)."""
+
+    def __init__(self, domain: str, count: int, emails: int, written: str | None) -> None:
+        self.domain = domain  # registrable, lower case
+        self.count = count  # mentions: links, e-mail addresses, the domain written out
+        self.emails = emails  # of which e-mail addresses (a contact at the site)
+        self.written = written  # its form written as a name ("OregonLive.com"), if any
 
 
 def _domains(text: str) -> list[_Domain]:
@@ -424,20 +638,17 @@ _TLD_TAIL: Final = re.compile(r"\.(?:co\.|com\.)?[a-z]{2,6}$", re.IGNORECASE)
 
 
 def _letters(s: str) -> str:
+    # An ASCII word of letters and digits lowers to its key: no search needed.
+    if s.isascii() and s.isalnum():
+        return s.lower()
     return _NON_ALNUM.sub("", s.lower())
 
 
-def _key(name: str) -> str:
-    """Letters and digits of a name, a domain's TLD dropped: "Sportsnet.ca" -> "sportsnet"."""
-    if _DOMAIN_LIKE.fullmatch(name):
-        name = _TLD_TAIL.sub("", name)
-    return _letters(name)
+_NAME_STRIP: Final = " \"'\u201c\u201d\u2018\u2019.,;:-|&\u2013\u2014\u00ab\u00bb\u2039\u203a"
 
 
 def _clean_name(name: str) -> str:
-    name = " ".join(name.split()).strip(
-        " \"'\u201c\u201d\u2018\u2019.,;:-|&\u2013\u2014\u00ab\u00bb\u2039\u203a"
-    )
+    name = " ".join(name.split()).strip(_NAME_STRIP)
     if len(name) > _NAME_MAX_CHARS:
         return ""
     # A header widget's "Thursday 19 March 2026 | 9°C Showers" splits like a
@@ -445,17 +656,24 @@ def _clean_name(name: str) -> str:
     return "" if any(c.isdigit() for c in name) and find_dates(name) else name
 
 
-@dataclass(frozen=True, slots=True)
+@final
 class _Form:
-    """A name with its letters key and its words, computed once."""
+    """A name with its letters key and its words, computed once; read-only.
 
-    name: str
-    key: str
-    words: tuple[str, ...]
+    A plain class for the reason given at :class:`_Line`.
+    """
+
+    def __init__(self, name: str, key: str, words: tuple[str, ...]) -> None:
+        self.name = name
+        self.key = key
+        self.words = words
 
 
 def _form(name: str) -> _Form:
-    return _Form(name, _key(name), tuple(_letters_words(name)))
+    # Its key holds the letters and digits of the name, and its words those
+    # of each word, a domain's TLD dropped: "Sportsnet.ca" -> "sportsnet".
+    bare = _TLD_TAIL.sub("", name) if _DOMAIN_LIKE.fullmatch(name) else name
+    return _Form(name, _letters(bare), tuple(_words_of(bare)))
 
 
 def _related(a: _Form, b: _Form) -> bool:
@@ -472,9 +690,7 @@ def _related(a: _Form, b: _Form) -> bool:
     return bool(short) and long_[: len(short)] == short
 
 
-def _letters_words(name: str) -> list[str]:
-    if _DOMAIN_LIKE.fullmatch(name):
-        name = _TLD_TAIL.sub("", name)
+def _words_of(name: str) -> list[str]:
     words = [w for w in (_letters(x) for x in name.split()) if w]
     # "The Slate" and "Slate" are one name.
     return words[1:] if len(words) > 1 and words[0] == "the" else words
@@ -515,19 +731,22 @@ def candidates(text: str) -> list[Candidate]:
 
     One per name key, in the order of :data:`SOURCES` and then of the page.
     """
-    lines = _lines(text)
-    lower = text.lower()
+    return _candidates(text, _lines(text), _domains(text))
+
+
+def _candidates(text: str, lines: list[str], domains: list[_Domain]) -> list[Candidate]:
+    read = [_line(line) for line in lines]
+    low_page = "\n".join([r.low for r in read])
     named: dict[str, list[str]] = {s: [] for s in SOURCES}
-    title = _title_site(lines, lower)
+    title = _title_site(lines, low_page, text)
     if title:
         named["title"].append(title)
-    named["copyright"] = _copyright_holders(lines)
-    named["cue"] = _cue_names(lines)
-    named["wire"] = _wire_names(lines)
-    domains = _domains(text)
+    named["copyright"] = [r.holder for r in read if r.holder is not None]
+    named["cue"] = [name for r in read for name in r.cues]
+    named["wire"] = [r.wire for r in read if r.wire is not None]
     named["domain"] = [d.written or d.domain for d in domains if d.count > d.emails]
     named["email"] = [d.written or d.domain for d in domains if d.emails]
-    named["brand"] = _brand_names(lines)
+    named["brand"] = _brand_names([r.brand for r in read if r.brand is not None])
     total = sum(d.count for d in domains)
 
     forms = {src: [_form(x) for x in names] for src, names in named.items()}
@@ -545,7 +764,7 @@ def candidates(text: str) -> list[Candidate]:
                     frozenset(s for s in SOURCES if any(g.key == f.key for g in forms[s])),
                     frozenset(s for s in SOURCES if any(_related(f, g) for g in forms[s])),
                     agree / total if total else 0.0,
-                    lower.count(f.name.lower()),
+                    _mentions(low_page, text, f.name),
                 )
             )
     return out
@@ -605,10 +824,12 @@ def url_from_text(text: str) -> str | None:
     """The page's own article URL, normalised, when the text holds it."""
     if "http" not in text:
         return None
-    lines = _lines(text)
+    return _url(_lines(text), _domains(text))
+
+
+def _url(lines: list[str], domains: list[_Domain]) -> str | None:
     headline = split_title(lines[0])[0] if lines else ""
     head_words = _words(headline)
-    domains = _domains(text)
     # The page's own domain is the one it mentions most (its internal links).
     own = domains[0].domain if domains else ""
     for i, line in enumerate(lines):
@@ -627,7 +848,7 @@ def url_from_text(text: str) -> str | None:
 def _is_own_article(
     url: str,
     line: str,
-    lines: Sequence[str],
+    lines: list[str],
     i: int,
     headline: str,
     head_words: set[str],
@@ -662,5 +883,12 @@ def _is_own_article(
 
 
 def site_of_text(text: str) -> Site:
-    """Both :func:`outlet_from_text` and :func:`url_from_text` in one call."""
-    return Site(outlet_from_text(text), url_from_text(text))
+    """Both :func:`outlet_from_text` and :func:`url_from_text` in one call.
+
+    The page's lines and domains are read once for both.
+    """
+    lines = _lines(text)
+    domains = _domains(text)
+    best = choose(_candidates(text, lines, domains))
+    url = _url(lines, domains) if "http" in text else None
+    return Site(best.name if best else None, url)
