@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import hashlib
 import json
 import random
 import struct
@@ -321,19 +322,8 @@ def test_ecbplus_subtopic_score_gate() -> None:
         for r in records
     }
     pred.update(index.export_changes().moves)
-    gold = {r["id"]: r["subtopic"] for r in records}
-    by_pred: dict[str, set[str]] = defaultdict(set)
-    by_gold: dict[str, set[str]] = defaultdict(set)
-    for key in gold:
-        by_pred[pred[key]].add(key)
-        by_gold[gold[key]].add(key)
-    p = r = 0.0
-    for key in gold:
-        mine, theirs = by_pred[pred[key]], by_gold[gold[key]]
-        p += len(mine & theirs) / len(mine)
-        r += len(mine & theirs) / len(theirs)
-    p, r = p / len(gold), r / len(gold)
-    assert 2 * p * r / (p + r) >= ECBPLUS_FLOOR
+    f = _bcubed(pred, {r["id"]: r["subtopic"] for r in records})[2]
+    assert f >= ECBPLUS_FLOOR
 
 
 @settings(max_examples=500, deadline=None)
@@ -345,3 +335,66 @@ def test_heaviest_terms_are_the_first_of_a_stable_sort(values: list[float], k: i
     terms = [f"t{i}" for i in range(len(values))]
     expected = sorted(zip(terms, values, strict=True), key=lambda p: p[1], reverse=True)[:k]
     assert cluster._heaviest(terms, values, k) == expected
+
+
+def test_one_event_in_two_stories_is_absorbed_by_the_older() -> None:
+    index = StoryIndex()
+    for d in filler(30):
+        index.assign(d)
+    first = index.assign(doc(1, *QUAKE))
+    # The second report starts a story of its own (as an early report that
+    # did not join would), forced here by the decision hook.
+    second = index.assign(doc(2, *QUAKE_REWORDED), choose=lambda described: None)
+    assert second != first
+    index.export_changes()
+    # A third report matches both: it joins one, and the older absorbs the other.
+    third = index.assign(doc(3, QUAKE[0], QUAKE[1] + " " + QUAKE_REWORDED[1]))
+    moves = index.export_changes().moves
+    assert third == first
+    assert moves.get(doc(2, *QUAKE_REWORDED).id) == first
+    # The emptied story is never a candidate again.
+    again = index.assign(doc(4, *QUAKE_REWORDED))
+    assert again == first
+
+
+def test_member_rows_keep_their_title_terms() -> None:
+    member = _Member("a1", 7, {"quake": 0.5}, frozenset({"quake", "drisk"}))
+    back = _Member.from_json("a1", member.to_json())
+    assert back.title == member.title
+    untitled = _Member.from_json("a1", _Member("a1", None, {"quake": 0.5}).to_json())
+    assert untitled.title == frozenset()
+
+
+def _bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    by_pred: dict[str, set[str]] = defaultdict(set)
+    by_gold: dict[str, set[str]] = defaultdict(set)
+    for key in gold:
+        by_pred[pred[key]].add(key)
+        by_gold[gold[key]].add(key)
+    p = r = 0.0
+    for key in gold:
+        mine, theirs = by_pred[pred[key]], by_gold[gold[key]]
+        p += len(mine & theirs) / len(mine)
+        r += len(mine & theirs) / len(theirs)
+    p, r = p / len(gold), r / len(gold)
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+ALLSIDES = SHARED / "benchmarks" / "stories" / "allsides-2021-dev.jsonl"
+
+
+@pytest.mark.skipif(not ALLSIDES.exists(), reason="../shared benchmarks are absent")
+def test_allsides_test_half_separates_events_of_one_topic() -> None:
+    """The learned decision on stories it was not fitted on (the test half by
+    story-label hash, see benchmarks/cluster_allsides.py): measured P 0.810
+    R 0.784 F1 0.797 in file order; before it, P 0.62 R 0.80 F1 0.70."""
+    records = [json.loads(line) for line in ALLSIDES.read_text(encoding="utf-8").splitlines()]
+    test = [r for r in records if hashlib.sha256(r["story"].encode("utf-8")).digest()[0] % 2 == 1]
+    index = StoryIndex()
+    pred = {}
+    for r in test:
+        day = date.fromisoformat(r["published"]) if r["published"] else None
+        pred[r["id"]] = index.assign(ClusterDoc(r["id"], r["title"], r["text"], day))
+    pred.update(index.export_changes().moves)
+    p, _, f = _bcubed(pred, {r["id"]: r["story"] for r in test})
+    assert p >= 0.78 and f >= 0.77
