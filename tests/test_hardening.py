@@ -175,7 +175,7 @@ def test_special_files_are_refused_without_opening(
     code, _, err = _analyze(capsys, tmp_path / "n.db", folder, named)
     assert code == 1
     assert "skipped: " + str(fifo) in err and "FIFO" in err
-    assert f"error: {named}: not a regular file (a FIFO" in err
+    assert f"error: {named}: not a regular file but a FIFO" in err
     _good_stored(tmp_path / "n.db")
 
 

@@ -244,7 +244,7 @@ def _special_reason(mode: int) -> str:
         what = "a device"
     else:
         what = "a special file"
-    return f"not a regular file ({what}); not opened"
+    return f"not a regular file but {what}; not opened"
 
 
 def file_kind(path: Path) -> tuple[FileKind | None, bool]:
