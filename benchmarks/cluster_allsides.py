@@ -100,8 +100,11 @@ def write_report(records: Sequence[Record], pred: dict[str, str], path: Path) ->
             {
                 "id": rec["id"],
                 "source": f"{GOLD.name}#{rec['id']}",
+                "url": rec.get("url"),
+                "outlet": rec.get("outlet"),
                 "title": rec.get("title"),
                 "published": rec.get("published"),
+                "text": rec.get("text") or "",
                 "duplicate_of": None,
                 "story": pred[rec["id"]],
             }
@@ -119,7 +122,8 @@ def scored_line(report: Path, gold: Path = GOLD, label: str = "story") -> str:
         text=True,
         check=True,
     )
-    return done.stdout.strip().splitlines()[-1]
+    # Precision and recall, then the headline figure.
+    return "\n".join(done.stdout.strip().splitlines()[-2:])
 
 
 # ---------------------------------------------------------------- baseline
@@ -245,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         report = args.report or Path(tmp) / "report.json"
         write_report(everything, pred, report)
         print("engine, whole file (score.py clusters --label story):")
-        print("  " + scored_line(report))
+        print("  " + scored_line(report).replace("\n", "\n  "))
     return 0
 
 
