@@ -275,6 +275,43 @@ def test_attribution_is_a_name_or_description(sentence: str, source: str | None)
 
 
 @pytest.mark.parametrize(
+    ("sentence", "figure", "source"),
+    [
+        # the verb that governs the figure comes before it, not a later one
+        (
+            "Tolland Water said that it had shut 22 wells, a step it described as routine.",
+            "22 wells",
+            "Tolland Water",
+        ),
+        # a verb after the figure, with its subject after it too
+        (
+            "Some 40 homes were flooded overnight, county officials said.",
+            "40 homes",
+            "county officials",
+        ),
+        # the figure describes the subject: the reporter's statement
+        (
+            "Ada Pell, 67, who lives less than 200 metres from the river, said she was woken.",
+            "200 metres",
+            None,
+        ),
+        # "and" between capitalised words is one name, not a clause break
+        (
+            "Tolland Fire and Rescue said its crews arrived within nine minutes.",
+            "nine minutes",
+            "Tolland Fire and Rescue",
+        ),
+    ],
+)
+def test_attribution_of_a_figure_is_its_governing_verb(
+    sentence: str, figure: str, source: str | None
+) -> None:
+    from newsprism.quotes import attribution
+
+    assert attribution(sentence, sentence.index(figure)) == source
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         # A role in lower case before the name.

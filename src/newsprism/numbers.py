@@ -346,7 +346,7 @@ def _mention(
         as_of=as_of,
         when=when,
         what=_label(concept, qualifier, head, place, unit, released),
-        attribution=attribution(claimed),
+        attribution=attribution(claimed, q.start),
         sentence=sentence,
     )
 

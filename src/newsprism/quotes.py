@@ -649,6 +649,25 @@ _SUBJECT_STOP = re.compile(
 )
 
 
+def _last_clause(text: str) -> str:
+    """What follows the last clause break of ``text`` (see _SUBJECT_STOP).
+
+    An "and" between two capitalised words joins one name ("Brantshire Fire
+    and Rescue", "Department of Health and Human Services") or two named
+    speakers ("Biden and Harris said"): it is no break, and the subject is
+    not cut down to its last word.
+    """
+    start = 0
+    for m in _SUBJECT_STOP.finditer(text):
+        if m.group().lower() == "and":
+            before = text[: m.start()].split()[-1:]
+            after = text[m.end() :].split()[:1]
+            if before and after and before[0][:1].isupper() and after[0][:1].isupper():
+                continue
+        start = m.end()
+    return text[start:]
+
+
 def _speaker_after(right: str, options: QuoteOptions) -> str | None:
     """The speaker in the words right after a quotation."""
     sentence = _first_sentence(right.strip()).lstrip(" ,.;:—–-")
@@ -885,7 +904,7 @@ def _subject(text: str, options: QuoteOptions) -> str | None:
             if fallback is None and first in _DESCRIBERS:
                 fallback = _plausible(stripped)
             continue
-        clause = _SUBJECT_STOP.split(piece)[-1]
+        clause = _last_clause(piece)
         clause = _TRAILING_AUX.sub("", clause.strip()).strip()
         words = _WORD.findall(clause)
         found = _plausible(clause) if 1 <= len(words) <= options.speaker_words else None
@@ -915,15 +934,34 @@ def _last_sentence(text: str) -> str:
 _ACCORDING = re.compile(r"\baccording to ([^,.;:]+)", re.IGNORECASE)
 
 
-def attribution(sentence: str) -> str | None:
-    """Whom a sentence credits for what it states: "according to X", "X said"."""
+def attribution(sentence: str, at: int | None = None) -> str | None:
+    """Whom a sentence credits for what it states: "according to X", "X said".
+
+    ``at``: where the claim (a figure) stands in the sentence. The speech verb
+    that governs it comes before it ("Norvale Freight said it had withdrawn 22
+    wagons, a move it described as ..." is Norvale Freight's, not "a move"'s),
+    nearest first; else one after it whose subject also stands after it ("Some
+    280 people were evacuated, emergency officials said"). A subject before the
+    figure with the verb after it holds the figure in its own description
+    ("Jonah Fairweather, who lives less than 200 metres away, said he ..."):
+    that is the reporter's statement, not the subject's claim.
+    """
     found = _according_to(sentence)
     if found is not None:
         return _source_phrase(found)
-    for m in reversed(list(_VERB.finditer(sentence))):
+    verbs = list(_VERB.finditer(sentence))
+    if at is None:
+        order = list(reversed(verbs))
+    else:
+        order = [m for m in reversed(verbs) if m.start() <= at]
+        order += [m for m in verbs if m.start() > at]
+    for m in order:
         who = _subject(sentence[: m.start()], QuoteOptions())
-        if who is not None and who.lower() not in PRONOUNS:
-            return _source_phrase(who)
+        if who is None or who.lower() in PRONOUNS:
+            continue
+        if at is not None and m.start() > at and sentence.rfind(who, 0, m.start()) < at:
+            continue
+        return _source_phrase(who)
     return None
 
 
