@@ -96,3 +96,100 @@ def test_exclusive_names_and_figures_no_one_else_has_are_always_listed() -> None
     assert len(mine) <= 12
     # "Oskerby" alone is not new: the others name the town too.
     assert not any("Oskerby" in t and "Varnholt" not in t for t in mine)
+
+
+# A wire lede with its own figure for an evacuation the others tell with 300,
+# a credit line, a correction notice and a helpline: none is one outlet's fact.
+W = Article(
+    id="w",
+    source="w.txt",
+    text=(
+        "OSKERBY, March 10 (Meridian News Wire) – Near the Millbrook crossing 280 residents "
+        "were evacuated from homes after a freight train derailed and spilled caustic soda.\n"
+        "Caustic soda from the derailed freight train forced 280 residents out of homes by the "
+        "Millbrook crossing in Oskerby, polluting ditches overnight.\n"
+        "Inspector Samuel Achterberg said his team would examine the wheelsets of 22 wagons.\n"
+        "They have asked anyone with dashcam footage to write to the inquiry at Varnholt Hall.\n"
+        "Residents can call the council's helpline on 0300 555 0192 for news of their homes.\n"
+        "This article was amended on 12 March 2026 to correct the number of homes evacuated.\n"
+        "(Reporting by Tomasz Ilyin; editing by Ruth Cavendale)"
+    ),
+)
+
+
+def test_exclusive_leaves_out_retold_facts_credits_notices_and_contact_lines() -> None:
+    texts = [e["text"] for e in exclusive_section([A, B, C, W]) if e["article"] == "w"]
+    assert any("Achterberg" in t for t in texts)
+    # The evacuation, told by a, b and c with 300 in other words: not
+    # single-source for its 280.
+    assert not any("forced 280" in t for t in texts)
+    for line in ("Reporting by", "amended", "helpline"):
+        assert not any(line in t for t in texts)
+    # "They have asked ..." is shown only after the sentence it points back to.
+    asked = [t for t in texts if "They have asked" in t]
+    assert asked
+    assert all(t.startswith("Inspector Samuel Achterberg") for t in asked)
+    assert sum("Achterberg" in t for t in texts) == 1
+
+
+def test_exclusive_leaves_out_a_quotation_another_outlet_carries() -> None:
+    said = "Speaking beside the Varnholt road bridge late that evening, the commander said"
+    d = Article(
+        id="d",
+        source="d.txt",
+        text=f"{A.text}\n{said} “the spill is contained, and the river is safe”.",
+    )
+    e = Article(
+        id="e",
+        source="e.txt",
+        text=f"{B.text}\nAubel told Lessen Radio: “The spill is contained, and the river is safe.”",
+    )
+    f = Article(
+        id="f",
+        source="f.txt",
+        text=f"{B.text}\nAubel told Lessen Radio that all was well at the crossing.",
+    )
+    assert any("Varnholt" in x["text"] for x in exclusive_section([d, f]))
+    assert not any("Varnholt" in x["text"] for x in exclusive_section([d, e]))
+
+
+def test_summary_sentences_stand_alone_and_cite_only_articles_that_carry_them() -> None:
+    d = Article(
+        id="d",
+        source="d.txt",
+        text=(
+            "A freight train derailed near Oskerby on Tuesday and caustic soda spilled into "
+            "ditches beside the line.\n"
+            "Such spills are rare on the line, and these calls for new rules have grown louder.\n"
+            "About 280 residents were evacuated from their homes near the Millbrook crossing."
+        ),
+    )
+    section = summary_section([A, B, C, d])
+    assert section
+    for s in section:
+        assert not s["text"].startswith(("Such", "These", "Also", "They", "He ", "She "))
+        assert len(set(s["sources"])) == len(s["sources"])
+    # d counts 280 evacuated, the others 300: neither is cited for the other's figure.
+    evacuated = [s for s in section if "evacuated" in s["text"]]
+    assert evacuated
+    for s in evacuated:
+        assert ("d" in s["sources"]) == ("280" in s["text"])
+
+
+def test_summary_spells_a_name_the_way_most_of_the_story_does() -> None:
+    lede = "Secretary of State Antony Blinken arrived in Tel Aviv on Friday for talks on pauses."
+    arts = [
+        Article(id="a", source="a.txt", text=f"{lede} Officials said talks would last all day."),
+        Article(id="b", source="b.txt", text=f"{lede} Aid groups said trucks would reach Gaza."),
+        Article(
+            id="c",
+            source="c.txt",
+            text=(
+                "Anthony Blinken later met aid agencies in Amman to discuss fuel deliveries "
+                "to the hospitals of the territory."
+            ),
+        ),
+    ]
+    texts = [s["text"] for s in summary_section(arts)]
+    assert any("met aid agencies in Amman" in t for t in texts)
+    assert not any("Anthony" in t for t in texts)

@@ -1,0 +1,297 @@
+"""Story summaries on AllSides 2021 dev: the engine beside LexRank and the lead baseline.
+
+    .venv/bin/python benchmarks/summaries_allsides.py [--reports DIR] [--articles CACHE]
+
+Every article of the file is one JSONL record (its ``title``, ``published``,
+``outlet``, ``url`` as the record states them) run through the real pipeline
+(``newsprism.pipeline.process_records``: extraction, copies) into a temporary
+database; then each *gold* story is analysed alone: its original articles, in
+the order :mod:`newsprism.analysis` gives them, go to the summary section, so
+the summary is scored apart from clustering. Three reports are written, one
+story per gold story, and ``../shared/eval/score.py summaries`` scores each in
+the same run (it cuts every summary to its reference's length in words):
+
+- ``newsprism``: :func:`newsprism.summary.summary_section`;
+- ``lexrank``: LexRank as sumy implements it (sumy is not installed in the
+  project's venv and may not be installed there, so it is written out here:
+  TF-IDF cosine between sentences (term frequency over the sentence's most
+  frequent word, idf ``log(N / (1 + df))`` over the story's sentences), edges
+  where the cosine passes 0.1, degree-normalised, power iteration to a change
+  below 0.1); the best-ranked sentences until the reference's length is
+  reached, shown in document order;
+- ``lead``: the first sentences of the story's articles, the first of each
+  article in turn, then the second of each, and so on.
+
+Both baselines read the same extracted article texts and the same sentence
+splitter as the engine. The halves are cut by story, by a stable hash of the
+story label (as ``cluster_allsides.py``); anything fitted on the summaries is
+fitted on the ``fit`` half and read on ``test``: each half's figures are
+printed (the scorer's functions), then the scorer's whole-file lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import pickle
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from cluster_allsides import GOLD, SCORER, half_of, load, scorer
+from newsprism.models import Article
+from newsprism.overlap import STOPWORDS
+from newsprism.sentences import split_sentences
+
+ROUNDUPS = GOLD.parent / "allsides-2021-dev.roundups.jsonl"
+
+Summarizer = Callable[[Sequence[Article], int], list[str]]
+
+
+def extracted() -> dict[str, Article]:
+    """Each record's stored article (by record id), through the real pipeline."""
+    from newsprism.ingest import read_inputs
+    from newsprism.options import AnalyzeOptions
+    from newsprism.pipeline import process_records
+    from newsprism.store import SQLiteStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        opts = AnalyzeOptions(db=Path(tmp) / "db.sqlite")
+        with SQLiteStore.open(opts.db) as store:
+            # The gold file is itself a JSONL container of article records.
+            process_records(read_inputs([GOLD], opts.limits), store, opts)
+            return {a.source.rsplit("#", 1)[1]: a for a in store.articles()}
+
+
+def originals(members: Sequence[Article]) -> list[Article]:
+    """What the analysis sections see: no copies, dated articles first, by date."""
+    ids = {a.id for a in members}
+    kept = [a for a in members if a.duplicate_of is None or a.duplicate_of not in ids]
+    return sorted(kept, key=lambda a: (a.published is None, a.published, a.id))
+
+
+def _sentences(articles: Sequence[Article]) -> list[list[str]]:
+    return [
+        [s for para in a.text.split("\n") for s in split_sentences(para.strip())] for a in articles
+    ]
+
+
+def _terms(text: str) -> list[str]:
+    words = (t.strip("’'-") for t in re.findall(r"[\w’'-]+", text.lower()))
+    return [w for w in words if w and w not in STOPWORDS]
+
+
+def lexrank(articles: Sequence[Article], length: int) -> list[str]:
+    """LexRank (threshold 0.1), best sentences to ``length`` words, in document order."""
+    sents = [s for doc in _sentences(articles) for s in doc]
+    if not sents:
+        return []
+    terms = [_terms(s) for s in sents]
+    n = len(sents)
+    df: Counter[str] = Counter(w for ts in terms for w in set(ts))
+    idf = {w: math.log(n / (1 + k)) for w, k in df.items()}
+    tf = []
+    for ts in terms:
+        c = Counter(ts)
+        top = max(c.values(), default=1)
+        tf.append({w: k / top for w, k in c.items()})
+    norms = [math.sqrt(sum((v * idf[w]) ** 2 for w, v in t.items())) for t in tf]
+    adjacency = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(n):
+            if not norms[i] or not norms[j]:
+                continue
+            num = sum(v * tf[j][w] * idf[w] ** 2 for w, v in tf[i].items() if w in tf[j])
+            if num / (norms[i] * norms[j]) > 0.1:
+                adjacency[i][j] = 1.0
+    degree = [sum(row) or 1.0 for row in adjacency]
+    matrix = [[adjacency[i][j] / degree[i] for j in range(n)] for i in range(n)]
+    p = [1.0 / n] * n
+    for _ in range(200):
+        nxt = [sum(matrix[i][j] * p[i] for i in range(n)) for j in range(n)]
+        delta = math.sqrt(sum((a - b) ** 2 for a, b in zip(nxt, p, strict=True)))
+        p = nxt
+        if delta < 0.1:
+            break
+    ranked = sorted(range(n), key=lambda i: (-p[i], i))
+    chosen: list[int] = []
+    words = 0
+    for i in ranked:
+        if words >= length:
+            break
+        chosen.append(i)
+        words += len(sents[i].split())
+    return [sents[i] for i in sorted(chosen)]
+
+
+def lead(articles: Sequence[Article], length: int) -> list[str]:
+    """The first sentence of each article in turn, then the second, ... to ``length`` words."""
+    docs = _sentences(articles)
+    out: list[str] = []
+    words = 0
+    for k in range(max((len(d) for d in docs), default=0)):
+        for d in docs:
+            if k < len(d) and words < length:
+                out.append(d[k])
+                words += len(d[k].split())
+    return out
+
+
+def engine(articles: Sequence[Article], length: int) -> list[str]:
+    from newsprism.summary import summary_section
+
+    return [str(e["text"]) for e in summary_section(articles)]
+
+
+def fit(stories: dict[str, list[Article]], refs: dict[str, str], score: Any) -> None:
+    """Coordinate ascent of the summary weights on ROUGE-1 + ROUGE-2 of the fit half."""
+    from dataclasses import astuple
+
+    from newsprism.summary import WEIGHTS, SummaryWeights, summary_section
+
+    def rouge(w: SummaryWeights, half: str) -> tuple[float, float]:
+        r1 = r2 = 0.0
+        n = 0
+        for sid, arts in stories.items():
+            if half_of(sid) != half:
+                continue
+            ref = score.words(refs[sid])
+            hyp = score.words(" ".join(e["text"] for e in summary_section(arts, w)))[: len(ref)]
+            r1 += score._rouge_n(ref, hyp, 1)
+            r2 += score._rouge_n(ref, hyp, 2)
+            n += 1
+        return r1 / n, r2 / n
+
+    best_w = WEIGHTS
+    best = rouge(best_w, "fit")
+    print(f"start {best_w}: fit {best[0]:.3f}/{best[1]:.3f}")
+    for step in (0.4, 0.2, 0.1, 0.05):
+        improved = True
+        while improved:
+            improved = False
+            for k in range(1, 4):  # the lead weight fixes the scale
+                for sign in (1, -1):
+                    vals = list(astuple(best_w))
+                    vals[k] = round(vals[k] + sign * step, 3)
+                    w = SummaryWeights(*vals)
+                    r = rouge(w, "fit")
+                    if sum(r) > sum(best) + 1e-4:
+                        best_w, best, improved = w, r, True
+                        t = rouge(w, "test")
+                        print(f"{w}: fit {r[0]:.3f}/{r[1]:.3f} test {t[0]:.3f}/{t[1]:.3f}")
+    print(f"fitted {best_w}")
+
+
+def write_report(
+    stories: dict[str, list[Article]], summaries: dict[str, list[str]], path: Path
+) -> None:
+    import json
+
+    report = {
+        "format": "newsprism-report/1",
+        "articles": [
+            {"id": a.id, "source": a.source, "duplicate_of": None, "story": sid}
+            for sid, arts in stories.items()
+            for a in arts
+        ],
+        "stories": [
+            {
+                "id": sid,
+                "title": None,
+                "articles": [a.id for a in arts],
+                "summary": [{"text": t, "sources": []} for t in summaries.get(sid, [])],
+            }
+            for sid, arts in stories.items()
+        ],
+    }
+    path.write_text(json.dumps(report), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    import json
+
+    ap = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0] if __doc__ else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument("--reports", type=Path, help="keep the three reports in this folder")
+    ap.add_argument(
+        "--articles", type=Path, help="pickle of the extracted articles (made if absent)"
+    )
+    ap.add_argument("--only", choices=("newsprism", "lexrank", "lead"), action="append")
+    ap.add_argument("--fit", action="store_true", help="fit the summary weights on the fit half")
+    args = ap.parse_args(argv)
+    records = load() if ROUNDUPS.exists() else []
+    if not records:
+        print(f"skipped: {ROUNDUPS} not found")
+        return 0
+    score = scorer()
+    if args.articles and args.articles.exists():
+        by_record: dict[str, Article] = pickle.loads(args.articles.read_bytes())
+    else:
+        by_record = extracted()
+        if args.articles:
+            args.articles.write_bytes(pickle.dumps(by_record))
+    members: dict[str, list[Article]] = {}
+    for rec in records:
+        if rec["id"] in by_record:
+            members.setdefault(str(rec["story"]), []).append(by_record[rec["id"]])
+    refs = {}
+    with ROUNDUPS.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                d = json.loads(line)
+                refs[str(d["story"])] = str(d["roundup"])
+    stories = {sid: originals(arts) for sid, arts in members.items() if sid in refs}
+    if args.fit:
+        fit(stories, refs, score)
+        return 0
+    systems: dict[str, Summarizer] = {"newsprism": engine, "lexrank": lexrank, "lead": lead}
+    names = args.only or list(systems)
+    print(f"AllSides dev: {len(records)} articles, {len(refs)} roundups, {len(stories)} stories")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.reports or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            summaries = {
+                sid: systems[name](arts, len(score.words(refs[sid])))
+                for sid, arts in stories.items()
+            }
+            halves: dict[str, list[tuple[float, float, float]]] = {"fit": [], "test": []}
+            for sid, ref in refs.items():
+                ref_t = score.words(ref)
+                hyp_t = score.words(" ".join(summaries.get(sid, [])))[: len(ref_t)]
+                halves[half_of(sid)].append(
+                    (
+                        score._rouge_n(ref_t, hyp_t, 1),
+                        score._rouge_n(ref_t, hyp_t, 2),
+                        score._rouge_l(ref_t, hyp_t),
+                    )
+                )
+            for h, rows in halves.items():
+                r1, r2, rl = (sum(col) / max(1, len(rows)) for col in zip(*rows, strict=True))
+                print(
+                    f"{name:9s} {h:4s} half ({len(rows)} stories): "
+                    f"ROUGE-1 {r1:.3f}  ROUGE-2 {r2:.3f}  ROUGE-L {rl:.3f}"
+                )
+            report = folder / f"{name}.json"
+            write_report(stories, summaries, report)
+            done = subprocess.run(
+                [sys.executable, str(SCORER), "summaries", str(ROUNDUPS), str(GOLD), str(report)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            print(
+                f"{name:9s} whole file (score.py summaries): {done.stdout.strip().splitlines()[-1]}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,136 @@
+"""Which sentences can be shown on their own, away from their article.
+
+Stage: a helper of the summary and single-source sections (no record of its
+own). A story page lifts single sentences out of their articles; a sentence
+is fit to be lifted when a reader needs nothing before it to understand it,
+and when it is news, not a line about the article or the outlet. Everything
+here reads the sentence's shape, never a list of outlets or stories:
+
+- a dangling opener: a pronoun, a demonstrative or a connective pointing back
+  at a sentence the reader does not see ("They have asked residents ...",
+  "Such pauses ...", "Also, ...", "These calls ..."); found in the seeds'
+  summary and in the example's single-source list, and frequent in the
+  AllSides dev texts' later sentences;
+- a line about the article: a wire credit in brackets ("(Reporting by ...;
+  editing by ...)"), a correction or update notice ("This article was
+  amended ..."), an embed ("pic.twitter.com/...", a link): in the example, in
+  the seeds (tweet embeds) and in the scraped extraction pages;
+- a service line: a telephone number to call is contact detail, not a fact.
+
+A dateline ("OSKERBY, Brantshire, March 10 (Meridian News Wire) – ",
+"WASHINGTON (AP) — ") says where the wire filed from and is cut off the
+sentence it opens.
+"""
+
+from __future__ import annotations
+
+import re
+
+# First words that point back at something said before. Definite
+# descriptions ("The bill ...") are left alone: in a story about one bill
+# they stand on their own.
+DANGLING_OPENERS = frozenset(
+    """he she it they we i you him her them his its their our this these those that such
+    also but and or so yet still however meanwhile instead moreover furthermore additionally
+    besides likewise similarly nevertheless nonetheless otherwise then thus hence therefore
+    there here""".split()
+)
+# "It is ..." / "There are ..." open a sentence without pointing back.
+_EXPLETIVE = re.compile(r"^(?:it|there)\s+(?:is|was|are|were|has|have|had|will|would|may)\b", re.I)
+# "One of them", "Some of those", "Both of these": a part of something named before.
+_PART_OF = re.compile(
+    r"^(?:one|some|many|most|all|both|each|none|two|three)\s+of\s+(?:them|those|these|us)\b"
+    r"|^the\s+(?:other|others|latter|former|same)\b",
+    re.I,
+)
+# A demonstrative among the first words, after a preposition or a
+# conjunction ("Despite these calls", "After this meeting", "Because of such
+# pauses"), points back too; "this week" and "these days" are times. ("that"
+# is left to the first word: inside a sentence it mostly opens a clause.)
+_TIMES = (
+    r"(?:week|weekend|year|month|morning|afternoon|evening|spring|summer|autumn|fall|winter|"
+    r"days|time)\b"
+)
+_EARLY_DEMONSTRATIVE = re.compile(
+    r"^(?:\S+\s+){0,3}?(?:this|these|those|such)\s+(?!" + _TIMES + r")[a-z]", re.I
+)
+_TIME_OPENER = re.compile(r"^(?:this|these|that)\s+" + _TIMES, re.I)
+_FIRST_WORD = re.compile(r"^[\"“‘'(\[]*([A-Za-z]+)")
+
+_CREDIT = re.compile(
+    r"^\(.*\)\.?$"  # wholly in brackets: a credit or an aside
+    r"|\b(?:reporting by|editing by|contributed to this report|additional reporting)\b"
+    r"|\bthis (?:article|story|report|post|piece|page) (?:was|has been|is)\b"
+    r"|\b(?:was|were|has been) (?:amended|updated|corrected) (?:on|to|at)\b",
+    re.I,
+)
+_EMBED = re.compile(r"pic\.twitter\.com|https?://|www\.|\S+@\S+\.\w|(?:^|\s)@\w", re.I)
+# A telephone number: groups of digits split by spaces or dashes, ten or more
+# digits in all ("0300 555 0192", "(202) 555-0147", "1-800-273-8255").
+_PHONE = re.compile(r"(?:\+?\d[\d()\s.-]{8,}\d)")
+
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ ]{1,30}){0,2}"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"(?:\s*\([^()]{1,40}\))?\s*[–—-]{1,2}\s+(?=[A-Z0-9\"“‘])"
+)
+
+
+def strip_dateline(text: str) -> str:
+    """``text`` without a wire dateline in front ("WASHINGTON (AP) — ")."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return text
+    head = m.group(0)
+    # A dateline's place is in capitals; "NATO - " or "US – " alone is not
+    # enough (a short acronym can open a sentence), so ask for a bracketed
+    # source, a date, a comma or a place of five letters or more.
+    if "(" in head or "," in head or any(c.isdigit() for c in head) or len(head.split()[0]) >= 5:
+        return text[m.end() :]
+    return text
+
+
+def _phone_digits(match: str) -> int:
+    return sum(c.isdigit() for c in match)
+
+
+def is_about_the_article(text: str) -> bool:
+    """A credit, correction, embed or contact line rather than news."""
+    if _CREDIT.search(text) or _EMBED.search(text):
+        return True
+    return any(_phone_digits(m) >= 10 for m in _PHONE.findall(text))
+
+
+def dangling(text: str) -> bool:
+    """Opens with a word pointing back at a sentence the reader does not see.
+
+    A sentence that opens inside a quotation (its first quote mark closes
+    one: the splitter cut a long quotation) is judged by its attribution, not
+    by the quoted words it opens with.
+    """
+    close, opening = text.find("”"), text.find("“")
+    if close >= 0 and (opening < 0 or close < opening):
+        return False
+    if _PART_OF.match(text):
+        return True
+    if _EARLY_DEMONSTRATIVE.match(text):
+        return True
+    if _EXPLETIVE.match(text) or _TIME_OPENER.match(text):
+        return False
+    m = _FIRST_WORD.match(text)
+    return m is not None and m.group(1).lower() in DANGLING_OPENERS
+
+
+def complete(text: str) -> bool:
+    """Reads as a whole sentence: opens with a capital or figure, ends with . or !
+    (not with an ellipsis)."""
+    head = text.lstrip("\"“‘'([")
+    tail = text.rstrip().rstrip("\"”’')]")
+    if tail.endswith(("...", "…")):
+        return False  # cut off: a teaser, or an excerpt that stops mid-sentence
+    return bool(head) and (head[0].isupper() or head[0].isdigit()) and tail[-1:] in ".!"
+
+
+def stands_alone(text: str) -> bool:
+    """A complete news sentence a reader can understand without its article."""
+    return complete(text) and not dangling(text) and not is_about_the_article(text)

@@ -1,0 +1,82 @@
+"""Which sentences a story page may lift out of their article (newsprism.standalone)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.standalone import (
+    complete,
+    dangling,
+    is_about_the_article,
+    stands_alone,
+    strip_dateline,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Such pauses would let aid reach the north of the territory.",
+        "Also, the ministry said it would publish the figures next week.",
+        "These calls have grown louder since the vote.",
+        "Despite these calls for restraint, the council pressed ahead.",
+        "They have asked residents with doorbell cameras to contact them.",
+        "One of them, Jonah Fairweather, said he had been told to wait.",
+        "The other 12, including the driver, went home on Tuesday.",
+        "That’s what happened on Oct. 20, authorities said.",
+        "He also maintained the refusal to permit fuel shipments.",
+    ],
+)
+def test_sentences_pointing_back_do_not_stand_alone(text: str) -> None:
+    assert dangling(text)
+    assert not stands_alone(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This week the council met to debate the library plan in full.",
+        "It is not yet known when the line will reopen to passengers.",
+        "There were no injuries among the crew, the operator said.",
+        "The council voted seven to four in favour of the scheme on Monday.",
+        # Opens inside a quotation the splitter cut: judged by its attribution.
+        "So we can go in,” Mr. Herzog said of a message sent to residents.",
+    ],
+)
+def test_sentences_that_stand_on_their_own(text: str) -> None:
+    assert not dangling(text)
+
+
+# A credit, a correction notice, a contact line, embeds and links.
+NOT_NEWS = (
+    "(Reporting by Tomasz Ilyin; editing by Ruth Cavendale)",
+    "This article was amended on 12 March 2026 to correct the number of houses.",
+    "Residents can call the council's helpline on 0300 555 0192.",
+    "We reaffirmed our commitment to a two-state solution. pic.twitter.com/dFKgllX",
+    "Read more at https://example.org/story for the full list.",
+)
+
+
+def test_lines_about_the_article_are_not_news() -> None:
+    for text in NOT_NEWS:
+        assert is_about_the_article(text), text
+
+
+def test_news_with_figures_is_not_mistaken_for_a_contact_line() -> None:
+    assert not is_about_the_article("About 300 residents were evacuated on 12 March 2026.")
+    assert not is_about_the_article("The £8.2 million scheme was approved by 7 votes to 4.")
+
+
+def test_datelines_are_cut_but_short_capitals_are_not() -> None:
+    text = "OSKERBY, Brantshire, March 10 (Meridian News Wire) – Some 280 people left."
+    assert strip_dateline(text) == "Some 280 people left."
+    assert strip_dateline("WASHINGTON (AP) — The Senate voted.") == "The Senate voted."
+    assert strip_dateline("NATO - allies met in Brussels.") == "NATO - allies met in Brussels."
+    assert strip_dateline("The Senate voted.") == "The Senate voted."
+
+
+def test_teasers_and_fragments_are_incomplete() -> None:
+    assert not complete("The Sao Paulo, Brazil-based company sold more than $50 billion...")
+    assert not complete("the rest of the sentence after a bad split.")
+    assert not complete("Is the water safe to drink?")
+    assert complete("Mayor Helena Drayvoss said the town had “woken up to a nightmare.”")
