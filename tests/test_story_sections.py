@@ -193,3 +193,20 @@ def test_summary_spells_a_name_the_way_most_of_the_story_does() -> None:
     texts = [s["text"] for s in summary_section(arts)]
     assert any("met aid agencies in Amman" in t for t in texts)
     assert not any("Anthony" in t for t in texts)
+
+
+def test_summary_does_not_cite_a_preview_for_what_then_happened() -> None:
+    done = "Antony Blinken arrived in Tel Aviv on Friday for talks with the war cabinet on pauses."
+    ahead = (
+        "Antony Blinken will arrive in Tel Aviv on Friday for talks with the war cabinet on pauses."
+    )
+    arts = [
+        Article(id="p", source="p.txt", text=f"{ahead}\nAid groups want fuel let in."),
+        Article(id="a", source="a.txt", text=f"{done}\nTrucks crossed at Rafah on Saturday."),
+        Article(id="b", source="b.txt", text=f"{done}\nThe talks lasted seven hours in all."),
+    ]
+    section = summary_section(arts)
+    arrived = [s for s in section if "arrived in Tel Aviv" in s["text"]]
+    assert arrived
+    assert "p" not in arrived[0]["sources"]
+    assert {"a", "b"} <= set(arrived[0]["sources"])

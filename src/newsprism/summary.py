@@ -11,8 +11,8 @@ presented as fact (a quotation only inside the sentence that attributes
 it), a name is spelled the way most of the story spells it,
 and each sentence cites its own article and the articles that carry its
 content in their own text (:mod:`newsprism.carried`): a sentence saying
-much the same, most of its words anywhere in the text, and every figure it
-states.
+much the same, and telling it as done or as still to come alike, most of its
+words anywhere in the text, and every figure it states.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from newsprism.carried import CARRIED, StoryContent
 from newsprism.models import Article
 from newsprism.overlap import (
     SAME_FACT,
+    Sentence,
     content_words,
     overlap,
     story_sentences,
@@ -116,6 +117,8 @@ def summary_section(
         if any(overlap(sentences[i].words, sentences[j].words) >= SAME_FACT for j in chosen):
             continue
         chosen.append(i)
+    for i in chosen:
+        cites[i] = [a for a in cites[i] if _same_time(sentences[i], _closest(sentences, i, a))]
     # Consensus first: what more outlets carry, then by rank (a stable sort).
     chosen.sort(key=lambda i: -len(cites[i]))
     spelling = _majority_spellings(articles)
@@ -126,6 +129,34 @@ def summary_section(
         }
         for i in chosen
     ]
+
+
+# Said of what is still to come: a preview ("when he arrives in Israel on
+# Friday") does not report that it happened ("Blinken arrived in Israel on
+# Friday"), the seeds' preview article cited for the visit it announced.
+_AHEAD = re.compile(
+    r"\b(?:will|won[’']t|(?:is|are) (?:expected|set|due|scheduled|poised) to|plans? to|"
+    r"(?:is|are) to)\b",
+    re.I,
+)
+
+
+def _closest(sentences: Sequence[Sentence], i: int, article: str) -> Sentence | None:
+    """The sentence of ``article`` that shares most of sentence ``i``'s words."""
+    words = sentences[i].words
+    best = max(
+        (s for s in sentences if s.article == article),
+        key=lambda s: len(words & s.words),
+        default=None,
+    )
+    return best
+
+
+def _same_time(s: Sentence, other: Sentence | None) -> bool:
+    """Both tell the event as done, or both as ahead."""
+    if other is None:
+        return False
+    return bool(_AHEAD.search(s.text)) == bool(_AHEAD.search(other.text))
 
 
 # A quotation is shown only inside the sentence that says whose words they
