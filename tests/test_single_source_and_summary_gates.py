@@ -88,10 +88,10 @@ def test_example_summary_cites_several_outlets_first(example_report: dict[str, A
         assert len(summary[0]["sources"]) >= 2, summary[0]
 
 
-# Measured (direct articles, scorer's ROUGE, each story alone): ROUGE-1 0.411,
-# ROUGE-2 0.153 over the 372 stories (fit half 0.412/0.154, test 0.409/0.152).
-ROUGE1_FLOOR = 0.405
-ROUGE2_FLOOR = 0.150
+# Measured (direct articles, scorer's ROUGE, each story alone): ROUGE-1 0.413,
+# ROUGE-2 0.155 over the 372 stories (fit half 0.415/0.156, test 0.410/0.153).
+ROUGE1_FLOOR = 0.410
+ROUGE2_FLOOR = 0.152
 
 
 @pytest.mark.skipif(

@@ -210,3 +210,14 @@ def test_summary_does_not_cite_a_preview_for_what_then_happened() -> None:
     assert arrived
     assert "p" not in arrived[0]["sources"]
     assert {"a", "b"} <= set(arrived[0]["sources"])
+
+
+def test_summary_quotes_only_with_a_named_speaker_in_the_sentence() -> None:
+    from newsprism.summary import _attributed
+
+    assert _attributed("“We will rebuild the crossing,” Norvale Freight said on Friday.")
+    assert _attributed("Mayor Helena Drayvoss said the town had “woken up to a nightmare”.")
+    assert not _attributed("“We will rebuild the crossing,” he said on Friday.")
+    assert not _attributed("The town has “woken up to a nightmare”.")
+    # Opens a quotation that goes on in the next sentence.
+    assert not _attributed("Drayvoss said: “We will rebuild. And we will")
