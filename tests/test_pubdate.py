@@ -8,7 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from newsprism import pubdate
 from newsprism.pubdate import FEATURE_NAMES, date_candidates, published_from_text
 from newsprism.pubdate_weights import WEIGHTS
 
@@ -208,3 +211,79 @@ def test_scraped_dates_gate() -> None:
     assert s.right >= TEST_RIGHT_FLOOR, s
     assert s.wrong <= TEST_WRONG_CEILING, s
     assert all(line.endswith("ok") for line in seeds(SHARED)), seeds(SHARED)
+
+
+# ---------------------------------------------------------------- shortcuts
+
+# Pieces of dates, numbers, cue words (each alternative cut where it may be
+# matched case-insensitively), separators, and characters that case folding
+# maps to ASCII letters ("\u017f" is an "s", "\u0130" an "i", "\u212a" a "k").
+_PIECES = st.sampled_from(
+    [
+        "19", "20", "2019", "1999", "0", "3", "12", "Nov", "NOV.", "m\u00e4rz", "okt", "3rd", "ST",
+        "/", ".", "-", " ", "\t", "\n", "\u00a0",
+        "\u0663", "\u00b2", "Nov", "the", "The", "and", "of", "to", "x", "_", "t", "o", "a",
+        "\u00e9",
+        "Published", "PUBLI", "posted", "release date", "Datum", "updated", "EDITED", "correct",
+        "tualizado", "By", "by", "di", "autor", "oleh", "par", "von", "por", "photo", "File", "@",
+        "(@", "said:", "Reply", "air date", "\u00a9", "weather", "RAIN", "wind", "5\u00b0", "7 C",
+        "12F", "c", "\u2013", "\u2014", "|", "\u00b7", "\u017f", "\u0130", "\u212a", "\u0131",
+        "r\u00e9pondre", "mis \u00e0 jour",
+        "\u043e\u0431\u043d\u043e\u0432\u043b\u0435\u043d\u043e",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+@example("Published 19/11/2019 | weather 7 C")
+@example("1920191.2.2019-20-11-19")
+def test_shortcuts_agree_with_the_patterns(text: str) -> None:
+    hints = [h.start() for h in pubdate._YEAR_HINT.finditer(text)]
+    starts = pubdate._year_starts(text)
+    assert set(hints) <= set(starts)
+    # The other starts follow a digit, and _written skips those.
+    assert all(y and text[y - 1].isdigit() for y in set(starts) - set(hints))
+    assert pubdate._numeric_hints(text) == [h.start() for h in pubdate._NUMERIC_HINT.finditer(text)]
+    english = len(pubdate._THE.findall(text, 0, 20000)) >= pubdate._ENGLISH_MIN
+    assert pubdate._is_english(text) == english
+    if pubdate._WEATHER.search(text):
+        assert pubdate._may_be_weather(text)
+    for pattern, words in (
+        (pubdate._PUB_CUE, pubdate._PUB_WORDS),
+        (pubdate._UPD_CUE, pubdate._UPD_WORDS),
+        (pubdate._BY_CUE, pubdate._BY_WORDS),
+        (pubdate._REF_CUE, pubdate._REF_WORDS),
+    ):
+        if pattern.search(text):
+            assert pubdate._may_hold(words, text), pattern.pattern
+    assert pubdate._ends_with_dash(text) == bool(pubdate._DASH_END.search(text))
+    for tok in pubdate._TOKEN.finditer(text):
+        if tok.group().lower() in pubdate._MONTHS:
+            whole = pubdate._MDY.match(text, tok.start())
+            rest = pubdate._AFTER_MONTH.match(text, tok.end())
+            assert (whole is None) == (rest is None)
+            if whole is not None and rest is not None:
+                assert whole.span("m") == tok.span()
+                assert (whole.end(), whole.group("d"), whole.span("y")) == (
+                    rest.end(),
+                    rest.group("d"),
+                    rest.span("y"),
+                )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a b", "\n", "", " the cat sat on the mat and ran off to a big red house"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_page_layout_is_that_of_the_split_lines(text: str) -> None:
+    page = pubdate._page(text)
+    lines = text.split("\n")
+    assert page.starts == [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+    prose = [i for i, line in enumerate(lines) if pubdate._is_prose(line)]
+    assert (page.first_prose, page.last_prose) == ((prose[0], prose[-1]) if prose else (-1, -1))

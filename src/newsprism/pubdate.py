@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import final
 
 from newsprism.meta import date_from_url
 from newsprism.pubdate_weights import INTERCEPT, THRESHOLD, WEIGHTS
@@ -94,10 +95,14 @@ _DMY = re.compile(
     re.IGNORECASE,
 )
 # November 3, 2019, Nov. 3rd 2019, Maret 30, 2015
-_MDY = re.compile(
-    _MONTH.format(g="m") + r"\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d),?\s*" + _YEAR4.format(g="y"),
-    re.IGNORECASE,
-)
+_MDY_REST = r"\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d),?\s*" + _YEAR4.format(g="y")
+_MDY = re.compile(_MONTH.format(g="m") + _MDY_REST, re.IGNORECASE)
+# _MDY after its month name. At a letter run whose lower-case text is a month
+# word, _MDY's month matches that whole run (its words are letters and must
+# not be followed by one) or nothing: _MDY there is this pattern at the run's
+# end. Trying each of the 150 month words cost 20,000 instructions a run
+# (compiled, callgrind). A property test in tests/test_pubdate.py.
+_AFTER_MONTH = re.compile(r"\.?" + _MDY_REST, re.IGNORECASE)
 # Numeric day and month in either order: 11/19/2019, 19.11.2019, 11/19/19,
 # 21-06-2014. Two-digit years only with "/" or "." (a "-" run of three small
 # numbers is more often a score or a code). Not inside a longer run of
@@ -157,11 +162,15 @@ _TIME_BEFORE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# The internal records below are plain classes, read-only by use: compiled,
+# mypyc builds a frozen dataclass through its Python __init__ (about 10,000
+# instructions, callgrind) and a plain class natively (about a hundred).
+@final
 class _Time:
-    hour: int
-    minute: int
-    offset: float | None  # hours east of UTC; None without a zone
+    def __init__(self, hour: int, minute: int, offset: float | None) -> None:
+        self.hour = hour
+        self.minute = minute
+        self.offset = offset  # hours east of UTC; None without a zone
 
 
 def _offset(zone: str | None, day: date) -> float | None:
@@ -210,15 +219,26 @@ def _time(m: re.Match[str], day: date) -> _Time | None:
 # ---------------------------------------------------------------- candidates
 
 
-@dataclass(frozen=True, slots=True)
+@final
 class _Mention:
-    written: date
-    start: int
-    end: int  # of the date and any time after it
-    time: _Time | None
-    numeric: bool
-    ambiguous: bool  # day and month could be read either way; order taken from the page
-    two_digit_year: bool
+    def __init__(
+        self,
+        written: date,
+        start: int,
+        end: int,
+        time: _Time | None,
+        numeric: bool,
+        ambiguous: bool,
+        two_digit_year: bool,
+    ) -> None:
+        self.written = written
+        self.start = start
+        self.end = end  # of the date and any time after it
+        self.time = time
+        self.numeric = numeric
+        # Day and month could be read either way; order taken from the page.
+        self.ambiguous = ambiguous
+        self.two_digit_year = two_digit_year
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,36 +282,69 @@ def _mentions(text: str) -> list[_Mention]:
     return out
 
 
+def _year_starts(text: str) -> list[int]:
+    """Where a four-digit year may start: "19" or "20" and two more digits.
+
+    Every start ``_YEAR_HINT.finditer`` gives, and also those inside one of
+    its matches, which follow a digit and which _written skips as it skips
+    every year after a digit: the years read are the same. The pattern opens
+    with a choice, so compiled its search tried a match at every "1" and "2"
+    of the page (49 instructions a character, callgrind), where a search for
+    each two-digit literal skips along the text.
+    """
+    out: list[int] = []
+    n = len(text)
+    for lit in ("19", "20"):
+        i = text.find(lit)
+        while i >= 0:
+            if i + 3 < n and text[i + 2].isdecimal() and text[i + 3].isdecimal():
+                out.append(i)
+            i = text.find(lit, i + 1)
+    out.sort()
+    return out
+
+
 def _written(text: str) -> list[_Span]:
     """The dates with a four-digit year, found from the years."""
     out: list[_Span] = []
     last = 0
-    for h in _YEAR_HINT.finditer(text):
-        y = h.start()
+    for y in _year_starts(text):
         if y < last or (y and text[y - 1].isdigit()):
             continue
-        m = _ISO.match(text, y) or _CJK.match(text, y) or _named(text, max(last, y - _BACK), y)
-        if m is None:
+        m = _ISO.match(text, y) or _CJK.match(text, y)
+        found = _parts(m) if m is not None else _named(text, max(last, y - _BACK), y)
+        if found is None:
             continue
+        start, end, year, month, day = found
         try:
-            d = date(int(m.group("y")), _month(m.group("m")), int(m.group("d")))
+            d = date(int(year), _month(month), int(day))
         except ValueError:  # 31 February and the like
             continue
-        out.append((m.start(), m.end(), d, False, False, False))
-        last = m.end()
+        out.append((start, end, d, False, False, False))
+        last = end
     return out
 
 
-def _named(text: str, lo: int, y: int) -> re.Match[str] | None:
+# A written date: start, end, and its year, month and day as written.
+_Parts = tuple[int, int, str, str, str]
+
+
+def _parts(m: re.Match[str]) -> _Parts:
+    return m.start(), m.end(), m.group("y"), m.group("m"), m.group("d")
+
+
+def _named(text: str, lo: int, y: int) -> _Parts | None:
     """A date with a month name whose year starts at ``y``."""
     for tok in _TOKEN.finditer(text, lo, y):
-        if tok.group().lower() not in _MONTHS:
+        month = tok.group()
+        if month.lower() not in _MONTHS:
             continue
-        m = _MDY.match(text, tok.start())
-        if m is None or m.start("y") != y:
-            m = _DMY.search(text, max(lo, tok.start() - _DAY_BACK), y + 4)
+        rest = _AFTER_MONTH.match(text, tok.end())
+        if rest is not None and rest.start("y") == y:
+            return tok.start(), rest.end(), rest.group("y"), month, rest.group("d")
+        m = _DMY.search(text, max(lo, tok.start() - _DAY_BACK), y + 4)
         if m is not None and m.start("y") == y:
-            return m
+            return _parts(m)
     return None
 
 
@@ -299,12 +352,43 @@ def _month(s: str) -> int:
     return int(s) if s.isdigit() else _MONTHS[s.lower()]
 
 
+def _numeric_hints(text: str) -> list[int]:
+    """The starts ``_NUMERIC_HINT.finditer(text)`` gives.
+
+    A match opens with a "/", "." or "-" and a digit: those characters are
+    found with str.find (a memchr scan) and the pattern tried there, each
+    search going on after the last match as finditer's does. Compiled, the
+    pattern's own search tested every character against its first set (39
+    instructions a character, callgrind); most pages have sentences' full
+    stops and no numeric date.
+    """
+    found: list[int] = []
+    n = len(text)
+    for sep in "/.-":
+        i = text.find(sep)
+        while i >= 0:
+            if i + 1 < n and text[i + 1].isdecimal():
+                found.append(i)
+            i = text.find(sep, i + 1)
+    found.sort()
+    out: list[int] = []
+    pos = 0
+    for i in found:
+        if i < pos:
+            continue
+        h = _NUMERIC_HINT.match(text, i)
+        if h is not None:
+            out.append(i)
+            pos = h.end()
+    return out
+
+
 def _numeric(text: str) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     last = 0
-    for h in _NUMERIC_HINT.finditer(text):
+    for h_start in _numeric_hints(text):
         for back in (2, 1):
-            start = h.start() - back
+            start = h_start - back
             if start < last:
                 continue
             m = _NUMERIC.match(text, start)
@@ -366,11 +450,31 @@ def _resolve_numeric(text: str, found: Sequence[re.Match[str]]) -> list[_Span]:
 
 
 _THE = re.compile(r"\b(?:the|and|of|to)\b")
+# _THE without its first \b, which the search cannot skip along the text to:
+# it opens with the words' first letters. The \b is tested on the character
+# before each match (a word character is what str.isalnum says, or "_").
+_THE_WORDS = re.compile(r"(?:the|and|of|to)\b")
 _ENGLISH_MIN = 10
+_ENGLISH_CHARS = 20000
 
 
 def _is_english(text: str) -> bool:
-    return len(_THE.findall(text, 0, 20000)) >= _ENGLISH_MIN
+    """``len(_THE.findall(text, 0, 20000)) >= 10``, stopping at the tenth.
+
+    A match of _THE_WORDS after a word character is no match of _THE, and no
+    match of _THE starts inside it (it would follow one of its letters).
+    Compiled, the whole findall cost 750,000 instructions a page (callgrind).
+    A property test in tests/test_pubdate.py.
+    """
+    n = 0
+    for m in _THE_WORDS.finditer(text, 0, _ENGLISH_CHARS):
+        i = m.start()
+        if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
+            continue
+        n += 1
+        if n >= _ENGLISH_MIN:
+            return True
+    return False
 
 
 def _time_near(text: str, start: int, end: int, day: date) -> tuple[_Time | None, int]:
@@ -463,28 +567,38 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@final
 class _Page:
     """Line layout of a page: where lines start and where its prose runs."""
 
-    starts: list[int]
-    first_prose: int
-    last_prose: int
+    def __init__(self, starts: list[int], first_prose: int, last_prose: int) -> None:
+        self.starts = starts
+        self.first_prose = first_prose
+        self.last_prose = last_prose
 
 
 def _page(text: str) -> _Page:
-    lines = text.split("\n")
-    starts: list[int] = []
-    pos = 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    # The line starts from str.find (a memchr scan), and only the lines
+    # looked at cut out: splitting the page made every line a string.
+    starts = [0]
+    i = text.find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    n = len(starts)
     # Only the first and the last prose lines matter: look from each end.
-    first = next((i for i, line in enumerate(lines) if _is_prose(line)), -1)
+    first = next((k for k in range(n) if _is_prose(_line_text(text, starts, k))), -1)
     last = -1
     if first >= 0:
-        last = next(i for i in range(len(lines) - 1, first - 1, -1) if _is_prose(lines[i]))
+        last = next(
+            k for k in range(n - 1, first - 1, -1) if _is_prose(_line_text(text, starts, k))
+        )
     return _Page(starts, first, last)
+
+
+def _line_text(text: str, starts: list[int], k: int) -> str:
+    end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
+    return text[starts[k] : end]
 
 
 def _is_prose(line: str) -> bool:
@@ -493,8 +607,16 @@ def _is_prose(line: str) -> bool:
     words = line.split()
     if len(words) < _PROSE_WORDS:
         return False
-    lower = sum(1 for w in words if w[:1].islower())
-    return lower >= _PROSE_LOWER * len(words)
+    # Counted until the share is reached: the same answer, fewer words looked
+    # at (a word from split() is never empty, so w[0] is w[:1]).
+    need = _PROSE_LOWER * len(words)
+    lower = 0
+    for w in words:
+        if w[0].islower():
+            lower += 1
+            if lower >= need:
+                return True
+    return False
 
 
 def _line_bounds(text: str, page: _Page, i: int) -> tuple[int, int]:
@@ -507,18 +629,29 @@ def _lower_words(s: str) -> int:
     return sum(1 for w in _WORD.findall(s) if w[:1].islower())
 
 
-@dataclass(frozen=True, slots=True)
+@final
 class _Local:
     """What a date's own line says about it (before page-wide comparisons)."""
 
-    published: bool
-    updated: bool
-    byline: bool
-    dash: bool
-    reference: bool
-    rest_words: int
-    lower_around: int
-    prose_line: bool
+    def __init__(
+        self,
+        published: bool,
+        updated: bool,
+        byline: bool,
+        dash: bool,
+        reference: bool,
+        rest_words: int,
+        lower_around: int,
+        prose_line: bool,
+    ) -> None:
+        self.published = published
+        self.updated = updated
+        self.byline = byline
+        self.dash = dash
+        self.reference = reference
+        self.rest_words = rest_words
+        self.lower_around = lower_around
+        self.prose_line = prose_line
 
     @property
     def aside(self) -> bool:
@@ -531,14 +664,14 @@ def _local(text: str, page: _Page, m: _Mention, line: int) -> _Local:
     before = text[max(ls, m.start - _CONTEXT) : m.start]
     after = text[m.end : min(le, m.end + _CONTEXT)]
     whole = text[ls:le]
-    pub = _last_start(_PUB_CUE, before)
-    upd = _last_start(_UPD_CUE, before)
+    pub = _last_cue(_PUB_CUE, _PUB_WORDS, before)
+    upd = _last_cue(_UPD_CUE, _UPD_WORDS, before)
     if pub < 0 and upd < 0 and m.start - ls < 3 and line > 0:
         # A cue alone on the line above ("Published:" / date).
         ps, pe = _line_bounds(text, page, line - 1)
         if pe - ps < _CUE_LINE_CHARS:
-            pub = _last_start(_PUB_CUE, text[ps:pe])
-            upd = _last_start(_UPD_CUE, text[ps:pe])
+            pub = _last_cue(_PUB_CUE, _PUB_WORDS, text[ps:pe])
+            upd = _last_cue(_UPD_CUE, _UPD_WORDS, text[ps:pe])
     if pub > upd:
         # The stamp starts at its cue: what is before it belongs to something
         # else (scraped widgets glue a caption to "Published On ...").
@@ -551,20 +684,38 @@ def _local(text: str, page: _Page, m: _Mention, line: int) -> _Local:
     return _Local(
         published=pub > upd,
         updated=upd > pub,
-        byline=bool(_BY_CUE.search(before)),
-        dash=bool(_DASH_END.search(before)),
-        reference=bool(_REF_CUE.search(before) or _REF_CUE.search(after)),
+        byline=_may_hold(_BY_WORDS, before) and bool(_BY_CUE.search(before)),
+        dash=_ends_with_dash(before),
+        reference=_is_reference(before) or _is_reference(after),
         rest_words=max(rest, 0),
         lower_around=_lower_words(before) + _lower_words(after),
         prose_line=_is_prose(whole),
     )
 
 
+# What each match of _WEATHER holds: a digit before a degree sign or a "C" or
+# "F" (its temperature), or one of its words, which on an ASCII line are in
+# its lower-case text (other lines are searched: case folding there maps
+# more). _WEATHER opens with a look-behind, so compiled its search tried a
+# match at every position (25,000 instructions a line, callgrind). A property
+# test in tests/test_pubdate.py.
+_TEMPERATURE_HINT = re.compile(r"\d\s*[\u00b0CF]")
+_WEATHER_WORDS = ("weather", "forecast", "sunny", "cloudy", "rain", "snow", "humidity", "wind")
+
+
+def _may_be_weather(line: str) -> bool:
+    """Whether _WEATHER may find something in ``line`` (False only when it cannot)."""
+    if _TEMPERATURE_HINT.search(line) or not line.isascii():
+        return True
+    low = line.lower()
+    return any(w in low for w in _WEATHER_WORDS)
+
+
 def _weather_near(text: str, page: _Page, line: int) -> bool:
     n = len(page.starts)
     for j in range(max(0, line - 2), min(n, line + 3)):
         a, b = _line_bounds(text, page, j)
-        if b - a < _WIDGET_CHARS and _WEATHER.search(text, a, b):
+        if b - a < _WIDGET_CHARS and _may_be_weather(text[a:b]) and _WEATHER.search(text, a, b):
             return True
     return False
 
@@ -638,6 +789,58 @@ def date_candidates(text: str) -> list[DateCandidate]:
     return out
 
 
+# The cue patterns are case-insensitive choices of words, and searched (or
+# found last) at every position of the 60 characters around a date: compiled,
+# a third of the date's instructions per synthetic page (callgrind). Each
+# list holds a piece of every alternative of its pattern that is ASCII: on
+# an ASCII text they match only those, and only where its lower-case text
+# holds them (no ASCII character folds to a letter of the other
+# alternatives). A property test in tests/test_pubdate.py.
+_PUB_WORDS = (
+    "publi", "posted", "pubblicato", "diterbitkan", "release date", "erschienen", "datum"
+)  # fmt: skip
+_UPD_WORDS = (
+    "updated", "modified", "edited", "tualizado", "aggiornato", "aktualisiert", "revised",
+    "correct",
+)  # fmt: skip
+_BY_WORDS = ("by", "por", "von", "par", "oleh", "di", "autor")
+_REF_WORDS = (
+    "retrieved", "accessed", "air date", "@", "copyright", "photo", "file", "said:", "says:",
+    "wrote:", "reply", "responder", "antworten",
+)  # fmt: skip
+_DASHES = "-\u2013\u2014|\u00b7/"
+
+
+def _may_hold(words: tuple[str, ...], s: str) -> bool:
+    """Whether a pattern whose ASCII alternatives hold ``words`` may match ``s``.
+
+    False only when it cannot: ``s`` is ASCII and its lower-case text holds
+    none of them.
+    """
+    if not s.isascii():
+        return True
+    low = s.lower()
+    return any(w in low for w in words)
+
+
+def _last_cue(pattern: re.Pattern[str], words: tuple[str, ...], s: str) -> int:
+    return _last_start(pattern, s) if _may_hold(words, s) else -1
+
+
+def _is_reference(s: str) -> bool:
+    return _may_hold(_REF_WORDS, s) and bool(_REF_CUE.search(s))
+
+
+def _ends_with_dash(s: str) -> bool:
+    """``_DASH_END.search(s)``: the last character but white space is a dash.
+
+    (Its search tried a match at every position; \\s is what str.isspace
+    says, as str.rstrip strips.)
+    """
+    t = s.rstrip()
+    return bool(t) and t[-1] in _DASHES
+
+
 def _last_start(pattern: re.Pattern[str], s: str) -> int:
     """Start of the last match of ``pattern`` in ``s``, or -1."""
     start = -1
@@ -651,10 +854,13 @@ def _last_start(pattern: re.Pattern[str], s: str) -> int:
 
 def candidate_score(c: DateCandidate) -> float:
     """The model's probability that ``c`` is the publication date."""
-    z = INTERCEPT + sum(
-        WEIGHTS[name] * x for name, x in zip(FEATURE_NAMES, c.features, strict=True)
-    )
+    z = INTERCEPT + sum(w * x for w, x in zip(_WEIGHT_ROW, c.features, strict=True))
     return 1.0 / (1.0 + math.exp(-z))
+
+
+# The weights in feature order, looked up once (the same products, summed in
+# the same order).
+_WEIGHT_ROW: tuple[float, ...] = tuple(WEIGHTS[name] for name in FEATURE_NAMES)
 
 
 def published_from_text(text: str, *, url: str | None = None) -> date | None:
