@@ -142,7 +142,9 @@ def fingerprint(text: str, options: DedupeOptions = DedupeOptions()) -> Fingerpr
     grams = shingles(words, options.shingle)
     mh.update(grams)
     sig = np.asarray(mh.digest(), dtype=np.uint32)
-    size = min(len(set(grams)), 0xFFFFFFFF)
+    # Shingles counted with their repeats (rare in prose): no set built per
+    # article, and a count a little high only makes containment stricter.
+    size = min(len(grams), 0xFFFFFFFF)
     signature = sig.astype("<u4").tobytes() + np.array([size], dtype="<u4").tobytes()
     keys = _band_keys(sig, options)
     if len(words) >= options.lead_words:
