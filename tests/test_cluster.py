@@ -346,15 +346,18 @@ def test_one_event_in_two_stories_is_absorbed_by_the_older() -> None:
     # did not join would), forced here by the decision hook.
     second = index.assign(doc(2, *QUAKE_REWORDED), choose=lambda described: None)
     assert second != first
-    index.export_changes()
+    state = _merge(ClusterState(), index.export_changes())
     # A third report matches both: it joins one, and the older absorbs the other.
     third = index.assign(doc(3, QUAKE[0], QUAKE[1] + " " + QUAKE_REWORDED[1]))
-    moves = index.export_changes().moves
+    delta = index.export_changes()
     assert third == first
-    assert moves.get(doc(2, *QUAKE_REWORDED).id) == first
-    # The emptied story is never a candidate again.
-    again = index.assign(doc(4, *QUAKE_REWORDED))
-    assert again == first
+    assert delta.moves.get(doc(2, *QUAKE_REWORDED).id) == first
+    # The emptied story is never a candidate again, in this index or in one
+    # restored from what was persisted.
+    later = [doc(4, *QUAKE_REWORDED), doc(5, *ELECTION)]
+    restored = StoryIndex.restore(ClusterOptions(), _merge(state, delta))
+    assert [index.assign(d) for d in later] == [restored.assign(d) for d in later]
+    assert index.assign(doc(6, *QUAKE)) == first
 
 
 def test_member_rows_keep_their_title_terms() -> None:
