@@ -221,3 +221,29 @@ def test_summary_quotes_only_with_a_named_speaker_in_the_sentence() -> None:
     assert not _attributed("The town has “woken up to a nightmare”.")
     # Opens a quotation that goes on in the next sentence.
     assert not _attributed("Drayvoss said: “We will rebuild. And we will")
+
+
+def test_exclusive_leaves_out_a_count_another_outlet_gives_with_its_own_figure() -> None:
+    g = Article(
+        id="g",
+        source="g.txt",
+        text=(
+            "Talks on a pause in the fighting went on in Doha on Friday, officials said.\n"
+            "Health officials in Gaza have said more than 9,227 people have been killed under "
+            "constant bombardment since the war began.\n"
+            "Separately, 132 Palestinians have been killed by settlers and troops in the "
+            "occupied West Bank, Ramallah officials said."
+        ),
+    )
+    h = Article(
+        id="h",
+        source="h.txt",
+        text=(
+            "Envoys met in Doha on Friday for talks on a pause in the fighting, officials said.\n"
+            "The death toll in Gaza has passed 9,200 people killed, the territory's authorities "
+            "say, as shelling continued overnight."
+        ),
+    )
+    texts = [e["text"] for e in exclusive_section([g, h]) if e["article"] == "g"]
+    assert any("132 Palestinians" in t for t in texts)
+    assert not any("9,227" in t for t in texts)

@@ -5,8 +5,11 @@ own). Surface similarity between two sentences misses a fact told in other
 words ("Some 280 people were evacuated" / "About 300 residents were taken
 to a rest centre"), so an article is compared as a whole: the share of the
 sentence's content words it uses anywhere (by their first five letters, so
-"voted" meets "vote"), the values of the figures it states, and the word
-4-grams of its text (to find a quotation another outlet carries). Both
+"voted" meets "vote"), the values of the figures it states, the events its
+counts of people are of (people killed, held, displaced, as the numbers
+section reads them: two counts of one event are one fact told with two
+figures), and the word 4-grams of its text (to find a quotation another
+outlet carries). Both
 sections draw the same line (``CARRIED``): a sentence the summary cites to
 another outlet is never listed as one outlet's alone.
 """
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsprism.models import Article
+from newsprism.numbers import extract_mentions
 from newsprism.overlap import Sentence
 from newsprism.quantities import quantities
 
@@ -31,6 +35,7 @@ class StoryContent:
     words: dict[str, frozenset[str]]
     figures: dict[str, frozenset[float]]
     quoted: dict[str, frozenset[tuple[str, ...]]]
+    texts: dict[str, str]  # each article's text, for its counts (read when asked)
 
     @classmethod
     def of(cls, articles: Sequence[Article], sentences: Sequence[Sentence]) -> StoryContent:
@@ -59,6 +64,7 @@ class StoryContent:
             {k: frozenset(w[:5] for w in v) for k, v in words.items()},
             {k: frozenset(v) for k, v in figs.items()},
             {k: frozenset(v) for k, v in grams.items()},
+            {a.id: a.text for a in articles},
         )
 
     def new_figures(self, text: str, article: str) -> set[str]:
@@ -87,6 +93,26 @@ class StoryContent:
         """``article`` states every figure of ``text`` (by value)."""
         return figures(text) <= self.figures[article]
 
+    def counts_elsewhere(self, text: str, article: str) -> bool:
+        """``text`` counts an event (people killed, held, displaced ...) that
+        another article counts too, whatever figure each gives: the fact is
+        theirs as well, and the figures section shows how they differ."""
+        if not figures(text) or not _EVENT_WORD.search(text):
+            return False  # no count of an event here: nothing to read
+        mine = {
+            what
+            for sentence, what in _event_counts(article, self.texts[article])
+            if sentence in text
+        }
+        if not mine:
+            return False
+        return any(
+            what in mine
+            for k, other in self.texts.items()
+            if k != article
+            for _, what in _event_counts(k, other)
+        )
+
     def quotation_elsewhere(self, text: str, article: str) -> bool:
         grams = {g for q in _QUOTED.findall(text) for g in _grams(q)}
         return any(grams & v for k, v in self.quoted.items() if k != article)
@@ -114,6 +140,35 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
 def _grams(text: str, n: int = 4) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.lower())
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+# The events a count of people can be of (the numbers section's concepts),
+# and words that can make a figure one ("the death toll, exceeding 9,200").
+_EVENTS = frozenset("hostages killed injured treated missing displaced arrested".split())
+_EVENT_WORD = re.compile(
+    r"\b(?:hostage|captiv|abduct|kidnap|releas|freed|kill|dead|death|died|toll|massacr|slaught|"
+    r"fatalit|slain|injur|wound|hurt|treated|hospital|missing|unaccounted|displaced|evacuat|"
+    r"fled|homeless|refugee|arrest|detain|prisoner)",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1024)
+def _event_counts(article: str, text: str) -> tuple[tuple[str, str], ...]:
+    """(sentence, what it counts) for each count of an event happening to
+    people in an article: "people killed", "people killed in West Bank".
+
+    Only the paragraphs holding an event word are read (the numbers
+    section's reader is the costliest part of this section).
+    """
+    paragraphs = [p for p in text.split("\n") if _EVENT_WORD.search(p)]
+    if not paragraphs:
+        return ()
+    return tuple(
+        (m.sentence, m.what)
+        for m in extract_mentions(article, "\n".join(paragraphs))
+        if m.concept in _EVENTS
+    )
 
 
 @lru_cache(maxsize=8192)

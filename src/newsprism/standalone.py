@@ -67,6 +67,7 @@ _CREDIT = re.compile(
 _EMBED = re.compile(r"pic\.twitter\.com|https?://|www\.|\S+@\S+\.\w|(?:^|\s)@\w", re.I)
 # A telephone number: groups of digits split by spaces or dashes, ten or more
 # digits in all ("0300 555 0192", "(202) 555-0147", "1-800-273-8255").
+_DIGIT = re.compile(r"\d")
 _PHONE = re.compile(r"(?:\+?\d[\d()\s.-]{8,}\d)")
 
 _DATELINE = re.compile(
@@ -98,6 +99,8 @@ def is_about_the_article(text: str) -> bool:
     """A credit, correction, embed or contact line rather than news."""
     if _CREDIT.search(text) or _EMBED.search(text):
         return True
+    if len(_DIGIT.findall(text)) < 10:
+        return False  # too few digits for a telephone number (most sentences)
     return any(_phone_digits(m) >= 10 for m in _PHONE.findall(text))
 
 
