@@ -40,6 +40,10 @@ C = Article(
 )
 
 
+def _art(aid: str, *paragraphs: str) -> Article:
+    return Article(id=aid, source=f"{aid}.txt", text="\n".join(paragraphs))
+
+
 def test_exclusive_lists_single_source_facts_not_paraphrases() -> None:
     section = exclusive_section([A, B, C])
     texts = {(e["article"], e["text"]) for e in section}
@@ -154,15 +158,12 @@ def test_exclusive_leaves_out_a_quotation_another_outlet_carries() -> None:
 
 
 def test_summary_sentences_stand_alone_and_cite_only_articles_that_carry_them() -> None:
-    d = Article(
-        id="d",
-        source="d.txt",
-        text=(
-            "A freight train derailed near Oskerby on Tuesday and caustic soda spilled into "
-            "ditches beside the line.\n"
-            "Such spills are rare on the line, and these calls for new rules have grown louder.\n"
-            "About 280 residents were evacuated from their homes near the Millbrook crossing."
-        ),
+    d = _art(
+        "d",
+        "A freight train derailed near Oskerby on Tuesday and caustic soda spilled into "
+        "ditches beside the line.",
+        "Such spills are rare on the line, and these calls for new rules have grown louder.",
+        "About 280 residents were evacuated from their homes near the Millbrook crossing.",
     )
     section = summary_section([A, B, C, d])
     assert section
@@ -224,25 +225,19 @@ def test_summary_quotes_only_with_a_named_speaker_in_the_sentence() -> None:
 
 
 def test_exclusive_leaves_out_a_count_another_outlet_gives_with_its_own_figure() -> None:
-    g = Article(
-        id="g",
-        source="g.txt",
-        text=(
-            "Talks on a pause in the fighting went on in Doha on Friday, officials said.\n"
-            "Health officials in Gaza have said more than 9,227 people have been killed under "
-            "constant bombardment since the war began.\n"
-            "Separately, 132 Palestinians have been killed by settlers and troops in the "
-            "occupied West Bank, Ramallah officials said."
-        ),
+    g = _art(
+        "g",
+        "Talks on a pause in the fighting went on in Doha on Friday, officials said.",
+        "Health officials in Gaza have said more than 9,227 people have been killed under "
+        "constant bombardment since the war began.",
+        "Separately, 132 Palestinians have been killed by settlers and troops in the "
+        "occupied West Bank, Ramallah officials said.",
     )
-    h = Article(
-        id="h",
-        source="h.txt",
-        text=(
-            "Envoys met in Doha on Friday for talks on a pause in the fighting, officials said.\n"
-            "The death toll in Gaza has passed 9,200 people killed, the territory's authorities "
-            "say, as shelling continued overnight."
-        ),
+    h = _art(
+        "h",
+        "Envoys met in Doha on Friday for talks on a pause in the fighting, officials said.",
+        "The death toll in Gaza has passed 9,200 people killed, the territory's authorities "
+        "say, as shelling continued overnight.",
     )
     texts = [e["text"] for e in exclusive_section([g, h]) if e["article"] == "g"]
     assert any("132 Palestinians" in t for t in texts)
