@@ -409,6 +409,15 @@ def test_lines_and_counts_are_those_of_the_whole_page(text: str, name: str) -> N
 
 
 @settings(max_examples=1000, deadline=None)
+@given(st.lists(_PAGE_PIECES, max_size=8).map("".join))
+@example("The \u03a3 Post")
+@example("Sportsnet.ca")
+def test_a_names_key_is_its_letters(name: str) -> None:
+    bare = sitename._TLD_TAIL.sub("", name) if sitename._DOMAIN_LIKE.fullmatch(name) else name
+    assert sitename._form(name).key == sitename._NON_ALNUM.sub("", bare.lower())
+
+
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(_ABOUT_PIECES, max_size=8).map("".join))
 @example("The Post is published by Post Media")
 def test_about_tail_is_in_every_about_sentence(line: str) -> None:

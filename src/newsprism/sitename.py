@@ -672,8 +672,15 @@ class _Form:
 def _form(name: str) -> _Form:
     # Its key holds the letters and digits of the name, and its words those
     # of each word, a domain's TLD dropped: "Sportsnet.ca" -> "sportsnet".
+    # The key is its words' letters joined: white space is no letter, and
+    # lowering a word alone changes no letter or digit it keeps.
     bare = _TLD_TAIL.sub("", name) if _DOMAIN_LIKE.fullmatch(name) else name
-    return _Form(name, _letters(bare), tuple(_words_of(bare)))
+    letters = [_letters(x) for x in bare.split()]
+    words = [w for w in letters if w]
+    # "The Slate" and "Slate" are one name.
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return _Form(name, "".join(letters), tuple(words))
 
 
 def _related(a: _Form, b: _Form) -> bool:
@@ -688,12 +695,6 @@ def _related(a: _Form, b: _Form) -> bool:
         return True
     short, long_ = (a.words, b.words) if len(a.words) <= len(b.words) else (b.words, a.words)
     return bool(short) and long_[: len(short)] == short
-
-
-def _words_of(name: str) -> list[str]:
-    words = [w for w in (_letters(x) for x in name.split()) if w]
-    # "The Slate" and "Slate" are one name.
-    return words[1:] if len(words) > 1 and words[0] == "the" else words
 
 
 def _domain_agrees(key: str, domain: str) -> bool:
