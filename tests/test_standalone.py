@@ -80,3 +80,12 @@ def test_teasers_and_fragments_are_incomplete() -> None:
     assert not complete("the rest of the sentence after a bad split.")
     assert not complete("Is the water safe to drink?")
     assert complete("Mayor Helena Drayvoss said the town had “woken up to a nightmare.”")
+
+
+def test_connectives_and_a_referring_it_point_back() -> None:
+    assert dangling("As a result, the company shut plants in three states.")
+    assert dangling("It was the slowest improvement for jobs since January.")
+    assert not dangling("In addition to the cost, the plan drew objections from residents.")
+    assert not dangling("It is unclear whether the talks will resume next week.")
+    assert is_about_the_article("Two writers share opposing perspectives on the ad below.")
+    assert not is_about_the_article("Temperatures in the valley fell below zero.")

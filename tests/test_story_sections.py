@@ -242,3 +242,18 @@ def test_exclusive_leaves_out_a_count_another_outlet_gives_with_its_own_figure()
     texts = [e["text"] for e in exclusive_section([g, h]) if e["article"] == "g"]
     assert any("132 Palestinians" in t for t in texts)
     assert not any("9,227" in t for t in texts)
+
+
+def test_exclusive_leaves_out_a_sentence_whose_figures_another_outlet_states() -> None:
+    p = _art(
+        "p",
+        "Monthly child payments begin in July under the relief law, officials said on Monday.",
+        "Nearly 88% of children are set to receive the benefits without any action by parents.",
+    )
+    q = _art(
+        "q",
+        "Monthly payments to parents start in July under the relief law, officials said.",
+        "The credit will reach households with 88% of children in the country.",
+    )
+    texts = [e["text"] for e in exclusive_section([p, q])]
+    assert not any("88%" in t for t in texts)

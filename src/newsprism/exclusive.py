@@ -185,6 +185,8 @@ def exclusive_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
         carried = story.carried(content_words(text), new_names | new_figures, s.article)
         if carried >= (CARRIED if new_names or new_figures else CARRIED_PLAIN):
             continue  # another outlet has most of it, in its own words
+        if story.figures_elsewhere(text, s.article, content_words(text)):
+            continue  # its figures are another outlet's too, with some of its words
         if story.counts_elsewhere(s.text, s.article):
             continue  # "more than 9,227 people killed" where another says 9,200
         new = {w for w in s.words if spread.get(w, 0) <= 1}

@@ -35,8 +35,23 @@ DANGLING_OPENERS = frozenset(
     besides likewise similarly nevertheless nonetheless otherwise then thus hence therefore
     there here""".split()
 )
-# "It is ..." / "There are ..." open a sentence without pointing back.
-_EXPLETIVE = re.compile(r"^(?:it|there)\s+(?:is|was|are|were|has|have|had|will|would|may)\b", re.I)
+# "There are ..." and "It is unclear ..." open a sentence without pointing
+# back; "It was the slowest ..." does (AllSides dev).
+_EXPLETIVE = re.compile(
+    r"^there\s+(?:is|was|are|were|has|have|had|will|would|may)\b"
+    r"|^it\s+(?:is|was|remains|remained|seems|seemed)\s+(?:not\s+|still\s+|now\s+)?(?:yet\s+)?"
+    r"(?:unclear|clear|known|likely|unlikely|possible|impossible|expected|understood|believed|"
+    r"thought|hard|difficult|easy|too\s+early|uncertain|true)\b",
+    re.I,
+)
+# Connectives of several words that carry on from the sentence before
+# ("As a result, ...": AllSides dev; "In addition to X" is no connective).
+_CONNECTIVE = re.compile(
+    r"^(?:as a result|in addition|at the same time|on the other hand|in turn|even so|"
+    r"by contrast|in contrast|in response|for example|for instance|in other words|"
+    r"after that|because of this|despite this|to that end)\s*,",
+    re.I,
+)
 # "One of them", "Some of those", "Both of these": a part of something named before.
 _PART_OF = re.compile(
     r"^(?:one|some|many|most|all|both|each|none|two|three)\s+of\s+(?:them|those|these|us)\b"
@@ -61,7 +76,8 @@ _CREDIT = re.compile(
     r"^\(.*\)\.?$"  # wholly in brackets: a credit or an aside
     r"|\b(?:reporting by|editing by|contributed to this report|additional reporting)\b"
     r"|\bthis (?:article|story|report|post|piece|page) (?:was|has been|is)\b"
-    r"|\b(?:was|were|has been) (?:amended|updated|corrected) (?:on|to|at)\b",
+    r"|\b(?:was|were|has been) (?:amended|updated|corrected) (?:on|to|at)\b"
+    r"|\b(?:below|above)[.:]?$|\(see (?:below|above)\)",  # "the ad below." points at the page
     re.I,
 )
 _EMBED = re.compile(r"pic\.twitter\.com|https?://|www\.|\S+@\S+\.\w|(?:^|\s)@\w", re.I)
@@ -116,7 +132,7 @@ def dangling(text: str) -> bool:
         return False
     if _PART_OF.match(text):
         return True
-    if _EARLY_DEMONSTRATIVE.match(text):
+    if _EARLY_DEMONSTRATIVE.match(text) or _CONNECTIVE.match(text.lstrip("\"“‘'([")):
         return True
     if _EXPLETIVE.match(text) or _TIME_OPENER.match(text):
         return False
