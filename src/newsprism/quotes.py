@@ -30,6 +30,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from newsprism._speaker_model import SHORT_QUOTE_BIAS, SHORT_QUOTE_THRESHOLD, SHORT_QUOTE_WEIGHTS
 from newsprism.models import Article
 from newsprism.speakers import INSTITUTIONS, PRONOUNS, SpeakerResolver, clean_speaker
 
@@ -55,6 +56,12 @@ class QuoteOptions:
     # Most words between a quotation and its speech verb ("…,” the senior
     # official said"), and of a speaker phrase.
     speaker_words: int = 9
+    # A shorter quotation is shown when the learned model of
+    # :mod:`newsprism._speaker_model` gives it at least these log-odds of
+    # being someone's words rather than a scare quote or a term (fitted on
+    # PolNeAR train, checked on PolNeAR dev and the seeds by
+    # benchmarks/fit_speakers.py). ``-inf`` keeps every one (for fitting).
+    short_quote_logit: float = SHORT_QUOTE_THRESHOLD
 
 
 # --------------------------------------------------------------- lexicon
@@ -168,8 +175,15 @@ def extract_quotes(
             context = subject
         ante = _antecedent(speaker, context, described)
         if len(_WORD.findall(whole)) < options.min_words or _is_title(whole):
-            # Too short to be a statement; but “I disagree,” said Gen. Mick
-            # Bednarek. “The bottom line …”: its named speaker goes on.
+            # Too short to be a statement, unless the learned model reads it
+            # as someone's words ("Trump said he would “build a wall.”"),
+            # not a scare quote or a term ("so-called “humanitarian pauses”").
+            if not _is_title(whole) and short_quote_logit(sent, whole, speaker, text) >= (
+                options.short_quote_logit
+            ):
+                quotes.append(Quote(article_id, whole, speaker, sent, pi, ante))
+            # But “I disagree,” said Gen. Mick Bednarek. “The bottom line …”:
+            # its named speaker goes on.
             if speaker is not None and _names_someone(speaker):
                 last, last_at = speaker, pi
                 return speaker
@@ -317,6 +331,127 @@ def _is_title(text: str) -> bool:
     return len(words) >= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
+# Words right before a quotation that make it a name for something, not
+# words someone said ("so-called “safe zones”", "what he dubbed “Obamacare”").
+_NAMING_WORDS = frozenset(
+    """called call calls calling dubbed dub named labeled labelled branded termed nicknamed
+    deemed""".split()
+)
+# ... and words that mention a term rather than use it ("the word “ceasefire”").
+_MENTION_WORDS = frozenset(
+    "word words term terms phrase slogan so-called idea notion label".split()
+)
+_DETERMINER_WORDS = frozenset("a an the his her their its our my".split())
+_DEMONSTRATIVES = frozenset("this that these those such".split())
+_PERSONAL_WORDS = frozenset("i i'm i’m we we're we’re me us my our you your".split())
+_SPEECH_WORD = re.compile(rf"\b(?:{_SPEECH_VERBS}|{_PARTICIPLES})\b", re.IGNORECASE)
+
+
+# What short_quote_features measures, in order (the names under which
+# newsprism._speaker_model holds the fitted weights).
+SHORT_QUOTE_FEATURES = (
+    "one word",
+    "two words",
+    "no speaker found",
+    "speaker named",
+    "speaker is a pronoun",
+    "speech verb earlier in the sentence",
+    "speech verb in the six words before",
+    "speech verb in the four words after",
+    "naming verb before (called, dubbed)",
+    "mention word before (the word, so-called)",
+    "determiner before (a, the, his)",
+    "demonstrative before (these, such)",
+    "'that' before",
+    "'as' before",
+    "opens with a capital",
+    "title case",
+    "ends with . ! ?",
+    "ends with a comma",
+    "first or second person word",
+    "paragraph holds a long quotation",
+    "lead-in ends with : or ,",
+    "ends the sentence",
+    "sentence goes on in lower case",
+    "words before it in the sentence (/30)",
+    "according to",
+    "its words stand elsewhere in the article",
+)
+
+
+def short_quote_features(
+    para: str, text: str, speaker: str | None, article: str
+) -> tuple[float, ...]:
+    """What tells a short quotation that is someone's words from a scare quote.
+
+    One value per name in ``SHORT_QUOTE_FEATURES`` (same order): the
+    quotation's shape, the words right around it, whether a speech verb
+    governs its sentence, what kind of speaker the rules found, and whether
+    the article uses the same words elsewhere (a term of the story, such as
+    "humanitarian pauses", rather than a fragment of one statement).
+    """
+    at = para.find(text)
+    before = para[:at] if at >= 0 else ""
+    after = para[at + len(text) :] if at >= 0 else ""
+    before = before.rstrip().rstrip(_QUOTE_CHARS + "‘’").rstrip()
+    after = after.lstrip(_QUOTE_CHARS + "‘’")
+    lead = _last_sentence(before)
+    tail = _first_sentence(after)
+    words = _WORD.findall(text)
+    lead_words = [w.lower() for w in _WORD.findall(lead)]
+    prev = lead_words[-1] if lead_words else ""
+    near = " ".join(lead_words[-6:])
+    has_long = any(len(_WORD.findall(s.text)) >= 4 for s in _spans(para))
+    named = speaker is not None and _names_someone(speaker)
+    pronoun = speaker is not None and speaker.lower() in PRONOUNS
+    stripped = text.rstrip()
+    return (
+        float(len(words) == 1),
+        float(len(words) == 2),
+        float(speaker is None),
+        float(named),
+        float(pronoun),
+        float(_SPEECH_WORD.search(lead) is not None),
+        float(_SPEECH_WORD.search(near) is not None),
+        float(_SPEECH_WORD.search(" ".join(_WORD.findall(tail)[:4])) is not None),
+        float(prev in _NAMING_WORDS or " ".join(lead_words[-2:]) in ("known as", "described as")),
+        float(prev in _MENTION_WORDS or any(w in _MENTION_WORDS for w in lead_words[-3:-1])),
+        float(prev in _DETERMINER_WORDS),
+        float(prev in _DEMONSTRATIVES),
+        float(prev == "that"),
+        float(prev == "as"),
+        float(text[:1].isupper()),
+        float(all(w[:1].isupper() for w in words) and len(words) > 1),
+        float(stripped[-1:] in ".!?"),
+        float(stripped[-1:] == ","),
+        float(any(w.lower() in _PERSONAL_WORDS for w in words)),
+        float(has_long),
+        float(lead.rstrip()[-1:] in ":,"),
+        float(after.lstrip()[:1] in ".!?" or not after.strip()),
+        float(bool(re.match(r"\s+[a-z]", after))),
+        min(len(lead_words), 30) / 30,
+        float("according to" in lead.lower() or "according to" in tail.lower()),
+        float(_elsewhere(article, text)),
+    )
+
+
+def _elsewhere(article: str, text: str) -> bool:
+    """The quotation's words (two at least) stand in the article more than once."""
+    words = _WORD.findall(text.lower())
+    if len(words) < 2:
+        return False
+    phrase = re.compile(r"\W+".join(re.escape(w) for w in words))
+    return len(phrase.findall(article.lower())) > 1
+
+
+def short_quote_logit(para: str, text: str, speaker: str | None, article: str) -> float:
+    """Log-odds that a short quotation is someone's words (the learned model)."""
+    values = short_quote_features(para, text, speaker, article)
+    return SHORT_QUOTE_BIAS + sum(
+        SHORT_QUOTE_WEIGHTS[name] * v for name, v in zip(SHORT_QUOTE_FEATURES, values, strict=True)
+    )
+
+
 def _other_subject(sentence: str, context: str | None) -> bool:
     """The sentence leading into a quotation has a subject other than ``context``."""
     words = sentence.split()
@@ -442,6 +577,14 @@ def _spans(para: str) -> list[_Span]:
             kind = "open" if ((before.isspace() or i == 0) and after.isalnum()) else "close"
         else:  # straight quote: decided by what surrounds it
             kind = "open" if (i == 0 or before.isspace() or before in "([—–-") else "close"
+            if (
+                kind == "open"
+                and i
+                and (after.isspace() or after in ",.;:!?" or i + 1 == len(para))
+            ):
+                # "… the name of 'Clinton,' " said Bree Maxwell: a space
+                # before, none of a word after: it closes an open quotation.
+                kind = "either"
         marks.append((i, kind))
     spans: list[_Span] = []
     open_at: int | None = None
@@ -449,6 +592,8 @@ def _spans(para: str) -> list[_Span]:
     doubles = [m for m in marks if not m[1].endswith("1")]
     use = doubles if doubles else single
     for i, kind in use:
+        if kind == "either":
+            kind = "close" if open_at is not None else "open"
         if kind.startswith("open"):
             if open_at is None:
                 open_at = i
@@ -525,6 +670,12 @@ def _speaker_around(
         if _PASSIVE_LEAD.search(lead):
             return None  # "he had been told it could be “…”": not his words
         who = _speaker_before(lead, options)
+        labelled = _LABEL_NAME.search(_last_sentence(lead)) if who is None else None
+        if labelled is not None:
+            # "More from Jones: “…”", "… doesn't surprise Republican pollster
+            # Daron Shaw: “…”": a name right before the colon that opens the
+            # quotation, with no speech verb, labels it.
+            who = _plausible(labelled.group(1))
     if who is None and span.start < 40:
         # A transcript: "PENCE: Well, …" or "Mr. Kaine: “…”".
         label = _TRANSCRIPT.match(para)
@@ -586,6 +737,16 @@ _NAME_ROLE_NAME = re.compile(
 )
 
 
+# A sentence opened by a participle clause ("Reprising one of her lines, the
+# former secretary of state …", "Asked by Thrush if …, Sharpton …"): the
+# subject follows the comma.
+_PARTICIPLE_LEAD = re.compile(
+    r"^(?:[A-Z][a-z]{2,}ing\s+(?!(?:"
+    + "|".join(sorted(_SPEECH_FIRST_WORDS))
+    + r")\b)[a-z]+\b(?<!ed)|[A-Z][a-z]{2,}ed\s+(?:by|about|if|whether|for|at|on|in|with|to)\b)"
+)
+
+
 def _role_words_only(words: str) -> bool:
     """Lower-case words that can be a role ("town councillor"), not a verb or a clause."""
     return not any(
@@ -598,7 +759,9 @@ def _sentence_subject(sentence: str) -> str | None:
     text = sentence.strip()
     if not text:
         return None
-    if text.split()[0].lower().strip(",") in _INTRO_WORDS and "," in text:
+    if (text.split()[0].lower().strip(",") in _INTRO_WORDS or _PARTICIPLE_LEAD.match(text)) and (
+        "," in text
+    ):
         text = text.split(",", 1)[1].strip()
     described = _DESCRIPTION_COMMA_NAME.match(text)
     if described is not None:
@@ -781,8 +944,10 @@ _NOT_ROLE = frozenset(
 )
 # Lower-case role words, then a capitalised name of one to four words; the
 # name's last word is no verb or adverb ("analyst Cook", not "aides Told").
+# Capitalised words may stand among the role words ("former Vermont governor
+# Howard Dean", "former State policy planning director Anne-Marie Slaughter").
 _ROLE_THEN_NAME = re.compile(
-    r"^(?:[a-z][\w’'-]*\s+){1,5}(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*[a-z][\w’'-]*$"
+    r"^[a-z][\w’'-]*\s+(?:[a-z][\w’'-]*\s+|[A-Z][\w’'.-]*\s+){0,7}[A-Z][\w’'-]*[a-z][\w’'-]*$"
 )
 
 
@@ -918,6 +1083,7 @@ _TRAILING_AUX = re.compile(
     r"\b(?:also|later|then|has|have|had|will|would|could|can|may|might|must|should|did|"
     r"again|once|previously|who|only|just|even|still|first|soon)\s*$"
 )
+_LABEL_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:and\s+)?){0,4}[A-Z][\w’'-]*[a-z])\s*:\s*$")
 _TRAILING_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:of\s+)?){0,4}[A-Z][\w’'-]*)\s*$")
 _TRAILING_ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+\s*$")
 

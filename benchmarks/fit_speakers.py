@@ -1,0 +1,258 @@
+"""Fit the learned decisions of quote extraction on PolNeAR train; report train and dev.
+
+Writes ``src/newsprism/_speaker_model.py`` (plain constants: no scikit-learn
+at run time). The decision learned today: whether a quotation of one to three
+words is someone's words (``Trump said he would “build a wall”``) or a scare
+quote, a term or a title (``the so-called “humanitarian pauses”``).
+
+Every quotation the rules find in an article (:func:`newsprism.quotes.quotes_section`
+on that article alone, all short quotations kept) is one row; a short one
+is labelled right when the scorer's rule finds it inside an annotated
+attribution (``score.py quotes``: at least 0.6 of its words in one content
+span that holds a quotation mark) and its speaker is that attribution's
+source (the scorer's speaker match): a quotation shown with the wrong
+speaker is a wrong claim. A logistic regression is fitted on train;
+the threshold is the lowest log-odds at which the short quotations kept on
+train are right (with their speaker) at least as often as the quotations of
+four words or more are inside an attribution there (precision first: a short
+quotation is shown only when it is as trustworthy as a long one). Dev,
+a later month, is only reported, never fitted on.
+
+The lines printed per split, with the scorer's own measures (per article,
+without the clustering of ``newsprism analyze``; benchmarks/quotes_polnear.py
+gives the figures of the whole engine): recall, precision of quotations of
+four words or more, F1, speaker accuracy and precision, and the short
+quotations shown with their precision.
+
+    .venv/bin/python benchmarks/fit_speakers.py [--shared ../shared] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsprism.models import Article
+from newsprism.quotes import (
+    SHORT_QUOTE_FEATURES,
+    QuoteOptions,
+    quotes_section,
+    short_quote_features,
+)
+from scraped_split import scorer
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "src" / "newsprism" / "_speaker_model.py"
+# Words the scorer drops from a gold source before matching.
+_UNNAMING = frozenset(["the", "a", "an", "mr", "ms", "mrs", "he", "she", "they"])
+_KEEP_ALL = QuoteOptions(short_quote_logit=-math.inf)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One quotation found in an article, with what the scorer needs."""
+
+    words: frozenset[str]
+    speaker: str | None
+    speaker_text: str | None
+    features: tuple[float, ...] | None  # None: four words or more
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article: its gold attributions and the quotations found."""
+
+    gold: list[dict[str, str]]
+    shown: list[Shown]
+
+
+def items(shared: Path, split: str) -> Iterator[Item]:
+    score = scorer(shared)
+    folder = shared / "benchmarks" / "quotes" / f"polnear-{split}"
+    for stem, gold in sorted(score._polnear_gold(folder).items()):
+        text = (folder / "text" / f"{stem}.txt").read_text(encoding="utf-8")
+        shown = []
+        for entry in quotes_section([Article(id=stem, source=stem, text=text)], _KEEP_ALL):
+            for v in entry["variants"]:
+                found = frozenset(score.words(v["text"]))
+                short = len(score.words(v["text"])) < 4
+                features = (
+                    short_quote_features(v["sentence"], v["text"], v["speaker_text"], text)
+                    if short
+                    else None
+                )
+                shown.append(Shown(found, entry["speaker"], v["speaker_text"], features))
+        yield Item(gold, shown)
+
+
+def inside(shown: Shown, contents: list[set[str]]) -> bool:
+    """The scorer's precision rule: most of the quotation's words in one attribution."""
+    return any(shown.words and len(shown.words & c) / len(shown.words) >= 0.6 for c in contents)
+
+
+def speaker_right(shown: Shown, gold: dict[str, str], words: Any) -> bool:
+    """The scorer's speaker match: a word of the gold source in ours (none shown is wrong)."""
+    source = set(words(gold["source"])) - _UNNAMING
+    said = set(words(shown.speaker_text)) | set(words(shown.speaker))
+    return bool(source & said or (not source and said))
+
+
+def attributed(shown: Shown, gold: list[dict[str, str]], words: Any) -> bool:
+    """Inside an annotated attribution (the scorer's precision rule) whose source we name."""
+    return any(
+        inside(shown, [set(words(g["content"]))]) and speaker_right(shown, g, words) for g in gold
+    )
+
+
+def rows(data: list[Item], words: Any) -> tuple[list[tuple[float, ...]], list[int]]:
+    """Features and labels of the short quotations: right only with the right speaker."""
+    x: list[tuple[float, ...]] = []
+    y: list[int] = []
+    for item in data:
+        for s in item.shown:
+            if s.features is not None:
+                x.append(s.features)
+                y.append(int(attributed(s, item.gold, words)))
+    return x, y
+
+
+def logit(weights: list[float], bias: float, features: tuple[float, ...]) -> float:
+    return bias + sum(w * v for w, v in zip(weights, features, strict=True))
+
+
+def measure(data: list[Item], words: Any, keep: Any) -> str:
+    """The scorer's figures when the short quotations ``keep`` accepts are shown."""
+    g_all = g_hit = spk = shown_spk = right_spk = p_all = p_hit = short = short_right = 0
+    short_inside = 0
+    for item in data:
+        mine = [s for s in item.shown if s.features is None or keep(s.features)]
+        contents = [set(words(g["content"])) for g in item.gold]
+        for g in item.gold:
+            g_all += 1
+            want = set(words(g["content"]))
+            for s in mine:
+                if s.words and want and len(want & s.words) / min(len(want), len(s.words)) >= 0.6:
+                    g_hit += 1
+                    ok = speaker_right(s, g, words)
+                    spk += ok
+                    if s.speaker or s.speaker_text:
+                        shown_spk += 1
+                        right_spk += ok
+                    break
+        for s in mine:
+            if s.features is not None:
+                short += 1
+                short_inside += inside(s, contents)
+                short_right += attributed(s, item.gold, words)
+            elif len(s.words) >= 4:
+                p_all += 1
+                p_hit += inside(s, contents)
+    rec, prec = g_hit / max(1, g_all), p_hit / max(1, p_all)
+    f1 = 2 * rec * prec / max(1e-9, rec + prec)
+    return (
+        f"recall {rec:.3f} precision {prec:.3f} F1 {f1:.3f}; speaker accuracy "
+        f"{spk / max(1, g_hit):.3f}, speaker precision {right_spk / max(1, shown_spk):.3f}; "
+        f"short quotations shown {short}, in an attribution {short_inside}, "
+        f"with its speaker {short_right} ({short_right / max(1, short):.3f})"
+    )
+
+
+def write_model(weights: list[float], bias: float, threshold: float, note: str) -> None:
+    lines = [
+        '"""Fitted constants of quote extraction: written by benchmarks/fit_speakers.py.',
+        "",
+        "Do not edit by hand; run the script again after changing the features in",
+        "newsprism.quotes.short_quote_features.",
+        "",
+        note,
+        '"""',
+        "",
+        "# One weight per feature of newsprism.quotes.SHORT_QUOTE_FEATURES, by name.",
+        "SHORT_QUOTE_WEIGHTS: dict[str, float] = {",
+        *(
+            f"    {json.dumps(name)}: {w:.4f},"
+            for w, name in zip(weights, SHORT_QUOTE_FEATURES, strict=True)
+        ),
+        "}",
+        f"SHORT_QUOTE_BIAS = {bias:.4f}",
+        f"SHORT_QUOTE_THRESHOLD = {threshold:.4f}",
+        "",
+    ]
+    MODEL.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument(
+        "--precision",
+        type=float,
+        default=None,
+        help="precision the kept short quotations must reach on train "
+        "(default: that of the long quotations on train)",
+    )
+    ap.add_argument("--write", action="store_true", help="write src/newsprism/_speaker_model.py")
+    args = ap.parse_args(argv)
+    if not (args.shared / "benchmarks" / "quotes" / "polnear-train").is_dir():
+        print("PolNeAR is absent: nothing to fit")
+        return 0
+    words = scorer(args.shared).words
+    train = list(items(args.shared, "train"))
+    dev = list(items(args.shared, "dev"))
+    x, y = rows(train, words)
+    if args.precision is None:
+        # Parity: a short quotation is shown only when it is as likely right
+        # as a long one (inside an attribution) is on train.
+        long = [s for item in train for s in item.shown if s.features is None]
+        inside_any = [
+            inside(s, [set(words(g["content"])) for g in item.gold])
+            for item in train
+            for s in item.shown
+            if s.features is None
+        ]
+        args.precision = sum(inside_any) / max(1, len(long))
+    model = LogisticRegression(C=1.0, max_iter=2000).fit(x, y)
+    weights = [float(w) for w in model.coef_[0]]
+    bias = float(model.intercept_[0])
+    scored = sorted(((logit(weights, bias, f), t) for f, t in zip(x, y, strict=True)), reverse=True)
+    # The lowest threshold whose kept rows are right often enough, over at least
+    # 30 rows (a handful of top rows proves little).
+    threshold, right = math.inf, 0
+    for n, (value, label) in enumerate(scored, 1):
+        right += label
+        if n >= 30 and right / n >= args.precision:
+            threshold = value
+    print(f"short quotations on train: {len(y)}, in an attribution with its speaker {sum(y)}")
+    print(f"threshold {threshold:.3f} (log-odds; precision target {args.precision:.3f})")
+    for name, w in sorted(zip(SHORT_QUOTE_FEATURES, weights, strict=True), key=lambda t: t[1]):
+        print(f"  {w:+.3f}  {name}")
+    for split, data in (("train", train), ("dev", dev)):
+        print(f"{split}, long quotations only: {measure(data, words, lambda f: False)}")
+        print(
+            f"{split}, with short ones: "
+            f"{measure(data, words, lambda f: logit(weights, bias, f) >= threshold)}"
+        )
+    if args.write:
+        note = "\n".join(
+            [
+                f"Logistic regression over the {len(y)} quotations of one to three words found",
+                f"on PolNeAR train ({sum(y)} inside an annotated attribution, with its source",
+                "as their speaker). Threshold: the lowest log-odds at which those kept on",
+                f"train are right {args.precision:.1%} of the time, as often as the longer",
+                "quotations are inside an attribution there. Reported on PolNeAR dev.",
+            ]
+        )
+        write_model(weights, bias, threshold, note)
+        print(f"wrote {MODEL.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
