@@ -276,7 +276,14 @@ def test_shortcuts_agree_with_the_patterns(text: str) -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["a b", "\n", "", " the cat sat on the mat and ran off to a big red house"]
+            [
+                "a b",
+                "\n",
+                "",
+                " The Cat",
+                " A B C D E F G H I J K L",
+                " the cat sat on the mat and ran off to a big red house",
+            ]
         ),
         max_size=12,
     ).map("".join)
@@ -285,5 +292,11 @@ def test_page_layout_is_that_of_the_split_lines(text: str) -> None:
     page = pubdate._page(text)
     lines = text.split("\n")
     assert page.starts == [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
-    prose = [i for i, line in enumerate(lines) if pubdate._is_prose(line)]
+    # Prose as the rule states it: 12 words or more, 45% of them opening lower-case.
+    prose = [
+        i
+        for i, line in enumerate(lines)
+        if len(line.split()) >= 12
+        and sum(1 for w in line.split() if w[:1].islower()) >= 0.45 * len(line.split())
+    ]
     assert (page.first_prose, page.last_prose) == ((prose[0], prose[-1]) if prose else (-1, -1))

@@ -607,15 +607,19 @@ def _is_prose(line: str) -> bool:
     words = line.split()
     if len(words) < _PROSE_WORDS:
         return False
-    # Counted until the share is reached: the same answer, fewer words looked
-    # at (a word from split() is never empty, so w[0] is w[:1]).
+    # Counted until the share is reached or out of reach: the same answer,
+    # fewer words looked at (a word from split() is never empty: w[0] is w[:1]).
     need = _PROSE_LOWER * len(words)
     lower = 0
+    left = len(words)
     for w in words:
+        left -= 1
         if w[0].islower():
             lower += 1
             if lower >= need:
                 return True
+        elif lower + left < need:
+            return False
     return False
 
 
@@ -705,7 +709,10 @@ _WEATHER_WORDS = ("weather", "forecast", "sunny", "cloudy", "rain", "snow", "hum
 
 def _may_be_weather(line: str) -> bool:
     """Whether _WEATHER may find something in ``line`` (False only when it cannot)."""
-    if _TEMPERATURE_HINT.search(line) or not line.isascii():
+    if not line.isascii():
+        return True
+    # An ASCII line has no degree sign: its temperature needs a "C" or an "F".
+    if ("C" in line or "F" in line) and _TEMPERATURE_HINT.search(line):
         return True
     low = line.lower()
     return any(w in low for w in _WEATHER_WORDS)
