@@ -23,19 +23,19 @@ from functools import lru_cache
 
 from newsprism.models import Article
 from newsprism.numbers import extract_mentions
-from newsprism.overlap import Sentence
+from newsprism.overlap import Sentence, story_sentences
 from newsprism.quantities import quantities
 
 
 @dataclass(frozen=True, slots=True)
 class StoryContent:
     """What each article of a story says anywhere in its text: its content
-    words, the values of its figures, and its quotations' word 4-grams."""
+    words and the values of its figures (its word 4-grams and its counts of
+    events are read from ``texts`` only when asked)."""
 
     words: dict[str, frozenset[str]]
     figures: dict[str, frozenset[float]]
-    quoted: dict[str, frozenset[tuple[str, ...]]]
-    texts: dict[str, str]  # each article's text, for its counts (read when asked)
+    texts: dict[str, str]
 
     @classmethod
     def of(cls, articles: Sequence[Article], sentences: Sequence[Sentence]) -> StoryContent:
@@ -55,15 +55,12 @@ class StoryContent:
     def _read(cls, articles: Sequence[Article], sentences: Sequence[Sentence]) -> StoryContent:
         words: dict[str, set[str]] = {a.id: set() for a in articles}
         figs: dict[str, set[float]] = {a.id: set() for a in articles}
-        grams: dict[str, set[tuple[str, ...]]] = {a.id: set() for a in articles}
         for s in sentences:
             words[s.article].update(s.words)
             figs[s.article].update(figures(s.text))
-            grams[s.article].update(_grams(s.text))
         return cls(
             {k: frozenset(w[:5] for w in v) for k, v in words.items()},
             {k: frozenset(v) for k, v in figs.items()},
-            {k: frozenset(v) for k, v in grams.items()},
             {a.id: a.text for a in articles},
         )
 
@@ -126,10 +123,25 @@ class StoryContent:
 
     def quotation_elsewhere(self, text: str, article: str) -> bool:
         grams = {g for q in _QUOTED.findall(text) for g in _grams(q)}
-        return any(grams & v for k, v in self.quoted.items() if k != article)
+        if not grams:
+            return False
+        return any(grams & _text_grams(k, t) for k, t in self.texts.items() if k != article)
 
 
 _LAST: list[tuple[tuple[Article, ...], StoryContent]] = []
+_LAST_SENTENCES: list[tuple[tuple[Article, ...], list[Sentence]]] = []
+
+
+def sentences_of(articles: Sequence[Article]) -> list[Sentence]:
+    """:func:`newsprism.overlap.story_sentences`, the last story's kept: the
+    single-source and summary sections of one story read the same."""
+    key = tuple(articles)
+    if _LAST_SENTENCES and _LAST_SENTENCES[0][0] == key:
+        return _LAST_SENTENCES[0][1]
+    found = story_sentences(articles)
+    _LAST_SENTENCES[:] = [(key, found)]
+    return found
+
 
 # Another outlet carries a sentence's fact when its text, anywhere, holds this
 # share of the sentence's content words (its own new names and figures left
@@ -151,6 +163,13 @@ CARRIED_PLAIN = 0.5
 SHARED_FIGURE = 0.15
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
+
+
+@lru_cache(maxsize=256)
+def _text_grams(article: str, text: str) -> frozenset[tuple[str, ...]]:
+    """The word 4-grams of an article's text (the article's id keeps the
+    cache from comparing two long texts that merely hash alike)."""
+    return frozenset(_grams(text))
 
 
 def _grams(text: str, n: int = 4) -> set[tuple[str, ...]]:

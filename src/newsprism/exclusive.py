@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from newsprism.carried import CARRIED, CARRIED_PLAIN, StoryContent
+from newsprism.carried import CARRIED, CARRIED_PLAIN, StoryContent, sentences_of
 from newsprism.models import Article
 from newsprism.overlap import (
     STOPWORDS,
@@ -34,7 +34,6 @@ from newsprism.overlap import (
     Sentence,
     content_words,
     coverage,
-    story_sentences,
 )
 from newsprism.standalone import (
     complete,
@@ -129,7 +128,7 @@ def exclusive_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
     """The report's ``exclusive`` section for one story's original articles."""
     if len(articles) < 2:
         return []  # with one article everything is single-source: nothing to contrast
-    sentences = story_sentences(articles)
+    sentences = sentences_of(articles)
     covered = coverage(sentences)
     # In how many articles each content word, and each token, occurs at all.
     spread: dict[str, int] = {}

@@ -80,6 +80,19 @@ _CREDIT = re.compile(
     r"|\b(?:below|above)[.:]?$|\(see (?:below|above)\)",  # "the ad below." points at the page
     re.I,
 )
+_CREDIT_HINTS = (
+    "(",
+    "reporting",
+    "editing",
+    "contributed",
+    "this ",
+    "amended",
+    "updated",
+    "corrected",
+    "below",
+    "above",
+)
+_EMBED_HINTS = ("pic.twitter", "http", "www.", "@")
 _EMBED = re.compile(r"pic\.twitter\.com|https?://|www\.|\S+@\S+\.\w|(?:^|\s)@\w", re.I)
 # A telephone number: groups of digits split by spaces or dashes, ten or more
 # digits in all ("0300 555 0192", "(202) 555-0147", "1-800-273-8255").
@@ -113,7 +126,11 @@ def _phone_digits(match: str) -> int:
 
 def is_about_the_article(text: str) -> bool:
     """A credit, correction, embed or contact line rather than news."""
-    if _CREDIT.search(text) or _EMBED.search(text):
+    low = text.lower()
+    # Each pattern only where its words can be (most sentences hold none).
+    if any(k in low for k in _CREDIT_HINTS) and _CREDIT.search(text):
+        return True
+    if any(k in low for k in _EMBED_HINTS) and _EMBED.search(text):
         return True
     if len(_DIGIT.findall(text)) < 10:
         return False  # too few digits for a telephone number (most sentences)

@@ -26,14 +26,13 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from newsprism.carried import CARRIED, StoryContent
+from newsprism.carried import CARRIED, StoryContent, sentences_of
 from newsprism.models import Article
 from newsprism.overlap import (
     SAME_FACT,
     Sentence,
     content_words,
     overlap,
-    story_sentences,
     supporters,
 )
 from newsprism.standalone import stands_alone, strip_dateline
@@ -70,7 +69,7 @@ def summary_section(
     articles: Sequence[Article], weights: SummaryWeights = WEIGHTS
 ) -> list[dict[str, Any]]:
     """The report's ``summary`` section for one story's original articles."""
-    sentences = story_sentences(articles)
+    sentences = sentences_of(articles)
     if not sentences:
         return []
     loose = supporters(sentences)
@@ -208,10 +207,19 @@ def _majority_spellings(articles: Sequence[Article]) -> dict[str, str]:
                 if para[m.end() : n.start()] == " ":
                     neighbours.setdefault(m.group(0), set()).add("+" + n.group(0))
                     neighbours.setdefault(n.group(0), set()).add("-" + m.group(0))
-    out: dict[str, str] = {}
+    # Words one letter apart share a key: the word with one letter left out
+    # (or, for an inserted letter, the shorter word itself).
+    by_key: dict[str, list[str]] = {}
     words = [w for w in neighbours if len(w) >= 5]
     for w in words:
-        for v in words:
+        for key in {w, *(w[:i] + w[i + 1 :] for i in range(1, len(w)))}:
+            by_key.setdefault(key, []).append(w)
+    out: dict[str, str] = {}
+    for w in words:
+        near = {
+            v for key in (w, *(w[:i] + w[i + 1 :] for i in range(1, len(w)))) for v in by_key[key]
+        }
+        for v in near:
             if counts[v] <= counts[w] or v[0] != w[0] or Levenshtein.distance(v, w) != 1:
                 continue
             if neighbours[w] & neighbours[v]:
