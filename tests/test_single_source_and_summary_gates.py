@@ -88,10 +88,10 @@ def test_example_summary_cites_several_outlets_first(example_report: dict[str, A
         assert len(summary[0]["sources"]) >= 2, summary[0]
 
 
-# Measured (direct articles, scorer's ROUGE, each story alone): ROUGE-1 0.413,
-# ROUGE-2 0.155 over the 372 stories (fit half 0.415/0.156, test 0.410/0.153).
-ROUGE1_FLOOR = 0.410
-ROUGE2_FLOOR = 0.152
+# Measured (direct articles, scorer's ROUGE, each story alone): ROUGE-1 0.418,
+# ROUGE-2 0.158 over the 372 stories (fit half 0.422/0.161, test 0.413/0.155).
+ROUGE1_FLOOR = 0.415
+ROUGE2_FLOOR = 0.156
 
 
 @pytest.mark.skipif(
