@@ -88,9 +88,9 @@ def test_example_summary_cites_several_outlets_first(example_report: dict[str, A
         assert len(summary[0]["sources"]) >= 2, summary[0]
 
 
-# Measured (direct articles, scorer's ROUGE, each story alone): ROUGE-1 0.418,
-# ROUGE-2 0.158 over the 372 stories (fit half 0.422/0.161, test 0.413/0.155).
-ROUGE1_FLOOR = 0.415
+# Measured (direct articles, scorer's ROUGE, each story alone): ROUGE-1 0.421,
+# ROUGE-2 0.158 over the 372 stories (fit half 0.424/0.160, test 0.417/0.156).
+ROUGE1_FLOOR = 0.418
 ROUGE2_FLOOR = 0.156
 
 

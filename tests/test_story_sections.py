@@ -60,7 +60,9 @@ def test_summary_is_consensus_first_and_cites_every_supporter() -> None:
     assert 4 <= len(section) <= 8
     first = section[0]
     assert set(first["sources"]) == {"a", "b", "c"}
-    assert not any("“" in s["text"] for s in section)
+    # A quotation only inside the sentence that names its speaker.
+    quoted = [s["text"] for s in section if "“" in s["text"]]
+    assert all("Conrad Aubel" in t for t in quoted)
     # No fact twice.
     assert sum("evacuated" in s["text"] for s in section) == 1
 
@@ -167,9 +169,12 @@ def test_summary_sentences_stand_alone_and_cite_only_articles_that_carry_them() 
     )
     section = summary_section([A, B, C, d])
     assert section
-    for s in section:
-        assert not s["text"].startswith(("Such", "These", "Also", "They", "He ", "She "))
+    texts = [s["text"] for s in section]
+    for n, s in enumerate(section):
         assert len(set(s["sources"])) == len(s["sources"])
+        if s["text"].startswith(("Such", "These", "Also", "They", "He ", "She ")):
+            # Pointing back: shown only right after the sentence it points to.
+            assert n and texts[n - 1].startswith("A freight train derailed near Oskerby")
     # d counts 280 evacuated, the others 300: neither is cited for the other's figure.
     evacuated = [s for s in section if "evacuated" in s["text"]]
     assert evacuated
@@ -257,3 +262,25 @@ def test_exclusive_leaves_out_a_sentence_whose_figures_another_outlet_states() -
     )
     texts = [e["text"] for e in exclusive_section([p, q])]
     assert not any("88%" in t for t in texts)
+
+
+def test_summary_shows_a_sentence_pointing_back_only_after_the_one_it_points_to() -> None:
+    lede = (
+        "Prime Minister Edda Morrow rejected a temporary truce with the rebels on Friday evening."
+    )
+    arts = [
+        _art(
+            "a",
+            lede,
+            "She also refused fuel shipments into the northern valley until the hostages return.",
+        ),
+        _art("b", lede, "Aid agencies asked for a corridor to the valley hospitals."),
+    ]
+    texts = [s["text"] for s in summary_section(arts)]
+    assert texts[0] == lede
+    also = [n for n, t in enumerate(texts) if t.startswith("She also")]
+    assert also == [1]
+    # Without the sentence it points to, it is not shown at all.
+    alone = _art("c", "Aid agencies asked for a corridor to the valley hospitals at once.")
+    texts = [s["text"] for s in summary_section([arts[0], alone])]
+    assert all(not t.startswith("She also") or texts[n - 1] == lede for n, t in enumerate(texts))

@@ -35,7 +35,7 @@ from newsprism.overlap import (
     overlap,
     supporters,
 )
-from newsprism.standalone import stands_alone, strip_dateline
+from newsprism.standalone import complete, dangling, is_about_the_article, strip_dateline
 
 MAX_SENTENCES = 8
 # Sentences of ordinary length: headline fragments and run-ons read badly.
@@ -89,13 +89,17 @@ def summary_section(
         headline |= content_words(a.title or "")
     ranked: list[tuple[float, int, int, int]] = []
     cites: dict[int, list[str]] = {}
+    follower: dict[int, int] = {}  # a sentence pointing back, by the one it points to
     for i, s in enumerate(sentences):
         text = strip_dateline(s.text)
         if not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
             continue
         if s.has_quote and not _attributed(text):
             continue  # words presented as fact, or said by someone the reader cannot name
-        if not stands_alone(text) or not s.words:
+        if not s.words or not complete(text) or is_about_the_article(text):
+            continue
+        leans = dangling(text)
+        if leans and not (i and sentences[i - 1].article == s.article):
             continue
         shares = content.shares(s.words, s.article, set())
         cites[i] = [
@@ -111,7 +115,11 @@ def summary_section(
             + weights.title * title
             + weights.support * len(cites[i]) / others
         )
-        ranked.append((-score, s.index, order[s.article], i))
+        if leans:
+            # "He also ...": shown only right after the sentence before it.
+            follower[i - 1] = i
+        else:
+            ranked.append((-score, s.index, order[s.article], i))
     ranked.sort()
     chosen: list[int] = []
     for *_, i in ranked:
@@ -120,17 +128,26 @@ def summary_section(
         if any(overlap(sentences[i].words, sentences[j].words) >= SAME_FACT for j in chosen):
             continue
         chosen.append(i)
-    for i in chosen:
-        cites[i] = [a for a in cites[i] if _same_time(sentences[i], _closest(sentences, i, a))]
-    # Consensus first: what more outlets carry, then by rank (a stable sort).
+    # Consensus first: what more outlets carry, then by rank (a stable sort);
+    # a sentence pointing back goes right after the one it points to.
     chosen.sort(key=lambda i: -len(cites[i]))
+    shown: list[int] = []
+    for i in chosen:
+        shown.append(i)
+        f = follower.get(i)
+        if f is not None and all(
+            overlap(sentences[f].words, sentences[j].words) < SAME_FACT for j in chosen
+        ):
+            shown.append(f)
+    for i in shown:
+        cites[i] = [a for a in cites[i] if _same_time(sentences[i], _closest(sentences, i, a))]
     spelling = _majority_spellings(articles)
     return [
         {
             "text": _respell(strip_dateline(sentences[i].text), spelling),
             "sources": [sentences[i].article, *cites[i]],
         }
-        for i in chosen
+        for i in shown
     ]
 
 
