@@ -221,12 +221,15 @@ def test_summary_does_not_cite_a_preview_for_what_then_happened() -> None:
 def test_summary_quotes_only_with_a_named_speaker_in_the_sentence() -> None:
     from newsprism.summary import _attributed
 
-    assert _attributed("“We will rebuild the crossing,” Norvale Freight said on Friday.")
-    assert _attributed("Mayor Helena Drayvoss said the town had “woken up to a nightmare”.")
-    assert not _attributed("“We will rebuild the crossing,” he said on Friday.")
-    assert not _attributed("The town has “woken up to a nightmare”.")
+    assert _attributed("“We will rebuild the crossing,” Norvale Freight said on Friday.") == "named"
+    assert (
+        _attributed("Mayor Helena Drayvoss said the town had “woken up to a nightmare”.") == "named"
+    )
+    # Shown only right after the sentence that names "he".
+    assert _attributed("“We will rebuild the crossing,” he said on Friday.") == "pronoun"
+    assert _attributed("The town has “woken up to a nightmare”.") is None
     # Opens a quotation that goes on in the next sentence.
-    assert not _attributed("Drayvoss said: “We will rebuild. And we will")
+    assert _attributed("Drayvoss said: “We will rebuild. And we will") is None
 
 
 def test_exclusive_leaves_out_a_count_another_outlet_gives_with_its_own_figure() -> None:

@@ -94,11 +94,14 @@ def summary_section(
         text = strip_dateline(s.text)
         if not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
             continue
-        if s.has_quote and not _attributed(text):
-            continue  # words presented as fact, or said by someone the reader cannot name
+        said_by = _attributed(text) if s.has_quote else "named"
+        if said_by is None:
+            continue  # words presented as fact
         if not s.words or not complete(text) or is_about_the_article(text):
             continue
-        leans = dangling(text)
+        # '“...,” he said' names its speaker in the sentence before, like
+        # "He also ..." points back to it.
+        leans = said_by == "pronoun" or dangling(text)
         if leans and not (i and sentences[i - 1].article == s.article):
             continue
         shares = content.shares(s.words, s.article, set())
@@ -198,12 +201,16 @@ _BY_PRONOUN = re.compile(
 )
 
 
-def _attributed(text: str) -> bool:
-    """A sentence holding a quotation names who said it, outside the quotation."""
+def _attributed(text: str) -> str | None:
+    """Who a sentence holding a quotation says said it, outside the quotation:
+    ``"named"``, ``"pronoun"`` ("he said"), or None (nobody, or the quotation
+    goes on in another sentence)."""
     outside = _QUOTATION.sub(" ", text)
     if outside.count("“") + outside.count("”") + outside.count('"'):
-        return False  # a quotation it opens or closes goes on in another sentence
-    return bool(_ATTRIBUTION.search(outside)) and not _BY_PRONOUN.search(outside)
+        return None  # a quotation it opens or closes goes on in another sentence
+    if not _ATTRIBUTION.search(outside):
+        return None
+    return "pronoun" if _BY_PRONOUN.search(outside) else "named"
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Za-z]+)?\b")
