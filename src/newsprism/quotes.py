@@ -30,7 +30,15 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from newsprism._speaker_model import SHORT_QUOTE_BIAS, SHORT_QUOTE_THRESHOLD, SHORT_QUOTE_WEIGHTS
+from newsprism._speaker_model import (
+    ANTECEDENT_BIAS,
+    ANTECEDENT_RANKED,
+    ANTECEDENT_THRESHOLD,
+    ANTECEDENT_WEIGHTS,
+    SHORT_QUOTE_BIAS,
+    SHORT_QUOTE_THRESHOLD,
+    SHORT_QUOTE_WEIGHTS,
+)
 from newsprism.models import Article
 from newsprism.speakers import INSTITUTIONS, PRONOUNS, SpeakerResolver, clean_speaker
 
@@ -62,6 +70,11 @@ class QuoteOptions:
     # PolNeAR train, checked on PolNeAR dev and the seeds by
     # benchmarks/fit_speakers.py). ``-inf`` keeps every one (for fitting).
     short_quote_logit: float = SHORT_QUOTE_THRESHOLD
+    # Who a quotation with no speaker or a pronoun ("he said") refers back to
+    # is chosen by the learned ranker of newsprism._speaker_model among the
+    # people the article names around it (else by the rules: the earlier
+    # speaker in the paragraph, the person reported before it, the last one).
+    rank_antecedents: bool = ANTECEDENT_RANKED
 
 
 # --------------------------------------------------------------- lexicon
@@ -75,7 +88,8 @@ _SPEECH_VERBS = (
     "admits|recalled|recalls|urged|urges|stressed|stresses|emphasized|emphasised|"
     "emphasizes|emphasises|observed|observes|remarked|remarks|commented|comments|"
     "conceded|concedes|confirmed|confirms|predicted|predicts|suggested|suggests|"
-    "pointed out|points out|went on|goes on|according to|vowed|vows|promised|promises|"
+    "pointed out|points out|puts it|put it|write|went on|goes on|according to|vowed|vows|"
+    "promised|promises|"
     "boasted|boasts|joked|jokes|cautioned|cautions|countered|counters|agreed|agrees|"
     "shouted|shouts|told reporters|told the|wrote on|said in a statement|reiterated|"
     "reiterates|maintained|maintains|complained|complains|predicted|concluded|concludes|"
@@ -101,6 +115,8 @@ _SPEECH_FIRST_WORDS = frozenset(
     v.split()[0] for v in f"{_SPEECH_VERBS}|{_PARTICIPLES}".split("|")
 ) | {"according"}
 _LOWER_WORDS = re.compile(r"[a-z]+")
+# Whole words written in lower case (not the tail of "Dan" or "Kelly").
+_LOWER_CASE_WORDS = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*")
 
 
 def _has_speech_word(text: str) -> bool:
@@ -137,10 +153,23 @@ class _Span:
 # ------------------------------------------------------- per article
 
 
+# For fitting the antecedent ranker: per quotation that refers back, its
+# words, its speaker phrase (None or a pronoun), each candidate with its
+# features, and whom the rules would choose.
+Trace = list[tuple[str, str | None, list[tuple[str, tuple[float, ...]]], str | None]]
+
+
 def extract_quotes(
-    article_id: str, text: str, options: QuoteOptions = QuoteOptions()
+    article_id: str,
+    text: str,
+    options: QuoteOptions = QuoteOptions(),
+    trace: Trace | None = None,
 ) -> list[Quote]:
-    """Every direct quotation of one article's clean text, with its speaker as written."""
+    """Every direct quotation of one article's clean text, with its speaker as written.
+
+    ``trace``, when given, receives the antecedent candidates of each
+    quotation that refers back (benchmarks/fit_speakers.py fits on them).
+    """
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     quotes: list[Quote] = []
     last: str | None = None  # the previous named speaker (quoted or reported)
@@ -152,14 +181,24 @@ def extract_quotes(
     lead_in_at = -1
     # A long quotation still open at the end of a paragraph: its parts, speaker,
     # the speaker it would fall back on, first paragraph and its text.
-    pending: tuple[list[str], str | None, str | None, int, str] | None = None
+    pending: tuple[list[str], str | None, str | None, int, str, bool] | None = None
+    seen: dict[str, int] = defaultdict(int)  # capitalised words of the paragraphs so far
+    before_last: str | None = None  # the speaker named before ``last``
+    history: list[str] = []
 
     def emit(
-        parts: list[str], speaker: str | None, context: str | None, pi: int, sent: str
+        parts: list[str],
+        speaker: str | None,
+        context: str | None,
+        pi: int,
+        sent: str,
+        ranked: bool = False,
     ) -> str | None:
         nonlocal last, last_at
         whole = " ".join(parts)
-        if speaker is not None and _is_definite(speaker) and subject is not None:
+        if ranked:
+            pass  # the ranker weighed the paragraph before's subject already
+        elif speaker is not None and _is_definite(speaker) and subject is not None:
             # "the top US diplomat": the person the article last wrote about.
             context = subject
         elif (
@@ -183,8 +222,10 @@ def extract_quotes(
             ):
                 quotes.append(Quote(article_id, whole, speaker, sent, pi, ante))
             # But “I disagree,” said Gen. Mick Bednarek. “The bottom line …”:
-            # its named speaker goes on.
-            if speaker is not None and _names_someone(speaker):
+            # its named (or described: "said a former official") speaker goes on.
+            if speaker is not None and (
+                _names_someone(speaker) or speaker.split()[0].lower() in _INDEFINITE
+            ):
                 last, last_at = speaker, pi
                 return speaker
             return None
@@ -202,7 +243,7 @@ def extract_quotes(
     for pi, para in enumerate(paragraphs):
         spans = _spans(para)
         if pending is not None:
-            parts, spk, ctx, ppi, psent = pending
+            parts, spk, ctx, ppi, psent, pranked = pending
             if spans and spans[0].start == 0:
                 first = spans.pop(0)
                 parts.append(first.text)
@@ -210,10 +251,10 @@ def extract_quotes(
                     continue  # the quotation runs on into the next paragraph
                 pending = None
                 who = _speaker_around(para, first, [first, *spans], options)
-                emit(parts, spk if who is None else who, ctx, ppi, psent)
+                emit(parts, spk if who is None else who, ctx, ppi, psent, pranked and who is None)
             else:
                 pending = None
-                emit(parts, spk, ctx, ppi, psent)
+                emit(parts, spk, ctx, ppi, psent, pranked)
         prev: str | None = None  # named speaker of the previous quotation here
         i = 0
         while i < len(spans):
@@ -246,20 +287,43 @@ def extract_quotes(
                 else None
             )
             context = prev or reported or last
-            if speaker is None and (
+            blocked = speaker is None and bool(
                 _PASSIVE_LEAD.search(para[: span.start])
                 or _other_subject(_last_sentence(para[: span.start]), context)
-            ):
+            )
+            if blocked:
                 # "… said he had been told it could be “another week”": the
                 # words are someone else's, and who that is goes unsaid.
                 # "Several Democratic lawmakers have introduced a resolution
                 # “calling for …”": the sentence is about someone else than
                 # the last speaker, and nothing says whose words these are.
                 context = None
+            ranked = speaker is None or speaker.lower() in PRONOUNS
+            if ranked and (options.rank_antecedents or trace is not None):
+                found = _antecedent_candidates(
+                    _Around(
+                        speaker=speaker,
+                        para=para,
+                        start=span.start,
+                        prev=prev,
+                        last=last,
+                        before_last=before_last,
+                        last_gap=pi - last_at if last is not None else 0,
+                        subject=subject if subject_at == pi - 1 else None,
+                        blocked=blocked,
+                        rules=context,
+                        seen=seen,
+                    )
+                )
+                if trace is not None:
+                    trace.append((whole, speaker, found, context))
+                if options.rank_antecedents:
+                    context = _best_candidate(found)
+            ranked = ranked and options.rank_antecedents
             if spans[j].open_at_end and j == len(spans) - 1:
-                pending = ([whole], speaker, context, pi, para)
+                pending = ([whole], speaker, context, pi, para, ranked)
                 break
-            named = emit([whole], speaker, context, pi, para)
+            named = emit([whole], speaker, context, pi, para, ranked)
             prev = named or prev
             i = j + 1
         real = [x for x in spans if len(_WORD.findall(x.text)) >= options.min_words]
@@ -288,13 +352,137 @@ def extract_quotes(
             about = _sentence_subject(_first_sentence(para))
             if about is not None:
                 subject, subject_at = about, pi
+        for word in _CAPITALISED.findall(para):
+            seen[word.lower()] += 1
+        if last is not None and (not history or history[-1] != last):
+            history.append(last)
+            before_last = history[-2] if len(history) > 1 else None
     if pending is not None:
-        parts, spk, ctx, ppi, psent = pending
-        emit(parts, spk, ctx, ppi, psent)
+        parts, spk, ctx, ppi, psent, pranked = pending
+        emit(parts, spk, ctx, ppi, psent, pranked)
     return quotes
 
 
 _INDEFINITE = frozenset(["a", "an", "one", "another", "some", "several"])
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Around:
+    """What is known around a quotation that refers back, for the ranker."""
+
+    speaker: str | None  # None or a pronoun
+    para: str
+    start: int  # where the quotation opens in ``para``
+    prev: str | None  # named speaker of an earlier quotation in the paragraph
+    last: str | None  # the last person named as speaking anywhere before
+    before_last: str | None  # ... and the one before that person
+    last_gap: int  # paragraphs since ``last`` was named
+    subject: str | None  # who the paragraph just before was about
+    blocked: bool  # the rules found the words to be someone else's
+    rules: str | None  # whom the rules would choose
+    seen: dict[str, int]  # how often each capitalised word stood in earlier paragraphs
+
+
+# What each antecedent candidate is described by, in order (the names under
+# which newsprism._speaker_model holds the ranker's weights).
+ANTECEDENT_FEATURES = (
+    "speaker of an earlier quotation in the paragraph",
+    "reported as speaking earlier in the paragraph",
+    "last speaker named",
+    "subject of the paragraph before",
+    "subject of the quotation's sentence",
+    "subject of the paragraph's first sentence",
+    "speaker before the last one",
+    "the rules' choice",
+    "found by several of these",
+    "no speaker phrase",
+    "no speaker phrase, last speaker",
+    "pronoun, earlier quotation's speaker",
+    "pronoun, reported in the paragraph",
+    "pronoun, last speaker",
+    "rules say someone else's words",
+    "rules say someone else's words, last speaker",
+    "quotation opens the paragraph",
+    "paragraphs since the last speaker (/5)",
+    "an institution",
+    "he or she, an institution",
+    "a name, not a description",
+    "named in the paragraph before the quotation",
+    "named in earlier paragraphs (/5)",
+    "plural pronoun (they, we)",
+)
+
+
+def _antecedent_candidates(at: _Around) -> list[tuple[str, tuple[float, ...]]]:
+    """The people a quotation that refers back may be quoting, with features."""
+    before = at.para[: at.start]
+    sources: dict[str, set[str]] = defaultdict(set)
+    found = {
+        "prev": at.prev,
+        "reported": _reported_speaker(before, 0) if at.start > 0 else None,
+        "last": at.last,
+        "subject": at.subject,
+        "sentence": _sentence_subject(_last_sentence(before)) if at.start > 0 else None,
+        "opening": _sentence_subject(_first_sentence(at.para)) if at.start > 0 else None,
+        "before_last": at.before_last,
+    }
+    for source, name in found.items():
+        if name is not None:
+            sources[name].add(source)
+    pronoun = at.speaker is not None
+    plural = pronoun and at.speaker is not None and at.speaker.lower() in ("they", "we")
+    he_she = pronoun and at.speaker is not None and at.speaker.lower() in ("he", "she")
+    out: list[tuple[str, tuple[float, ...]]] = []
+    for name, src in sources.items():
+        key = name.split()[-1].lower()
+        institution = _is_institution(name)
+        out.append(
+            (
+                name,
+                (
+                    float("prev" in src),
+                    float("reported" in src),
+                    float("last" in src),
+                    float("subject" in src),
+                    float("sentence" in src),
+                    float("opening" in src),
+                    float("before_last" in src),
+                    float(name == at.rules),
+                    float(len(src) > 1),
+                    float(not pronoun),
+                    float(not pronoun and "last" in src),
+                    float(pronoun and "prev" in src),
+                    float(pronoun and "reported" in src),
+                    float(pronoun and "last" in src),
+                    float(at.blocked),
+                    float(at.blocked and "last" in src),
+                    float(at.start == 0),
+                    min(at.last_gap, 5) / 5 if "last" in src else 0.0,
+                    float(institution),
+                    float(he_she and institution),
+                    float(_names_someone(name)),
+                    float(key in before.lower()),
+                    min(at.seen.get(key, 0), 5) / 5,
+                    float(plural),
+                ),
+            )
+        )
+    return out
+
+
+def _antecedent_logit(features: tuple[float, ...]) -> float:
+    return ANTECEDENT_BIAS + sum(
+        ANTECEDENT_WEIGHTS[name] * v for name, v in zip(ANTECEDENT_FEATURES, features, strict=True)
+    )
+
+
+def _best_candidate(found: list[tuple[str, tuple[float, ...]]]) -> str | None:
+    """The most likely antecedent, or None when even it is unlikely (abstain)."""
+    if not found:
+        return None
+    score, name = max((_antecedent_logit(f), n) for n, f in found)
+    return name if score >= ANTECEDENT_THRESHOLD else None
 
 
 def _names_someone(speaker: str) -> bool:
@@ -926,7 +1114,7 @@ def _plausible(phrase: str) -> str | None:
         # described in the plural, without a name.
         return text
     if _ROLE_THEN_NAME.match(text) and not any(
-        w in _NOT_ROLE or w.endswith(("ing", "ly")) for w in _LOWER_WORDS.findall(text)
+        w in _NOT_ROLE or w.endswith(("ing", "ly")) for w in _LOWER_CASE_WORDS.findall(text)
     ):
         # "veteran analyst Charlie Cook", "spokesman Stuart Roy": a role
         # written in lower case before the name.
