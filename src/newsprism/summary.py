@@ -1,12 +1,15 @@
 """A neutral extractive summary in which every sentence cites its sources.
 
 Stage: story analysis. Needs a story's articles; adds the report's
-``summary`` section. Consensus first: a sentence ranks by a fitted score of
-how much of its content the story's other outlets carry, how early it comes
-in its article and how much of the headlines it repeats; a sentence repeating
-one already chosen is skipped. Only sentences that stand alone are shown
-(:mod:`newsprism.standalone`: no dangling "such pauses", "also", "these
-calls", no credit or embed, datelines cut off), direct quotations are never
+``summary`` section. A sentence ranks by a weighted score (set on half of
+the AllSides dev stories) of how much of its content the story's other
+outlets carry, how early it comes in its article and how much of the
+headlines it repeats; a sentence most of whose words one chosen already
+holds is skipped; the chosen are shown consensus first (most outlets cited).
+Only sentences that stand alone are shown (:mod:`newsprism.standalone`: no
+credit, embed or teaser, datelines cut off); one that points back ("He also
+...", "Such pauses ...", a quotation "he said") only right after the
+sentence it points to. Direct quotations are never
 presented as fact (a quotation only inside the sentence that attributes
 it), a name is spelled the way most of the story spells it,
 and each sentence cites its own article and the articles that carry its
@@ -126,6 +129,8 @@ def summary_section(
         if any(_repeats(sentences[i].words, sentences[j].words) for j in chosen):
             continue
         chosen.append(i)
+    for i in [*chosen, *(follower[i] for i in chosen if i in follower)]:
+        cites[i] = [a for a in cites[i] if _same_time(sentences[i], _closest(sentences, i, a))]
     # Consensus first: what more outlets carry, then by rank (a stable sort);
     # a sentence pointing back goes right after the one it points to.
     chosen.sort(key=lambda i: -len(cites[i]))
@@ -138,8 +143,6 @@ def summary_section(
         ):
             shown.append(f)
     shown = shown[:MAX_SENTENCES]  # cut at the end: a follower never loses its lead
-    for i in shown:
-        cites[i] = [a for a in cites[i] if _same_time(sentences[i], _closest(sentences, i, a))]
     spelling = _majority_spellings(articles)
     return [
         {
