@@ -25,6 +25,10 @@ four words or more, F1, speaker accuracy and precision, and the short
 quotations shown with their precision.
 
     .venv/bin/python benchmarks/fit_speakers.py [--shared ../shared] [--write]
+
+The short quotations are found with the antecedent ranker the module holds
+when the script starts: after a change to the features, run it twice (the
+second run fits the short quotations on the new ranker's speakers).
 """
 
 from __future__ import annotations

@@ -886,7 +886,7 @@ def _speaker_around(
 
 
 _INTRO_WORDS = frozenset(
-    "in on at after before during speaking meanwhile however earlier later still yet but "
+    "in on at after before during speaking here meanwhile however earlier later still yet but "
     "and also when while as since though although instead indeed today yesterday amid "
     "shortly with without despite under for from if once then so both monday tuesday "
     "wednesday thursday friday saturday sunday".split()
@@ -1252,7 +1252,7 @@ def _subject(text: str, options: QuoteOptions) -> str | None:
         # An apposition between the subject and its verb: ", 67,", ", who
         # lives near the crossing,", ", the union's president,". Stepped over.
         is_apposition = stripped[:1].islower() or stripped[:1].isdigit() or first in _DESCRIBERS
-        if is_apposition and skipped < 2 and len(pieces) > 1:
+        if is_apposition and skipped < 3 and len(pieces) > 1:
             skipped += 1
             if fallback is None and first in _DESCRIBERS:
                 fallback = _plausible(stripped)
