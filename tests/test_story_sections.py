@@ -287,3 +287,10 @@ def test_summary_shows_a_sentence_pointing_back_only_after_the_one_it_points_to(
     alone = _art("c", "Aid agencies asked for a corridor to the valley hospitals at once.")
     texts = [s["text"] for s in summary_section([arts[0], alone])]
     assert all(not t.startswith("She also") or texts[n - 1] == lede for n, t in enumerate(texts))
+
+
+def test_framing_of_one_word_texts_is_empty_not_an_error() -> None:
+    # Every article holds the same single term: no word can be an outlet's
+    # own choice, and the log-odds would divide by zero (found by fuzzing).
+    one, two = _art("f1", "Flood"), _art("f2", "Flood")
+    assert all(not e["terms"] for e in framing_section([one, two]))

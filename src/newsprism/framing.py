@@ -106,9 +106,12 @@ def framing_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
             # A short story cannot carry a strong prior: at most half its words.
             a0 = min(PRIOR_WORDS, n_total / 2)
             alpha = a0 * total[term] / n_total
-            delta = math.log((y_i + alpha) / (n_mine + a0 - y_i - alpha)) - math.log(
-                (y_r + alpha) / (n_rest + a0 - y_r - alpha)
-            )
+            rest_i, rest_r = n_mine + a0 - y_i - alpha, n_rest + a0 - y_r - alpha
+            if rest_i <= 0 or rest_r <= 0:
+                # The term is every word of the story (one-word texts): the
+                # odds against it are zero, and there is no contrast to draw.
+                continue
+            delta = math.log((y_i + alpha) / rest_i) - math.log((y_r + alpha) / rest_r)
             z = delta / math.sqrt(1 / (y_i + alpha) + 1 / (y_r + alpha))
             if z >= MIN_Z:
                 scored.append((z, term))
