@@ -79,6 +79,11 @@ class Limits:
     # object of strings; {"articles": [...]} adds two levels). Python's
     # parser recurses once per level and fails at about 1,000.
     max_json_depth: int = 64
+    # CPU seconds one record's extraction may take (newsprism.budget). The
+    # extraction benchmark's pages take 17 ms on average and the element cap
+    # above keeps the largest legal page to a few seconds: a record over 30 s
+    # is stuck, not slow. 0 turns the budget off.
+    max_record_cpu_seconds: float = 30.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from os import PathLike
 
+from newsprism.budget import BudgetExceeded, cpu_budget
 from newsprism.cluster import ClusterDelta, ClusterDoc, ClusterState, StoryIndex
 from newsprism.dedupe import BatchLsh, Fingerprint, find_original, fingerprint
 from newsprism.errors import InputError
@@ -202,10 +203,17 @@ class _Run:
     def _prepare(self, art_id: str, record: RawRecord) -> _Prepared | None:
         """Extract and fingerprint one record; ``None`` (failure noted) when no article."""
         self._tick(record.source)  # the pure stages are most of the time
+        budget = self.options.limits.max_record_cpu_seconds
         try:
-            found = extract(record)
+            with cpu_budget(budget):
+                found = extract(record)
         except InputError as exc:
             self.failed.append(exc)
+            return None
+        except BudgetExceeded:
+            self.failed.append(
+                InputError(record.source, f"took more than {budget:g} s of CPU time; skipped")
+            )
             return None
         except Exception as exc:  # a bug or a library failure on odd input: report, go on
             self.failed.append(
