@@ -12,8 +12,10 @@ story per gold story, and ``../shared/eval/score.py summaries`` scores each in
 the same run (it cuts every summary to its reference's length in words):
 
 - ``newsprism``: :func:`newsprism.summary.summary_section`;
-- ``lexrank``: LexRank as sumy implements it (sumy is not installed in the
-  project's venv and may not be installed there, so it is written out here:
+- ``sumy-lexrank``: sumy's own LexRankSummarizer (the dev extra installs sumy),
+  with the English stemmer and stop words, fed the same sentences;
+- ``lexrank``: LexRank as sumy implements it, written out here (the project's
+  stop words, no stemming):
   TF-IDF cosine between sentences (term frequency over the sentence's most
   frequent word, idf ``log(N / (1 + df))`` over the story's sentences), edges
   where the cosine passes 0.1, degree-normalised, power iteration to a change
@@ -129,6 +131,48 @@ def lexrank(articles: Sequence[Article], length: int) -> list[str]:
     return [sents[i] for i in sorted(chosen)]
 
 
+class _SumyTokenizer:
+    """sumy's tokenizer interface over the engine's own splitting: sumy's default
+    Tokenizer needs nltk's punkt data, a download this project never makes."""
+
+    language = "english"
+
+    def to_sentences(self, text: str) -> list[str]:
+        return split_sentences(text)
+
+    def to_words(self, sentence: str) -> list[str]:
+        return [t.strip("’'-") for t in re.findall(r"[\w’'-]+", sentence) if t.strip("’'-")]
+
+
+def sumy_lexrank(articles: Sequence[Article], length: int) -> list[str]:
+    """sumy's own LexRankSummarizer (English stemmer and stop words), on the same
+    sentences, its best-rated ones to ``length`` words, in document order."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    tokenizer = _SumyTokenizer()
+    document = ObjectDocumentModel(
+        tuple(
+            Paragraph([Sentence(s, tokenizer) for s in doc]) for doc in _sentences(articles) if doc
+        )
+    )
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+
+    def up_to_length(ranked: list[Any]) -> list[Any]:
+        chosen, words = [], 0
+        for info in ranked:
+            if words >= length:
+                break
+            chosen.append(info)
+            words += len(str(info.sentence).split())
+        return chosen
+
+    return [str(s) for s in summarizer(document, up_to_length)]
+
+
 def lead(articles: Sequence[Article], length: int) -> list[str]:
     """The first sentence of each article in turn, then the second, ... to ``length`` words."""
     docs = _sentences(articles)
@@ -223,7 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--articles", type=Path, help="pickle of the extracted articles (made if absent)"
     )
-    ap.add_argument("--only", choices=("newsprism", "lexrank", "lead"), action="append")
+    ap.add_argument(
+        "--only", choices=("newsprism", "lexrank", "sumy-lexrank", "lead"), action="append"
+    )
     ap.add_argument("--fit", action="store_true", help="fit the summary weights on the fit half")
     args = ap.parse_args(argv)
     records = load() if ROUNDUPS.exists() else []
@@ -251,7 +297,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.fit:
         fit(stories, refs, score)
         return 0
-    systems: dict[str, Summarizer] = {"newsprism": engine, "lexrank": lexrank, "lead": lead}
+    systems: dict[str, Summarizer] = {
+        "newsprism": engine,
+        "lexrank": lexrank,
+        "sumy-lexrank": sumy_lexrank,
+        "lead": lead,
+    }
     names = args.only or list(systems)
     print(f"AllSides dev: {len(records)} articles, {len(refs)} roundups, {len(stories)} stories")
     with tempfile.TemporaryDirectory() as tmp:
