@@ -2,6 +2,7 @@
 
     python benchmarks/cluster_ecbplus.py                 # file order, scored
     python benchmarks/cluster_ecbplus.py --shuffle 5     # plus 5 shuffled orders
+    python benchmarks/cluster_ecbplus.py --shuffle 5 --fragments   # and what each order split
     python benchmarks/cluster_ecbplus.py --heldout       # topic halves: dev vs held-out
     python benchmarks/cluster_ecbplus.py --synthetic 100000
 
@@ -19,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from newsprism.cluster import ClusterDoc, ClusterOptions, StoryIndex
@@ -102,7 +103,26 @@ def score_with_scorer(report: Path) -> str:
     return done.stdout.strip()
 
 
-def run_ecbplus(shuffles: int, options: ClusterOptions) -> None:
+def fragments(pred: dict[str, str], gold: dict[str, str]) -> str:
+    """The gold sub-events spread over several stories, each with its stories' sizes.
+
+    An order that starts one sub-event as several small stories is what
+    costs recall in shuffled orders: each small story then competes with the
+    others as a candidate, none stands out, and later reports of the event
+    start yet more stories.
+    """
+    spread: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, label in gold.items():
+        spread[label][pred[key]] += 1
+    parts = []
+    for label, stories in sorted(spread.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if len(stories) > 1:
+            sizes = "+".join(str(n) for _, n in stories.most_common())
+            parts.append(f"{label} {sizes}")
+    return f"{len(parts)} sub-events split: " + ", ".join(parts)
+
+
+def run_ecbplus(shuffles: int, options: ClusterOptions, show_fragments: bool = False) -> None:
     records = load()
     gold = {r["id"]: r["subtopic"] for r in records}
     pred, spent = cluster(records, options)
@@ -111,6 +131,8 @@ def run_ecbplus(shuffles: int, options: ClusterOptions) -> None:
         write_report(records, pred, report)
         print("file order (score.py):")
         print("  " + score_with_scorer(report).replace("\n", "\n  "))
+    if show_fragments:
+        print("  " + fragments(pred, gold))
     per_doc = 1000 * spent / len(records)
     print(f"assign(): {len(records) / spent:,.0f} docs/s ({per_doc:.3f} ms/doc)")
     if shuffles:
@@ -118,9 +140,12 @@ def run_ecbplus(shuffles: int, options: ClusterOptions) -> None:
         for seed in range(shuffles):
             order = list(records)
             random.Random(seed).shuffle(order)
-            p, r, f = bcubed(cluster(order, options)[0], gold)
+            shuffled = cluster(order, options)[0]
+            p, r, f = bcubed(shuffled, gold)
             f1s.append(f)
             print(f"  shuffle seed {seed}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+            if show_fragments:
+                print("    " + fragments(shuffled, gold))
         print(f"shuffled x{shuffles}: F1 mean {sum(f1s) / len(f1s):.3f} min {min(f1s):.3f}")
 
 
@@ -194,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--shuffle", type=int, default=0, metavar="N", help="N shuffled orders")
     parser.add_argument("--heldout", action="store_true", help="score even/odd topic halves")
+    parser.add_argument(
+        "--fragments", action="store_true", help="list the sub-events each order split"
+    )
     parser.add_argument("--synthetic", type=int, default=0, metavar="N", help="time N articles")
     args = parser.parse_args(argv)
     options = ClusterOptions()
@@ -205,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.heldout:
         run_heldout(options, args.shuffle)
     elif not args.synthetic or args.shuffle:
-        run_ecbplus(args.shuffle, options)
+        run_ecbplus(args.shuffle, options, args.fragments)
     return 0
 
 
