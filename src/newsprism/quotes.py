@@ -310,8 +310,14 @@ def extract_quotes(
                         before_last=before_last,
                         last_gap=pi - last_at if last is not None else 0,
                         subject=subject if subject_at == pi - 1 else None,
+                        subject_later=subject_at == pi - 1 and last_at < subject_at,
                         blocked=blocked,
-                        rules=context,
+                        rules=_by_rules(
+                            speaker,
+                            context,
+                            subject if subject_at == pi - 1 else None,
+                            last_at < subject_at,
+                        ),
                         seen=seen,
                     )
                 )
@@ -379,6 +385,7 @@ class _Around:
     before_last: str | None  # ... and the one before that person
     last_gap: int  # paragraphs since ``last`` was named
     subject: str | None  # who the paragraph just before was about
+    subject_later: bool  # ... named after the last speaker was
     blocked: bool  # the rules found the words to be someone else's
     rules: str | None  # whom the rules would choose
     seen: dict[str, int]  # how often each capitalised word stood in earlier paragraphs
@@ -394,6 +401,8 @@ ANTECEDENT_FEATURES = (
     "subject of the quotation's sentence",
     "subject of the paragraph's first sentence",
     "speaker before the last one",
+    "the name nearest before it in the paragraph",
+    "subject of the paragraph before, named after the last speaker",
     "the rules' choice",
     "found by several of these",
     "no speaker phrase",
@@ -426,6 +435,7 @@ def _antecedent_candidates(at: _Around) -> list[tuple[str, tuple[float, ...]]]:
         "sentence": _sentence_subject(_last_sentence(before)) if at.start > 0 else None,
         "opening": _sentence_subject(_first_sentence(at.para)) if at.start > 0 else None,
         "before_last": at.before_last,
+        "nearest": _nearest_name(_outside_marks(_before_speaker(before, at.speaker))),
     }
     for source, name in found.items():
         if name is not None:
@@ -448,6 +458,8 @@ def _antecedent_candidates(at: _Around) -> list[tuple[str, tuple[float, ...]]]:
                     float("sentence" in src),
                     float("opening" in src),
                     float("before_last" in src),
+                    float("nearest" in src),
+                    float("subject" in src and at.subject_later),
                     float(name == at.rules),
                     float(len(src) > 1),
                     float(not pronoun),
@@ -469,6 +481,50 @@ def _antecedent_candidates(at: _Around) -> list[tuple[str, tuple[float, ...]]]:
             )
         )
     return out
+
+
+_NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*[a-z]")
+
+
+def _outside_marks(text: str) -> str:
+    """``text`` with what stands between quotation marks blanked."""
+    return re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+
+
+def _before_speaker(before: str, speaker: str | None) -> str:
+    """Where a name the pronoun may stand for can be: before the pronoun's own
+    sentence when the pronoun leads into the quotation ("He said America
+    backs Israel’s “…”": names after it are what he spoke of)."""
+    sentence = _last_sentence(before)
+    if speaker is not None and re.search(rf"\b{re.escape(speaker)}\b", sentence, re.IGNORECASE):
+        return before[: len(before) - len(sentence)]
+    return before
+
+
+def _nearest_name(text: str) -> str | None:
+    """The last run of capitalised words in ``text`` that reads as a person's name."""
+    for m in reversed(list(_NAME_RUN.finditer(text))):
+        if m.group(0).endswith(("’s", "'s")):
+            continue  # "Israel’s": whose, not who
+        found = _plausible(m.group(0))
+        if found is not None and _names_someone(found) and not _is_institution(found):
+            return found
+    return None
+
+
+def _by_rules(
+    speaker: str | None, context: str | None, subject: str | None, subject_later: bool
+) -> str | None:
+    """Whom the rules take a quotation to refer back to (see ``emit``)."""
+    if (
+        speaker is not None
+        and speaker.lower() in ("he", "she")
+        and subject is not None
+        and subject_later
+        and not _is_institution(subject)
+    ):
+        return subject  # "The minister, Edda Morrow, visited …" then "she said"
+    return context
 
 
 def _antecedent_logit(features: tuple[float, ...]) -> float:
