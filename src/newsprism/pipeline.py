@@ -23,7 +23,7 @@ from os import PathLike
 from newsprism.budget import BudgetExceeded, cpu_budget
 from newsprism.cluster import ClusterDelta, ClusterDoc, ClusterState, StoryIndex
 from newsprism.dedupe import BatchLsh, Fingerprint, find_original, fingerprint
-from newsprism.errors import InputError
+from newsprism.errors import InputError, StorageError
 from newsprism.extract import article_id, extract
 from newsprism.ingest import FileRead, Item, Skipped, Unchanged, read_inputs
 from newsprism.models import Article, Extracted, RawRecord
@@ -172,24 +172,64 @@ class _Run:
         # runs on warm caches; a later engine can run them in parallel), then
         # the stateful ones in input order inside one transaction.
         prepared: list[_Prepared] = []
+        file_of: dict[str, int] = {}
         for art_id, record, file in fresh:
             one = self._prepare(art_id, record)
             if one is None:
                 self.failed_files.add(file)
             else:
                 prepared.append(one)
+                file_of[art_id] = file
         if not prepared and not reads:
             return
+        before = (self.added, self.copies, dict(self.stories))
+        try:
+            with self.store.transaction():
+                if prepared:
+                    self._store_all(prepared)
+                self._stamp(reads)
+        except StorageError:
+            raise  # the database itself: no record can be stored
+        except Exception:
+            # A stateful stage (copies, stories) failed on some record: a bug,
+            # but one record must not cost the batch or stop the run. The
+            # batch was rolled back; its records go in again one at a time,
+            # each from the stored state, and the one that fails is reported.
+            self.added, self.copies, self.stories = before
+            self._index = None  # restored from the store when next needed
+            self._store_one_by_one(prepared, reads, file_of)
+
+    def _stamp(self, reads: list[tuple[FileRead, int]]) -> None:
+        # A file's stamp goes in with (or after) the batch storing its last
+        # records, so the store never holds a stamp without them.
+        for read, file in reads:
+            if file in self.failed_files:
+                self.failed_files.discard(file)
+            else:
+                self.store.save_file(read.stamp, read.records)
+
+    def _store_one_by_one(
+        self, prepared: list[_Prepared], reads: list[tuple[FileRead, int]], file_of: dict[str, int]
+    ) -> None:
+        for one in prepared:
+            before = (self.added, self.copies, dict(self.stories))
+            try:
+                with self.store.transaction():
+                    self._store_all([one])
+            except StorageError:
+                raise
+            except Exception as exc:
+                self.added, self.copies, self.stories = before
+                self._index = None
+                self.failed_files.add(file_of[one.id])
+                self.failed.append(
+                    InputError(
+                        one.record.source,
+                        f"could not be stored ({type(exc).__name__}: {exc})",
+                    )
+                )
         with self.store.transaction():
-            if prepared:
-                self._store_all(prepared)
-            # A file's stamp goes in with (or after) the batch storing its
-            # last records, so the store never holds a stamp without them.
-            for read, file in reads:
-                if file in self.failed_files:
-                    self.failed_files.discard(file)
-                else:
-                    self.store.save_file(read.stamp, read.records)
+            self._stamp(reads)
 
     def _store_all(self, prepared: list[_Prepared]) -> None:
         lsh = BatchLsh(self.store, [p.fp for p in prepared if p.fp], self.options.dedupe)
