@@ -22,6 +22,7 @@ several articles becomes one entry with one variant per article.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -182,7 +183,10 @@ def extract_quotes(
     # A long quotation still open at the end of a paragraph: its parts, speaker,
     # the speaker it would fall back on, first paragraph and its text.
     pending: tuple[list[str], str | None, str | None, int, str, bool] | None = None
-    seen: dict[str, int] = defaultdict(int)  # capitalised words of the paragraphs so far
+    # Capitalised words of the paragraphs before, counted only when a
+    # quotation that refers back needs them (up to ``seen_upto``).
+    seen: dict[str, int] = defaultdict(int)
+    seen_upto = 0
     before_last: str | None = None  # the speaker named before ``last``
     history: list[str] = []
 
@@ -281,9 +285,11 @@ def extract_quotes(
             # the person reported earlier in the paragraph, before the last
             # one named anywhere.
             refers_back = speaker is None or speaker.lower() in PRONOUNS or _is_definite(speaker)
+            ranked = speaker is None or speaker.lower() in PRONOUNS
+            tracing = ranked and (options.rank_antecedents or trace is not None)
             reported = (
                 _reported_speaker(para[: span.start], 0)
-                if refers_back and prev is None and span.start > 0
+                if refers_back and (prev is None or tracing) and span.start > 0
                 else None
             )
             context = prev or reported or last
@@ -298,14 +304,18 @@ def extract_quotes(
                 # “calling for …”": the sentence is about someone else than
                 # the last speaker, and nothing says whose words these are.
                 context = None
-            ranked = speaker is None or speaker.lower() in PRONOUNS
-            if ranked and (options.rank_antecedents or trace is not None):
+            if tracing:
+                for earlier in paragraphs[seen_upto:pi]:
+                    for word in _CAPITALISED.findall(earlier):
+                        seen[word.lower()] += 1
+                seen_upto = max(seen_upto, pi)
                 found = _antecedent_candidates(
                     _Around(
                         speaker=speaker,
                         para=para,
                         start=span.start,
                         prev=prev,
+                        reported=reported,
                         last=last,
                         before_last=before_last,
                         last_gap=pi - last_at if last is not None else 0,
@@ -358,8 +368,6 @@ def extract_quotes(
             about = _sentence_subject(_first_sentence(para))
             if about is not None:
                 subject, subject_at = about, pi
-        for word in _CAPITALISED.findall(para):
-            seen[word.lower()] += 1
         if last is not None and (not history or history[-1] != last):
             history.append(last)
             before_last = history[-2] if len(history) > 1 else None
@@ -381,6 +389,7 @@ class _Around:
     para: str
     start: int  # where the quotation opens in ``para``
     prev: str | None  # named speaker of an earlier quotation in the paragraph
+    reported: str | None  # the last person the paragraph reports speaking before it
     last: str | None  # the last person named as speaking anywhere before
     before_last: str | None  # ... and the one before that person
     last_gap: int  # paragraphs since ``last`` was named
@@ -429,7 +438,7 @@ def _antecedent_candidates(at: _Around) -> list[tuple[str, tuple[float, ...]]]:
     sources: dict[str, set[str]] = defaultdict(set)
     found = {
         "prev": at.prev,
-        "reported": _reported_speaker(before, 0) if at.start > 0 else None,
+        "reported": at.reported,
         "last": at.last,
         "subject": at.subject,
         "sentence": _sentence_subject(_last_sentence(before)) if at.start > 0 else None,
@@ -645,7 +654,7 @@ def short_quote_features(
     lead_words = [w.lower() for w in _WORD.findall(lead)]
     prev = lead_words[-1] if lead_words else ""
     near = " ".join(lead_words[-6:])
-    has_long = any(len(_WORD.findall(s.text)) >= 4 for s in _spans(para))
+    has_long = _has_long_quotation(para)
     named = speaker is not None and _names_someone(speaker)
     pronoun = speaker is not None and speaker.lower() in PRONOUNS
     stripped = text.rstrip()
@@ -684,8 +693,20 @@ def _elsewhere(article: str, text: str) -> bool:
     words = _WORD.findall(text.lower())
     if len(words) < 2:
         return False
-    phrase = re.compile(r"\W+".join(re.escape(w) for w in words))
-    return len(phrase.findall(article.lower())) > 1
+    return _article_words(article).count(" " + " ".join(words) + " ") > 1
+
+
+# Cached: every short quotation of an article asks about the same text (a
+# str caches its hash, so the key costs nothing after the first call).
+@functools.lru_cache(maxsize=8)
+def _article_words(article: str) -> str:
+    """The article's words in lower case, one space between them and at each end."""
+    return " " + " ".join(_WORD.findall(article.lower())) + " "
+
+
+@functools.lru_cache(maxsize=64)
+def _has_long_quotation(para: str) -> bool:
+    return any(len(_WORD.findall(s.text)) >= 4 for s in _spans(para))
 
 
 def short_quote_logit(para: str, text: str, speaker: str | None, article: str) -> float:
