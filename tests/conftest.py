@@ -9,6 +9,16 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run: a run that lands (CI)
+# must not fail on a case a random draw happens to find that day. Random
+# exploration is the fuzz harness's job (benchmarks/fuzz.py --random), and a
+# case it finds becomes an @example here. (A random draw in CI found that
+# compiled str.lower() lowers a final sigma unlike CPython: see
+# tests/test_sitename.py.)
+settings.register_profile("newsprism", derandomize=True)
+settings.load_profile("newsprism")
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
