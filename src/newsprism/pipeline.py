@@ -182,54 +182,52 @@ class _Run:
                 file_of[art_id] = file
         if not prepared and not reads:
             return
+        if self._try_store(prepared, reads) is None:
+            return
+        # A stateful stage (copies, stories) failed on some record: a bug, but
+        # one record must not cost the batch or stop the run. The batch was
+        # rolled back; its records go in again one at a time, each from the
+        # stored state, and the one that fails is reported.
+        for one in prepared:
+            exc = self._try_store([one], [])
+            if exc is not None:
+                self.failed_files.add(file_of[one.id])
+                self.failed.append(
+                    InputError(
+                        one.record.source, f"could not be stored ({type(exc).__name__}: {exc})"
+                    )
+                )
+        self._try_store([], reads)
+
+    def _try_store(
+        self, prepared: list[_Prepared], reads: list[tuple[FileRead, int]]
+    ) -> Exception | None:
+        """Store ``prepared`` and stamp ``reads`` in one transaction; on failure, roll back.
+
+        Returns the exception of a failed attempt, after putting the run's
+        counts back and dropping the clustering state (restored from the
+        store when next needed). A database error is not one record's: it
+        propagates.
+        """
         before = (self.added, self.copies, dict(self.stories))
         try:
             with self.store.transaction():
                 if prepared:
                     self._store_all(prepared)
-                self._stamp(reads)
+                # A file's stamp goes in with (or after) the batch storing its
+                # last records, so the store never holds a stamp without them.
+                for read, file in reads:
+                    if file in self.failed_files:
+                        self.failed_files.discard(file)
+                    else:
+                        self.store.save_file(read.stamp, read.records)
         except StorageError:
-            raise  # the database itself: no record can be stored
-        except Exception:
-            # A stateful stage (copies, stories) failed on some record: a bug,
-            # but one record must not cost the batch or stop the run. The
-            # batch was rolled back; its records go in again one at a time,
-            # each from the stored state, and the one that fails is reported.
+            raise
+        except Exception as exc:
             self.added, self.copies, self.stories = before
-            self._index = None  # restored from the store when next needed
-            self._store_one_by_one(prepared, reads, file_of)
-
-    def _stamp(self, reads: list[tuple[FileRead, int]]) -> None:
-        # A file's stamp goes in with (or after) the batch storing its last
-        # records, so the store never holds a stamp without them.
-        for read, file in reads:
-            if file in self.failed_files:
-                self.failed_files.discard(file)
-            else:
-                self.store.save_file(read.stamp, read.records)
-
-    def _store_one_by_one(
-        self, prepared: list[_Prepared], reads: list[tuple[FileRead, int]], file_of: dict[str, int]
-    ) -> None:
-        for one in prepared:
-            before = (self.added, self.copies, dict(self.stories))
-            try:
-                with self.store.transaction():
-                    self._store_all([one])
-            except StorageError:
-                raise
-            except Exception as exc:
-                self.added, self.copies, self.stories = before
-                self._index = None
-                self.failed_files.add(file_of[one.id])
-                self.failed.append(
-                    InputError(
-                        one.record.source,
-                        f"could not be stored ({type(exc).__name__}: {exc})",
-                    )
-                )
-        with self.store.transaction():
-            self._stamp(reads)
+            self._index = None
+            return exc
+        return None
 
     def _store_all(self, prepared: list[_Prepared]) -> None:
         lsh = BatchLsh(self.store, [p.fp for p in prepared if p.fp], self.options.dedupe)
