@@ -1,0 +1,54 @@
+"""What the summary's rank reads: the outlets' shared wording, names, dates and figures."""
+
+from __future__ import annotations
+
+from newsprism.models import Article
+from newsprism.summary import WEIGHTS, Features, candidates, summary_section
+
+
+def _art(aid: str, *paragraphs: str) -> Article:
+    return Article(id=aid, source=f"{aid}.txt", text="\n".join(paragraphs))
+
+
+def _features(articles: list[Article], start: str) -> Features:
+    _, found = candidates(articles)
+    (hit,) = [c for c in found if c.text.startswith(start)]
+    return hit.features
+
+
+def test_features_read_the_other_outlets_wording_names_days_and_figures() -> None:
+    a = _art(
+        "a",
+        "Prime Minister Edda Morrow signed the truce with the Valley Front on Friday evening.",
+        "Talks had been slow and difficult for everyone involved in them over many weeks.",
+    )
+    b = _art("b", "Edda Morrow signed the truce with the Valley Front after 40 days of talks.")
+    signed = _features([a, b], "Prime Minister")
+    slow = _features([a, b], "Talks had")
+    # Most of its words and word pairs stand in the other article; none of the other's.
+    assert signed.words > 0.5 and signed.pairs > 0.4
+    assert slow.words < signed.words and slow.pairs == 0.0
+    # "Minister", "Edda", "Morrow", "Valley", "Front", "Friday" inside the sentence.
+    assert signed.names == 6 / 14
+    assert slow.names == 0.0  # its first word is no name
+    assert (signed.weekday, slow.weekday) == (1.0, 0.0)
+    assert _features([b, a], "Edda Morrow").figure == 1.0
+    assert signed.figure == 0.0
+
+
+def test_the_sentence_telling_what_the_others_tell_ranks_above_the_opener() -> None:
+    # Article a opens with a line of its own; its second sentence is the event
+    # the other outlets tell: the learned rank puts that one higher, where the
+    # hand-set one put the opener (first place weighed most).
+    a = _art(
+        "a",
+        "Residents of the northern towns woke early to long queues outside the bakeries.",
+        "Prime Minister Edda Morrow signed a truce with the Valley Front rebels on Friday.",
+    )
+    b = _art("b", "Edda Morrow signed a truce with the Valley Front rebels late on Friday.")
+    c = _art("c", "The Valley Front rebels and Edda Morrow signed a truce on Friday night.")
+    _, found = candidates([a, b, c])
+    rank = {c.text.split()[0]: c.features.score(WEIGHTS) for c in found if c.index < 2}
+    assert rank["Prime"] > rank["Residents"]
+    texts = [s["text"] for s in summary_section([a, b, c])]
+    assert "Residents" not in texts[0] and "truce" in texts[0]
