@@ -366,6 +366,18 @@ def test_attribution_of_a_figure_is_its_governing_verb(
             "pleases the harbour workers, said Ines Varga, a union organiser.",
             "Ines Varga",
         ),
+        # A city's state after an aside is no subject.
+        (
+            "Mayor Ola Brandt, during a visit to Harbourtown, Kentucky, said the pier is "
+            "“older than anyone in this town.”",
+            "Mayor Ola Brandt",
+        ),
+        # After a full stop the next sentence is no attribution unless it opens with one.
+        (
+            "Ines Varga said the ferry has “never once been late.” The harbour board of the town "
+            "later claimed the opposite in its report.",
+            "Ines Varga",
+        ),
     ],
 )
 def test_speaker_structures(text: str, speaker: str | None) -> None:
