@@ -38,6 +38,7 @@ import itertools
 import math
 import pickle
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -204,14 +205,15 @@ def fit(stories: dict[str, list[Article]], refs: dict[str, str], score: Any) -> 
     more, from the difference of their features (a pairwise logistic
     regression: the rank is all the summary reads, never a level). Features
     are scaled by their spread on the fit half; weights are given back on the
-    features' own scale.
+    features' own scale. Then the weight of what the chosen sentences already
+    tell (``COVERAGE``) is read on a grid, on both halves.
     """
     from dataclasses import astuple, fields
 
     import numpy as np
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
-    from newsprism.summary import WEIGHTS, Features, candidates, summary_section
+    from newsprism.summary import COVERAGE, WEIGHTS, Features, candidates, summary_section
 
     names = [f.name for f in fields(Features)]
 
@@ -245,29 +247,46 @@ def fit(stories: dict[str, list[Article]], refs: dict[str, str], score: Any) -> 
     learned = Features(*(float(round(v, 2)) for v in model.coef_[0] / scale))
     print(f"{len(x)} pairs from the fit half")
 
-    def rouge(w: Features, half: str) -> tuple[float, float]:
-        r1 = r2 = 0.0
-        n = 0
+    def rouge(w: Features, coverage: float) -> dict[str, tuple[float, float]]:
+        """ROUGE-1 and ROUGE-2 of every story (by id)."""
+        out = {}
         for sid, arts in stories.items():
-            if half not in ("whole", half_of(sid)):
-                continue
             ref = score.words(refs[sid])
-            hyp = score.words(" ".join(e["text"] for e in summary_section(arts, w)))[: len(ref)]
-            r1 += score._rouge_n(ref, hyp, 1)
-            r2 += score._rouge_n(ref, hyp, 2)
-            n += 1
-        return r1 / n, r2 / n
+            shown = summary_section(arts, w, coverage)
+            hyp = score.words(" ".join(e["text"] for e in shown))[: len(ref)]
+            out[sid] = (score._rouge_n(ref, hyp, 1), score._rouge_n(ref, hyp, 2))
+        return out
+
+    def show(label: str, by_story: dict[str, tuple[float, float]]) -> None:
+        got = []
+        for h in ("fit", "test", "whole"):
+            rows = [r for sid, r in by_story.items() if h in ("whole", half_of(sid))]
+            got.append(
+                f"{h} {statistics.mean(r[0] for r in rows):.4f}/"
+                f"{statistics.mean(r[1] for r in rows):.4f}"
+            )
+        print(f"  {label}: " + "  ".join(got))
 
     for label, w in (("in use", WEIGHTS), ("learned", learned)):
         print(f"{label}: " + ", ".join(f"{k}={getattr(w, k):g}" for k in names))
-        print(
-            "  "
-            + "  ".join(
-                f"{h} {r[0]:.3f}/{r[1]:.3f}"
-                for h in ("fit", "test", "whole")
-                for r in [rouge(w, h)]
-            )
-        )
+        show(f"coverage {COVERAGE:g} (in use)", rouge(w, COVERAGE))
+    # The coverage weight, with the weights in use (the rank alone is what they
+    # are learned on): by the one-standard-error rule on the fit half, the
+    # smallest weight whose ROUGE-1 + ROUGE-2 per story is within one paired
+    # standard error of the best weight's.
+    grid = (0.0, 0.5, 0.75, 1.0, 1.5, 2.0, 4.0)
+    fit_sums: dict[float, list[float]] = {}
+    for coverage in grid:
+        by_story = rouge(WEIGHTS, coverage)
+        show(f"weights in use, coverage {coverage:g}", by_story)
+        fit_sums[coverage] = [sum(r) for sid, r in by_story.items() if half_of(sid) == "fit"]
+    best = max(grid, key=lambda c: sum(fit_sums[c]))
+    for coverage in grid:
+        diffs = [a - b for a, b in zip(fit_sums[coverage], fit_sums[best], strict=True)]
+        se = statistics.stdev(diffs) / math.sqrt(len(diffs)) if coverage != best else 0.0
+        if statistics.mean(diffs) >= -se:
+            print(f"coverage by the one-standard-error rule: {coverage:g} (best {best:g})")
+            break
 
 
 def write_report(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsprism.models import Article
-from newsprism.summary import WEIGHTS, Features, candidates, summary_section
+from newsprism.summary import COVERAGE, WEIGHTS, Features, candidates, choose, summary_section
 
 
 def _art(aid: str, *paragraphs: str) -> Article:
@@ -52,3 +52,34 @@ def test_the_sentence_telling_what_the_others_tell_ranks_above_the_opener() -> N
     assert rank["Prime"] > rank["Residents"]
     texts = [s["text"] for s in summary_section([a, b, c])]
     assert "Residents" not in texts[0] and "truce" in texts[0]
+
+
+def test_what_the_chosen_already_tell_weighs_against_a_retelling() -> None:
+    # b's lede retells a's (the same told pairs: "Edda Morrow", "Valley
+    # Front", "truce with") in words of its own, too many to be skipped as a
+    # repeat; the aid convoys are news. Ranked by position alone, the retelling
+    # comes second; with what the lede already tells weighed, the convoys do.
+    a = _art(
+        "a",
+        "Prime Minister Edda Morrow signed a truce with the Valley Front rebels on Friday in the"
+        " capital.",
+        "Aid convoys from the Red Cross will reach the northern valley towns on Sunday morning.",
+    )
+    b = _art(
+        "b",
+        "The Valley Front rebels agreed to the truce with Edda Morrow after weeks of talks"
+        " mediated by Qatar and Norway in a hotel near the border.",
+        "Red Cross aid convoys are expected to reach the northern valley towns by Sunday.",
+    )
+    sentences, found = candidates([a, b])
+    pool = [c for c in found if not c.leans]
+    by_place = Features(lead=1.0, title=0, names=0, words=0, pairs=0, weekday=0, figure=0)
+
+    def firsts(coverage: float) -> list[str]:
+        taken = choose(sentences, pool, {"a": 0, "b": 1}, by_place, coverage)
+        return [sentences[i].text.split()[0] for i in taken]
+
+    assert firsts(0.0)[:2] == ["Prime", "The"]
+    assert firsts(COVERAGE)[:2] == ["Prime", "Aid"]
+    # "Red Cross aid convoys ..." repeats the convoys' sentence: never taken.
+    assert "Red" not in firsts(COVERAGE)
