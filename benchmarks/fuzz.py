@@ -41,12 +41,13 @@ from newsprism.clean import clean_text
 from newsprism.decode import decode_bytes
 from newsprism.errors import InputError
 from newsprism.extract import article_id, extract
-from newsprism.ingest import Limits, read_inputs
+from newsprism.ingest import read_inputs
 from newsprism.models import Article, RawRecord, Story
 from newsprism.render_html import render_html
 from newsprism.render_markdown import render_markdown
 from newsprism.render_terminal import story_renderables, terminal_safe
 from newsprism.report import story_json
+from newsprism.sources.items import Limits
 from newsprism.view import story_views
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -16,9 +16,10 @@ import time
 from pathlib import Path
 
 from newsprism.extract import extract
-from newsprism.ingest import Limits, read_inputs
+from newsprism.ingest import read_inputs
 from newsprism.models import Article, RawRecord
 from newsprism.quotes import quotes_section
+from newsprism.sources.items import Limits
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -25,8 +25,9 @@ import pytest
 
 from newsprism.cli import main
 from newsprism.errors import InputError
-from newsprism.ingest import Limits, Skipped, read_inputs
+from newsprism.ingest import read_inputs
 from newsprism.models import RawRecord
+from newsprism.sources.items import Limits, Skipped
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 GOOD = "oskerby-today_train-derails.txt"

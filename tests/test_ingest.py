@@ -14,11 +14,12 @@ from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprism import ingest
 from newsprism.decode import _BAD_REACH, looks_bad
 from newsprism.errors import InputError
-from newsprism.ingest import FileRead, FileStamp, Limits, Skipped, Unchanged, read_inputs
+from newsprism.ingest import read_inputs
 from newsprism.models import RawRecord
+from newsprism.sources import items as source_items
+from newsprism.sources.items import FileRead, FileStamp, Limits, Skipped, Unchanged
 
 
 def _split(items: list[object]) -> tuple[list[RawRecord], list[InputError], list[Skipped]]:
@@ -287,7 +288,7 @@ def test_a_known_stamp_stands_for_the_file_and_a_clean_read_is_marked(
     # Just written: not settled, so no FileRead marker yet.
     items = list(read_inputs([tmp_path], known=known))
     assert not any(isinstance(i, FileRead) for i in items)
-    monkeypatch.setattr(ingest, "SETTLE_NS", -(10**9))
+    monkeypatch.setattr(source_items, "SETTLE_NS", -(10**9))
     items = list(read_inputs([tmp_path], known=known))
     kinds = [type(i).__name__ for i in items]
     assert kinds == ["Unchanged", "RawRecord", "RawRecord", "FileRead", "RawRecord", "InputError"]

@@ -21,6 +21,7 @@ from newsprism.extract import article_id
 from newsprism.models import RawRecord
 from newsprism.options import AnalyzeOptions
 from newsprism.pipeline import analyze
+from newsprism.sources import items as source_items
 from newsprism.store import SQLiteStore
 
 
@@ -308,7 +309,7 @@ def _count_calls(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> 
 @pytest.fixture
 def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files count as settled as soon as written (the real rule waits 2 s)."""
-    monkeypatch.setattr(ingest, "SETTLE_NS", -(10**9))
+    monkeypatch.setattr(source_items, "SETTLE_NS", -(10**9))
 
 
 def _source_files(db: Path) -> list[tuple[str, int]]:

@@ -9,9 +9,9 @@ import pytest
 
 from newsprism import pipeline
 from newsprism.budget import BudgetExceeded, cpu_budget
-from newsprism.ingest import Limits
 from newsprism.models import Article, Extracted, RawRecord
 from newsprism.options import AnalyzeOptions
+from newsprism.sources.items import Limits
 from newsprism.store import SQLiteStore
 
 BODY = (

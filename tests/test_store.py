@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsprism.errors import NotFoundError, StorageError
-from newsprism.ingest import FileStamp
 from newsprism.models import Article
+from newsprism.sources.items import FileStamp
 from newsprism.store import SCHEMA_VERSION, SQLiteStore
 
 _text = st.text(st.characters(codec="utf-8"), max_size=200)

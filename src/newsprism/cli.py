@@ -12,6 +12,9 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+import time
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -28,6 +31,7 @@ from newsprism.render_html import render_html
 from newsprism.render_markdown import render_markdown
 from newsprism.render_terminal import story_renderables, terminal_safe, terminal_text
 from newsprism.report import build_report, export_json, write_atomic
+from newsprism.sources.web import FetchOptions
 from newsprism.store import SQLiteStore, writer_busy
 from newsprism.view import story_views
 
@@ -84,10 +88,43 @@ def _say(console: Console, *parts: str | tuple[str, str]) -> None:
     )
 
 
-# Paths are checked by ingest, which reports each problem and goes on; click
-# would stop the whole run at the first unreadable one (readable=False).
+# Inputs are checked by the sources, which report each problem and go on;
+# click would stop the whole run at the first unreadable path. They stay
+# strings: a URL is not a path (Path("https://x") is "https:/x").
+inputs_argument = click.argument("paths", nargs=-1, required=True, type=str)
+
+
+def fetch_options(func: Callable[..., None]) -> Callable[..., None]:
+    """The options of every command that may fetch URLs, feeds and sitemaps."""
+    for option in reversed(
+        (
+            click.option(
+                "--ignore-robots", is_flag=True, help="Fetch what a site's robots.txt disallows."
+            ),
+            click.option(
+                "--allow-private",
+                is_flag=True,
+                help="Fetch from loopback and private addresses (intranets; refused by default).",
+            ),
+            click.option(
+                "--delay",
+                type=click.FloatRange(min=0.0),
+                default=FetchOptions().host_delay,
+                show_default=True,
+                help="Seconds between two requests to one host.",
+            ),
+        )
+    ):
+        func = option(func)
+    return func
+
+
+def _fetch(ignore_robots: bool, allow_private: bool, delay: float) -> FetchOptions:
+    return FetchOptions(robots=not ignore_robots, allow_private=allow_private, host_delay=delay)
+
+
 @app.command("analyze")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
+@inputs_argument
 @db_option
 @click.option(
     "--json",
@@ -101,27 +138,27 @@ def _say(console: Console, *parts: str | tuple[str, str]) -> None:
     is_flag=True,
     help="Stop at once if another run is adding to the database (default: wait for it).",
 )
+@fetch_options
 def analyze_cmd(
-    paths: tuple[Path, ...], db: Path, json_out: Path | None, limit: int, no_wait: bool
+    paths: tuple[str, ...],
+    db: Path,
+    json_out: Path | None,
+    limit: int,
+    no_wait: bool,
+    ignore_robots: bool,
+    allow_private: bool,
+    delay: float,
 ) -> None:
-    """Read articles into stories: clean, mark copies, group, store."""
-    options = AnalyzeOptions(db=db, wait=not no_wait)
-    err = _err()
-    if not no_wait and writer_busy(db):
-        _say(err, f"waiting for another newsprism run on {db} to finish (--no-wait to stop)")
-    if err.is_terminal:
-        with Progress(
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("analyzing", total=None)
-            result = analyze(paths, options, progress=lambda _src: bar.advance(task))
-    else:
-        result = analyze(paths, options)
+    """Read articles into stories: clean, mark copies, group, store.
+
+    PATHS are files and folders (text, HTML, JSON, JSONL, WARC, gzipped or
+    not), URLs of pages, feeds, sitemaps, home pages or WARC files, local
+    feeds and sitemaps (.rss, .atom, .xml), or - for standard input.
+    """
+    options = AnalyzeOptions(
+        db=db, wait=not no_wait, fetch=_fetch(ignore_robots, allow_private, delay)
+    )
+    result = _run_analyze(paths, options, no_wait)
     with SQLiteStore.open(db) as store:
         summaries = store.stories(list(result.stories)) if result.stories else []
         if json_out is not None:
@@ -129,6 +166,92 @@ def analyze_cmd(
     _print_run(result, summaries, limit, db, json_out)
     if result.failed:
         raise ExitStatus(1)
+
+
+def _run_analyze(paths: tuple[str, ...], options: AnalyzeOptions, no_wait: bool) -> RunResult:
+    err = _err()
+    if not no_wait and writer_busy(options.db):
+        _say(
+            err, f"waiting for another newsprism run on {options.db} to finish (--no-wait to stop)"
+        )
+    if not err.is_terminal:
+        return analyze(paths, options)
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("analyzing", total=None)
+        return analyze(paths, options, progress=lambda _src: bar.advance(task))
+
+
+@app.command("watch")
+@inputs_argument
+@db_option
+@click.option(
+    "--every",
+    default="10m",
+    show_default=True,
+    help="Time between two rounds: a number of seconds, or with s, m or h (30s, 10m, 1h).",
+)
+@click.option("--rounds", type=click.IntRange(min=1), help="Stop after this many rounds.")
+@fetch_options
+def watch_cmd(
+    paths: tuple[str, ...],
+    db: Path,
+    every: str,
+    rounds: int | None,
+    ignore_robots: bool,
+    allow_private: bool,
+    delay: float,
+) -> None:
+    """Poll feeds, sitemaps and pages; each round analyses only what is new.
+
+    A feed or page unchanged since the last round is not downloaded again
+    (conditional GET), and a link whose article is stored is not fetched.
+    Stop with Ctrl-C (finished rounds are stored) or --rounds.
+    """
+    seconds = _duration(every)
+    options = AnalyzeOptions(db=db, fetch=_fetch(ignore_robots, allow_private, delay))
+    out, err = _out(), _err()
+    done = 0
+    while True:
+        started = time.monotonic()
+        result = analyze(paths, options)
+        done += 1
+        for problem in result.failed:
+            _say(err, ("error", "red"), f": {problem.source}: {problem.reason}")
+        stamp = datetime.now().strftime("%H:%M:%S")
+        stories = len(result.stories)
+        _say(
+            out,
+            f"{stamp} round {done}: {result.added} new "
+            f"{'article' if result.added == 1 else 'articles'} ({_copies(result.copies)}), "
+            f"{result.unchanged} already stored, {len(result.failed)} failed; "
+            f"{stories} {'story' if stories == 1 else 'stories'} touched",
+        )
+        if rounds is not None and done >= rounds:
+            return
+        time.sleep(max(0.0, seconds - (time.monotonic() - started)))
+
+
+_UNITS = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0}
+
+
+def _duration(text: str) -> float:
+    """Seconds of ``30``, ``30s``, ``10m`` or ``1h``; a click error otherwise."""
+    value = text.strip().lower()
+    unit = value[-1:] if value[-1:] in "smh" else ""
+    try:
+        seconds = float(value[: len(value) - len(unit)]) * _UNITS[unit]
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is not a duration (30s, 10m, 1h)") from None
+    if not seconds > 0 or seconds != seconds or seconds == float("inf"):
+        raise click.BadParameter(f"{text!r} is not a positive duration")
+    return seconds
 
 
 def _print_run(

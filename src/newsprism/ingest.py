@@ -10,9 +10,12 @@ Supported inputs:
 - ``.txt``: scraped plain text, one article per file;
 - ``.html``, ``.htm`` (optionally gzip-compressed, ``.html.gz``): one page;
 - ``.json``: one article object, a list of them, or ``{"articles": [...]}``;
-- ``.jsonl`` / ``.ndjson``: one article object per line.
+- ``.jsonl`` / ``.ndjson``: one article object per line;
+- ``.warc``: a web archive, its HTML pages (see ``newsprism.sources.warc``).
 
-Any of these may also be gzip-compressed (``.txt.gz``, ``.jsonl.gz``).
+Any of these may also be gzip-compressed (``.txt.gz``, ``.jsonl.gz``,
+``.warc.gz``). URLs, feeds, sitemaps and standard input are read by the
+other sources (see ``newsprism.sources.inputs``).
 """
 
 from __future__ import annotations
@@ -23,10 +26,8 @@ import json
 import os
 import re
 import stat
-import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO, Final, Literal
@@ -35,8 +36,19 @@ from urllib.parse import urlsplit
 from newsprism.decode import decode_bytes, valid_text
 from newsprism.errors import InputError
 from newsprism.models import RawRecord, sane_date
+from newsprism.sources.items import (
+    FileRead,
+    FileStamp,
+    Item,
+    KnownFile,
+    Limits,
+    Skipped,
+    Unchanged,
+    check_elements,
+)
+from newsprism.sources.warc import read_warc
 
-FileKind = Literal["text", "html", "json", "jsonl"]
+FileKind = Literal["text", "html", "json", "jsonl", "warc"]
 
 _KINDS: dict[str, FileKind] = {
     ".txt": "text",
@@ -47,6 +59,7 @@ _KINDS: dict[str, FileKind] = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".warc": "warc",
 }
 SUPPORTED = ", ".join([*_KINDS, ".gz of any of these"])
 
@@ -54,105 +67,6 @@ SUPPORTED = ", ".join([*_KINDS, ".gz of any of these"])
 _TEXT_FIELDS = ("text", "body", "content")
 _HTML_FIELDS = ("html", "raw_html")
 _DATE_FIELDS = ("published", "date", "published_at", "pubdate")
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Size limits that keep one hostile or mistaken file from sinking a run.
-
-    A single news article, even a raw HTML page with inline scripts, is well
-    under 10 MiB (the extraction benchmark's largest page is under 2 MiB), so
-    anything larger is not an article. Container files (JSON/JSONL) may hold
-    many articles: JSONL is streamed line by line with the per-article limit on
-    each line; a ``.json`` file is parsed whole, so it gets a larger cap.
-    """
-
-    max_article_bytes: int = 10 * 1024 * 1024
-    max_json_bytes: int = 256 * 1024 * 1024
-    # Markup elements (counted as "<") of one HTML page or HTML field. The
-    # extraction benchmark's 181 pages have at most 3,229 (mean 1,487); the
-    # extractor's time grows with the element count (a page of a million
-    # <p> took 110 s and 1.75 GB), so 50,000 (15 times the largest real page)
-    # bounds one page to a few seconds and leaves every real page alone.
-    max_html_elements: int = 50_000
-    # JSON nesting deeper than this is not an article record (a record is an
-    # object of strings; {"articles": [...]} adds two levels). Python's
-    # parser recurses once per level and fails at about 1,000.
-    max_json_depth: int = 64
-    # CPU seconds one record's extraction may take (newsprism.budget). The
-    # extraction benchmark's pages take 17 ms on average and the element cap
-    # above keeps the largest legal page to a few seconds: a record over 30 s
-    # is stuck, not slow. 0 turns the budget off.
-    max_record_cpu_seconds: float = 30.0
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """An input passed over on purpose (not an error): e.g. a README in a folder."""
-
-    source: str
-    reason: str
-
-
-# How long after a file's last change its stamp may be trusted: a file
-# rewritten within one tick of its timestamps' clock (a second on some file
-# systems, two on FAT) could keep every stamp field, so a file changed this
-# recently is read every time until it has settled (git's "racily clean" rule).
-SETTLE_NS: Final = 2_000_000_000
-
-
-@dataclass(frozen=True, slots=True)
-class FileStamp:
-    """What tells that a file is as it was when read: where it is and its stat.
-
-    The change time is in it because no program can set it back: a file
-    rewritten with the same size and its modification time restored still
-    gets a new one. Any change of the stamp (a copy, a touch, a move) only
-    means the file is read again, and its records then found stored by id.
-    """
-
-    path: str  # absolute
-    size: int
-    mtime_ns: int
-    ctime_ns: int
-    inode: int
-
-    @classmethod
-    def of(cls, path: Path) -> tuple[FileStamp, bool]:
-        """The file's stamp, and whether it has settled (see ``SETTLE_NS``)."""
-        st = path.stat()
-        settled = max(st.st_mtime_ns, st.st_ctime_ns) < time.time_ns() - SETTLE_NS
-        stamp = cls(os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-        return stamp, settled
-
-
-@dataclass(frozen=True, slots=True)
-class Unchanged:
-    """A file not read again: the store holds it with this stamp and its records."""
-
-    source: str
-    records: int
-
-
-@dataclass(frozen=True, slots=True)
-class FileRead:
-    """Follows the records of a file read whole without a problem.
-
-    Its stamp (taken before reading) and record count may be stored once
-    those records are: the next run then skips the file while its stamp is
-    unchanged. Yielded only for settled files.
-    """
-
-    source: str
-    stamp: FileStamp
-    records: int
-
-
-# The store's answer for a stamp: how many records the file gave, or None
-# when it does not hold the file with that stamp.
-KnownFile = Callable[[FileStamp], int | None]
-
-Item = RawRecord | InputError | Skipped | Unchanged | FileRead
 
 
 def read_inputs(
@@ -293,7 +207,8 @@ def read_file(
     records, clean = 0, True
     for item in _read_kind(path, source, kind, compressed, limits, explicit):
         records += isinstance(item, RawRecord)
-        clean = clean and isinstance(item, RawRecord)
+        # A WARC file's note of the records it passed over is no problem.
+        clean = clean and not isinstance(item, InputError)
         yield item
     if clean and settled and records:
         yield FileRead(source, stamp, records)
@@ -306,25 +221,31 @@ def _read_kind(
         if kind == "jsonl":
             yield from _read_jsonl(path, source, compressed, limits)
             return
+        if kind == "warc":
+            # Streamed: an archive holds thousands of pages (a CC-NEWS file
+            # is about 1 GB).
+            try:
+                fh = _open_regular(path)
+            except _Special as exc:
+                yield InputError(source, str(exc))
+                return
+            except OSError as exc:
+                yield InputError(source, _os_reason(exc))
+                return
+            with fh:
+                yield from read_warc(fh, source, limits, compressed=compressed)
+            return
         cap = limits.max_json_bytes if kind == "json" else limits.max_article_bytes
         data = _read_bytes(path, source, compressed, cap)
         if kind == "json":
             yield from _read_json(data, path, source, limits, explicit=explicit)
             return
         if kind == "html":
-            _check_elements(data.count(b"<"), source, limits)
+            check_elements(data.count(b"<"), source, limits)
         content = decode_bytes(data, source, html=kind == "html")
         yield RawRecord(source=source, key=_base_key(path), kind=kind, content=content)
     except InputError as exc:
         yield exc
-
-
-def _check_elements(count: int, source: str, limits: Limits) -> None:
-    if count > limits.max_html_elements:
-        raise InputError(
-            source,
-            f"too many HTML elements ({count:,}; the limit is {limits.max_html_elements:,})",
-        )
 
 
 def _base_key(path: Path) -> str:
@@ -424,7 +345,7 @@ def _read_jsonl(path: Path, source: str, compressed: bool, limits: Limits) -> It
                 except InputError as exc:
                     yield InputError(where, f"line {number} is not valid JSON ({exc.reason})")
                     continue
-                yield _record_from_object(obj, path, source, number, limits)
+                yield record_from_object(obj, path, source, number, limits)
             if seen == 0:
                 yield InputError(source, "the file is empty")
     except _Special as exc:
@@ -497,7 +418,7 @@ def _read_json(
         yield InputError(source, reason) if explicit else Skipped(source, reason)
         return
     for number, obj in enumerate(objects, start=1):
-        yield _record_from_object(obj, path, source, number, limits)
+        yield record_from_object(obj, path, source, number, limits)
 
 
 # Digits of a JSON integer kept as a number. Python refuses to convert more
@@ -551,7 +472,7 @@ def _looks_like_article(obj: object) -> bool:
     )
 
 
-def _record_from_object(
+def record_from_object(
     obj: object, path: Path, source: str, number: int, limits: Limits
 ) -> RawRecord | InputError:
     """One article object of a container file, keyed by its id, else URL, else number."""
@@ -576,7 +497,7 @@ def _record_from_object(
         )
     if kind == "html":
         try:
-            _check_elements(content.count("<"), where, limits)
+            check_elements(content.count("<"), where, limits)
         except InputError as exc:
             return exc
     return RawRecord(

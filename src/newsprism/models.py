@@ -12,7 +12,7 @@ dataclasses. Each record says which stage adds it:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Final, Literal
 
 RecordKind = Literal["text", "html"]
@@ -62,6 +62,9 @@ class RawRecord:
     title: str | None = None
     published: date | None = None
     outlet: str | None = None
+    # When the page was captured or fetched (a WARC record's date), which is
+    # not when it was written: kept beside the record, never taken for its date.
+    fetched: datetime | None = None
 
     def __post_init__(self) -> None:
         _check_published(self, self.published)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from newsprism.cluster import ClusterOptions
 from newsprism.dedupe import DedupeOptions
-from newsprism.ingest import Limits
+from newsprism.sources.items import Limits
+from newsprism.sources.web import FetchOptions
 
 DEFAULT_DB = Path("newsprism.db")
 
@@ -27,6 +28,9 @@ class AnalyzeOptions:
 
     db: Path = DEFAULT_DB
     limits: Limits = field(default_factory=Limits)
+    # How URLs, feeds and sitemaps are fetched (timeouts, size, robots.txt,
+    # private addresses); see newsprism.sources.web.
+    fetch: FetchOptions = field(default_factory=FetchOptions)
     dedupe: DedupeOptions = field(default_factory=DedupeOptions)
     cluster: ClusterOptions = field(default_factory=ClusterOptions)
     batch_size: int = 2000

@@ -25,9 +25,12 @@ from newsprism.cluster import ClusterDelta, ClusterDoc, ClusterState, StoryIndex
 from newsprism.dedupe import BatchLsh, Fingerprint, find_original, fingerprint
 from newsprism.errors import InputError, StorageError
 from newsprism.extract import article_id, extract
-from newsprism.ingest import FileRead, Item, Skipped, Unchanged, read_inputs
 from newsprism.models import Article, Extracted, RawRecord
 from newsprism.options import AnalyzeOptions
+from newsprism.sources.inputs import read_sources
+from newsprism.sources.items import FileRead, Item, Skipped, Unchanged
+from newsprism.sources.remote import Remote
+from newsprism.sources.web import Fetcher, UrlRead
 from newsprism.store import SQLiteStore, Store
 
 Progress = Callable[[str], None]
@@ -50,10 +53,14 @@ def analyze(
     options: AnalyzeOptions = AnalyzeOptions(),
     progress: Progress | None = None,
 ) -> RunResult:
-    """Read ``paths`` (files and folders) into the database at ``options.db``."""
+    """Read ``paths`` (files, folders, URLs, feeds, sitemaps, WARC, ``-``) into the database."""
     # One writer at a time, from before the first read (see SQLiteStore.open).
-    with SQLiteStore.open(options.db, writer=True, wait=options.wait) as store:
-        items = read_inputs(paths, options.limits, known=store.file_records)
+    with (
+        SQLiteStore.open(options.db, writer=True, wait=options.wait) as store,
+        Fetcher(options.fetch) as fetcher,
+    ):
+        remote = Remote(fetcher, options.limits, store.url_seen)
+        items = read_sources(paths, options.limits, known=store.file_records, remote=remote)
         return process_records(items, store, options, progress)
 
 
@@ -144,7 +151,7 @@ class _Run:
     def _batch(self, items: list[Item]) -> None:
         fresh: list[tuple[str, RawRecord, int]] = []
         records: list[tuple[str, RawRecord, int]] = []
-        reads: list[tuple[FileRead, int]] = []
+        reads: list[tuple[FileRead | UrlRead, int]] = []
         for item in items:
             if isinstance(item, InputError):
                 self.failed.append(item)
@@ -155,7 +162,7 @@ class _Run:
                 self.unchanged += item.records
                 for _ in range(item.records):
                     self._tick(item.source)
-            elif isinstance(item, FileRead):
+            elif isinstance(item, FileRead | UrlRead):
                 reads.append((item, self.file))
                 self.file += 1
             else:
@@ -200,7 +207,7 @@ class _Run:
         self._try_store([], reads)
 
     def _try_store(
-        self, prepared: list[_Prepared], reads: list[tuple[FileRead, int]]
+        self, prepared: list[_Prepared], reads: list[tuple[FileRead | UrlRead, int]]
     ) -> Exception | None:
         """Store ``prepared`` and stamp ``reads`` in one transaction; on failure, roll back.
 
@@ -219,6 +226,8 @@ class _Run:
                 for read, file in reads:
                     if file in self.failed_files:
                         self.failed_files.discard(file)
+                    elif isinstance(read, UrlRead):
+                        self.store.save_url(read.seen)
                     else:
                         self.store.save_file(read.stamp, read.records)
         except StorageError:

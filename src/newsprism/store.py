@@ -26,8 +26,9 @@ from typing import Any, Protocol, TypeVar
 from newsprism import buckets
 from newsprism.dedupe import Candidate, Fingerprint
 from newsprism.errors import NotFoundError, StorageError
-from newsprism.ingest import FileStamp
 from newsprism.models import Article, Story, StorySummary, sane_date
+from newsprism.sources.items import FileStamp
+from newsprism.sources.web import UrlSeen, Validators
 
 _SEGMENT_TABLE = """
     CREATE TABLE lsh_segment (
@@ -137,6 +138,18 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
         records INTEGER NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 5: the URLs fetched (newsprism.sources.web), with the validators their
+    # server gave (ETag, Last-Modified) and how many records they gave: a
+    # rerun asks the server whether a page changed (conditional GET), and a
+    # feed's link already stored is not fetched again.
+    """
+    CREATE TABLE source_url (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        records INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -158,6 +171,12 @@ class Store(Protocol):
         ...
 
     def save_file(self, stamp: FileStamp, records: int) -> None: ...
+
+    def url_seen(self, url: str) -> UrlSeen | None:
+        """What the store remembers of a fetched URL (validators, records), else ``None``."""
+        ...
+
+    def save_url(self, seen: UrlSeen) -> None: ...
 
     def add_article(self, article: Article) -> int:
         """Store ``article`` (unless its id is stored) and return its seq."""
@@ -358,6 +377,21 @@ class SQLiteStore:
             "INSERT OR REPLACE INTO source_file (path, size, mtime_ns, ctime_ns, inode, records)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             (stamp.path, stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode, records),
+        )
+
+    def url_seen(self, url: str) -> UrlSeen | None:
+        row = self._conn.execute(
+            "SELECT etag, last_modified, records FROM source_url WHERE url = ?", (url,)
+        ).fetchone()
+        if row is None:
+            return None
+        return UrlSeen(url, Validators(row[0], row[1]), int(row[2]))
+
+    def save_url(self, seen: UrlSeen) -> None:
+        self._conn.execute(
+            "INSERT OR REPLACE INTO source_url (url, etag, last_modified, records)"
+            " VALUES (?, ?, ?, ?)",
+            (seen.url, seen.validators.etag, seen.validators.last_modified, seen.records),
         )
 
     def add_article(self, article: Article) -> int:

@@ -1,0 +1,75 @@
+"""Every kind of input named on the command line, each to the source that reads it.
+
+Stage: first. Needs the arguments as given (paths, URLs, ``-``); yields the
+:data:`~newsprism.sources.items.Item` stream the pipeline stores:
+
+* ``-``: standard input (:mod:`newsprism.sources.stdin`);
+* ``http://`` and ``https://``: a page, feed, sitemap, home page or WARC file
+  (:mod:`newsprism.sources.remote`), when the run may fetch;
+* a local feed or sitemap (``.rss``, ``.atom``, ``.xml``): its links, fetched;
+* anything else: files and folders (:mod:`newsprism.ingest`), WARC files too.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Final
+
+from newsprism.decode import valid_text
+from newsprism.errors import InputError
+from newsprism.ingest import read_inputs
+from newsprism.sources.feeds import document_kind, feed_links, sitemap_links
+from newsprism.sources.items import Item, KnownFile, Limits
+from newsprism.sources.remote import Remote, read_links, read_url
+from newsprism.sources.stdin import read_stdin
+from newsprism.sources.web import is_url
+
+LISTING_SUFFIXES: Final = (".rss", ".atom", ".xml")
+
+
+def read_sources(
+    given: Iterable[str | os.PathLike[str]],
+    limits: Limits = Limits(),
+    known: KnownFile | None = None,
+    remote: Remote | None = None,
+    stdin: IO[bytes] | None = None,
+) -> Iterator[Item]:
+    """Yield the records of every input named in ``given``, in order; problems are yielded."""
+    for arg in given:
+        text = os.fspath(arg)
+        if text == "-":
+            yield from read_stdin(stdin if stdin is not None else sys.stdin.buffer, limits)
+        elif is_url(text):
+            if remote is None:
+                yield InputError(text, "URLs are not fetched in this run")
+            else:
+                yield from read_url(text, remote)
+        elif text.lower().endswith(LISTING_SUFFIXES) and Path(text).is_file():
+            yield from _read_listing(Path(text), valid_text(text), limits, remote)
+        else:
+            yield from read_inputs([arg], limits, known)
+
+
+def _read_listing(path: Path, shown: str, limits: Limits, remote: Remote | None) -> Iterator[Item]:
+    """A feed or sitemap saved to a file: its links are fetched."""
+    try:
+        with path.open("rb") as fh:
+            body = fh.read(limits.max_json_bytes + 1)
+    except OSError as exc:
+        yield InputError(shown, f"cannot read it ({exc.strerror or exc})")
+        return
+    kind = document_kind(body)
+    if kind == "feed":
+        links = feed_links(body)
+    elif kind == "sitemap":
+        links, _ = sitemap_links(body)
+    else:
+        yield InputError(shown, "neither a feed (RSS, Atom) nor a sitemap")
+        return
+    if remote is None:
+        yield InputError(shown, "its links are URLs, which are not fetched in this run")
+        return
+    yield from read_links(shown, links, remote)
