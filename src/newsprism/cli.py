@@ -31,6 +31,7 @@ from newsprism.render_html import render_html
 from newsprism.render_markdown import render_markdown
 from newsprism.render_terminal import story_renderables, terminal_safe, terminal_text
 from newsprism.report import build_report, export_json, write_atomic
+from newsprism.sources.inputs import expected_records
 from newsprism.sources.web import FetchOptions
 from newsprism.store import SQLiteStore, writer_busy
 from newsprism.view import story_views
@@ -174,8 +175,9 @@ def _run_analyze(paths: tuple[str, ...], options: AnalyzeOptions, no_wait: bool)
         _say(
             err, f"waiting for another newsprism run on {options.db} to finish (--no-wait to stop)"
         )
+    total = expected_records(paths)
     if not err.is_terminal:
-        return analyze(paths, options)
+        return analyze(paths, options, progress=_PlainProgress(err, total))
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -184,8 +186,28 @@ def _run_analyze(paths: tuple[str, ...], options: AnalyzeOptions, no_wait: bool)
         console=err,
         transient=True,
     ) as bar:
-        task = bar.add_task("analyzing", total=None)
+        task = bar.add_task("analyzing", total=total)
         return analyze(paths, options, progress=lambda _src: bar.advance(task))
+
+
+class _PlainProgress:
+    """Progress as a plain line every ``every`` seconds, for a log or a pipe."""
+
+    def __init__(self, console: Console, total: int | None, every: float = 10.0) -> None:
+        self.console = console
+        self.total = total
+        self.every = every
+        self.done = 0
+        self.start = self.last = time.monotonic()
+
+    def __call__(self, source: str) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if now - self.last >= self.every:
+            self.last = now
+            of = f" of {self.total:,}" if self.total is not None else ""
+            rate = self.done / max(now - self.start, 1e-9)
+            _say(self.console, f"analyzing: {self.done:,}{of} records ({rate:,.0f}/s)")
 
 
 @app.command("watch")

@@ -20,7 +20,7 @@ from typing import IO, Final
 
 from newsprism.decode import valid_text
 from newsprism.errors import InputError
-from newsprism.ingest import read_inputs
+from newsprism.ingest import file_kind, read_inputs
 from newsprism.sources.feeds import document_kind, feed_links, sitemap_links
 from newsprism.sources.items import Item, KnownFile, Limits
 from newsprism.sources.remote import Remote, read_links, read_url
@@ -51,6 +51,33 @@ def read_sources(
             yield from _read_listing(Path(text), valid_text(text), limits, remote)
         else:
             yield from read_inputs([arg], limits, known)
+
+
+def expected_records(given: Iterable[str | os.PathLike[str]], cap: int = 1_000_000) -> int | None:
+    """How many records the inputs hold, when counting their files tells (else ``None``).
+
+    A folder of saved pages or texts holds one article per file, so a quick
+    walk (names only, nothing opened) gives a progress bar its total; a
+    container (JSON, JSONL, WARC), a URL, a feed or standard input holds an
+    unknown number, and so does a tree past ``cap`` files.
+    """
+    count = 0
+    for arg in given:
+        text = os.fspath(arg)
+        if text == "-" or is_url(text):
+            return None
+        for root, dirs, files in os.walk(text) if os.path.isdir(text) else [("", [], [text])]:
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                if name.startswith(".") and root:
+                    continue
+                kind, _ = file_kind(Path(name))
+                if kind in ("json", "jsonl", "warc") or name.lower().endswith(LISTING_SUFFIXES):
+                    return None
+                count += kind is not None
+                if count > cap:
+                    return None
+    return count
 
 
 def _read_listing(path: Path, shown: str, limits: Limits, remote: Remote | None) -> Iterator[Item]:
