@@ -83,3 +83,32 @@ def test_what_the_chosen_already_tell_weighs_against_a_retelling() -> None:
     assert firsts(COVERAGE)[:2] == ["Prime", "Aid"]
     # "Red Cross aid convoys ..." repeats the convoys' sentence: never taken.
     assert "Red" not in firsts(COVERAGE)
+
+
+def test_the_sentence_telling_the_headline_is_never_left_out() -> None:
+    # Nine sentences outrank the one that tells the headline's event (a
+    # weighting by place alone, and it comes last); it still goes in, first.
+    filler = [
+        "Bakeries in the old market opened early for queues of hungry families.",
+        "Schools across the eastern hills stayed shut for a third week running.",
+        "Farmers near the river counted cattle lost during the long winter floods.",
+        "Taxi drivers blocked the coastal highway to protest at fuel prices again.",
+        "Hospital staff in the southern province asked for more blankets and medicine.",
+        "Fishing boats returned to harbour after storms damaged several piers nearby.",
+        "Students painted murals on the walls of the burned cinema downtown yesterday.",
+        "Railway workers repaired a bridge that floodwater had weakened last spring.",
+        "Church volunteers handed out soup and bread to pensioners outside the hall.",
+    ]
+    event = "Prime Minister Edda Morrow signed a truce with the Valley Front rebels on Friday."
+    a = Article(
+        id="a",
+        source="a.txt",
+        title="Edda Morrow signs truce with Valley Front rebels",
+        text="\n".join([*filler, event]),
+    )
+    sentences, found = candidates([a])
+    pool = [c for c in found if not c.leans]
+    by_place = Features(lead=1.0, title=0, names=0, words=0, pairs=0, weekday=0, figure=0)
+    taken = choose(sentences, pool, {"a": 0}, by_place, 0.0)
+    assert len(pool) > len(taken)
+    assert sentences[taken[0]].text == event
