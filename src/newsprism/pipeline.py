@@ -17,7 +17,6 @@ import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
 from os import PathLike
 
 from newsprism.budget import BudgetExceeded, cpu_budget
@@ -72,10 +71,29 @@ def process_records(
 ) -> RunResult:
     """Store every record of ``items``; report, never raise, per-input problems."""
     run = _Run(store, options, progress)
-    iterator = iter(items)
-    while batch := list(islice(iterator, options.batch_size)):
+    for batch in _batches(items, options.batch_size):
         run.batch(batch)
     return run.result()
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """``items`` in lists of ``size`` records each (the last may hold fewer).
+
+    Only records count: the markers and notes between them (a file read, a
+    problem, an input passed over) ride along, so a batch, and what a killed
+    run leaves, is always ``size`` articles' worth.
+    """
+    batch: list[Item] = []
+    records = 0
+    for item in items:
+        batch.append(item)
+        if isinstance(item, RawRecord):
+            records += 1
+            if records >= size:
+                yield batch
+                batch, records = [], 0
+    if batch:
+        yield batch
 
 
 @dataclass(frozen=True, slots=True)
