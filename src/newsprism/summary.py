@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from rapidfuzz.distance import Levenshtein
 
@@ -137,19 +137,27 @@ def candidates(articles: Sequence[Article]) -> tuple[list[Sentence], list[Candid
     loose = supporters(sentences)
     content = StoryContent.of(articles, sentences)
     order = {a.id: n for n, a in enumerate(articles)}
-    tokens = [_TOKEN.findall(strip_dateline(s.text).lower()) for s in sentences]
+    texts = [strip_dateline(s.text) for s in sentences]
+    tokens = [_TOKEN.findall(t.lower()) for t in texts]
     words_of: dict[str, set[str]] = {}
     pairs_of: dict[str, set[Pair]] = {}
     for s, toks in zip(sentences, tokens, strict=True):
         words_of.setdefault(s.article, set()).update(toks)
         pairs_of.setdefault(s.article, set()).update(itertools.pairwise(toks))
-    told_by: Counter[Pair] = Counter(p for pairs in pairs_of.values() for p in pairs)
+    # By how many articles each word, each pair is used (its own one of them).
+    used_by: Counter[str] = Counter()
+    for words in words_of.values():
+        used_by.update(words)
+    told_by: Counter[Pair] = Counter()
+    for pairs in pairs_of.values():
+        told_by.update(pairs)
+    others = len(words_of) - 1
     headline: set[str] = set()
     for a in articles:
         headline |= content_words(a.title or "")
     out: list[Candidate] = []
     for i, s in enumerate(sentences):
-        text = strip_dateline(s.text)
+        text = texts[i]
         n_words = len(text.split())
         if not MIN_WORDS <= n_words <= MAX_WORDS:
             continue
@@ -169,15 +177,14 @@ def candidates(articles: Sequence[Article]) -> tuple[list[Sentence], list[Candid
             for a in sorted(loose[i], key=lambda a: order[a])
             if shares[a] >= CARRIED and content.states_all(text, a)
         )
-        others = [k for k in words_of if k != s.article]
         features = Features(
             lead=1 / (1 + s.index),
             title=len(s.words & headline) / len(s.words),
             names=len(set(_NAMED.findall(text))) / n_words,
-            words=_used(tokens[i], [words_of[k] for k in others]),
-            pairs=_used(list(itertools.pairwise(tokens[i])), [pairs_of[k] for k in others]),
+            words=_used(tokens[i], used_by, others),
+            pairs=_used(list(itertools.pairwise(tokens[i])), told_by, others),
             weekday=1.0 if _WEEKDAY.search(text) else 0.0,
-            figure=1.0 if any(c.isdigit() for c in text) else 0.0,
+            figure=1.0 if _DIGIT.search(text) else 0.0,
         )
         told = tuple(
             (p, told_by[p])
@@ -292,18 +299,21 @@ def summary_section(
     ]
 
 
+_T = TypeVar("_T")
 _TOKEN = re.compile(r"\w+")
 # A capitalised word inside the sentence (not its first word, nor the first
 # after a full stop): a name.
 _NAMED = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w’'-]+")
+_DIGIT = re.compile(r"\d")
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
-def _used(items: Sequence[object], others: Sequence[set[Any]]) -> float:
-    """The mean share of ``others`` (the other articles) that hold each item."""
-    if not items or not others:
+def _used(items: Sequence[_T], used_by: Counter[_T], others: int) -> float:
+    """The mean share of the ``others`` (the story's other articles) that use
+    each item (``used_by`` counts the item's own article too)."""
+    if not items or others < 1:
         return 0.0
-    return sum(sum(x in o for o in others) for x in items) / len(items) / len(others)
+    return (sum(map(used_by.__getitem__, items)) - len(items)) / len(items) / others
 
 
 # Said of what is still to come: a preview ("when he arrives in Israel on
