@@ -1,6 +1,6 @@
 """Story summaries on AllSides 2021 dev: the engine beside LexRank and the lead baseline.
 
-    .venv/bin/python benchmarks/summaries_allsides.py [--reports DIR] [--articles CACHE]
+    .venv/bin/python benchmarks/summaries_allsides.py [--reports DIR] [--articles CACHE] [--fit]
 
 Every article of the file is one JSONL record (its ``title``, ``published``,
 ``outlet``, ``url`` as the record states them) run through the real pipeline
@@ -23,6 +23,12 @@ the same run (it cuts every summary to its reference's length in words):
   reached, shown in document order;
 - ``lead``: the first sentences of the story's articles, the first of each
   article in turn, then the second of each, and so on.
+
+The length budget is the same for all: the scorer's ROUGE is F1 over the
+summary cut to the roundup's length, so no system gains by running longer.
+The baselines are even told that length (they stop once they reach it); the
+engine is not (it shows up to eight sentences, about 190 words at the median
+against the roundups' 117, and the scorer cuts it).
 
 Both baselines read the same extracted article texts and the same sentence
 splitter as the engine. The halves are cut by story, by a stable hash of the
