@@ -409,6 +409,35 @@ def export_cmd(
             _say(_out(), f"report written to {path}")
 
 
+@app.command("serve")
+@db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (this machine only by default).",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+def serve_cmd(db: Path, host: str, port: int) -> None:
+    """Browse, search and compare the stored stories in a web browser (read only)."""
+    import uvicorn  # imported here: only this command serves
+
+    from newsprism.app.server import create_app
+
+    # It exists, and its schema is current (an older one is upgraded here,
+    # once: the app itself only reads).
+    _open_existing(db).close()
+    web = create_app(db)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        _say(
+            _err(),
+            ("warning", "yellow"),
+            f": listening on {host}: anyone who can reach this machine can read the database",
+        )
+    _say(_err(), f"newsprism: serving {db} at http://{host}:{port}/ (Ctrl-C to stop)")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: the one place where errors become messages and exit codes."""
     try:

@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader
 from newsprism.view import ACTOR_MARK_NOTE, actor_names, interval_text, story_views, word_diff
 
 
-def _environment() -> Environment:
+def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("newsprism", "templates"),
         autoescape=True,  # article text is untrusted input
@@ -33,8 +33,16 @@ def _environment() -> Environment:
 
 def render_html(report: Mapping[str, Any]) -> str:
     """The whole report as one HTML page."""
-    template = _environment().get_template("report.html.j2")
+    template = environment().get_template("report.html.j2")
     return template.render(
         generated=report.get("generated"),
         stories=story_views(report),
     )
+
+
+def stylesheet() -> str:
+    """The report's styles (the web app serves them as a file, the export inlines them)."""
+    env = environment()
+    assert env.loader is not None
+    source, _, _ = env.loader.get_source(env, "report.css")
+    return source

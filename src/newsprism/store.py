@@ -59,8 +59,9 @@ def _insert_segment(conn: sqlite3.Connection, segment: buckets.Segment) -> int:
 # Each entry moves the schema from version i to i + 1. Never edit a released
 # entry: append a new one.
 _SEARCH_INDEX = (
+    # Porter stemming: "derail" finds "derails" and "derailment".
     """CREATE VIRTUAL TABLE article_fts USING fts5(
-        title, text, content='article', content_rowid='seq'
+        title, text, content='article', content_rowid='seq', tokenize='porter unicode61'
     )""",
     "INSERT INTO article_fts(article_fts) VALUES ('rebuild')",
     """CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN

@@ -1,0 +1,1 @@
+"""The local web app: browse, search and compare stories (``newsprism serve``)."""

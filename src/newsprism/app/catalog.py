@@ -1,0 +1,369 @@
+"""What the web app reads: stories listed, filtered and searched; stories, articles and outlets.
+
+Stage: the app's data (read only). Needs a database; gives plain records the
+pages and the JSON API lay out. The story listing is computed once and kept
+until the database changes (SQLite's ``data_version``), so listing, filtering
+and paging a 100k-article database do not aggregate it per request; a story's
+sections are computed when first asked for and kept until the story changes
+(its article count and last article), in a bounded cache.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Final, Literal
+
+from newsprism.errors import NotFoundError, StorageError
+from newsprism.models import Article
+from newsprism.report import article_json, build_report
+from newsprism.store import SCHEMA_VERSION, SQLiteStore
+from newsprism.view import StoryView, story_views
+
+Sort = Literal["new", "large"]
+
+# Stories whose sections are kept: a story page is built once (0.1-0.8 s for
+# a large story) and read many times; this bounds the memory to a few
+# hundred stories' views.
+_CACHED_STORIES: Final = 256
+# Search hits read, best first: enough for many pages of stories.
+_SEARCH_HITS: Final = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """One story in the listing."""
+
+    id: str
+    title: str | None
+    articles: int
+    copies: int
+    outlets: tuple[str, ...]
+    languages: tuple[str, ...]
+    first: date | None
+    last: date | None
+    newest: int  # seq of its latest article: the listing's "newest first"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "articles": self.articles,
+            "copies": self.copies,
+            "outlets": list(self.outlets),
+            "languages": list(self.languages),
+            "first": self.first.isoformat() if self.first else None,
+            "last": self.last.isoformat() if self.last else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What the listing is narrowed to (all optional)."""
+
+    query: str = ""
+    since: date | None = None
+    until: date | None = None
+    outlet: str = ""
+    language: str = ""
+    sort: Sort = "new"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    rows: list[StoryRow]
+    total: int
+    number: int
+    size: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.size))
+
+
+def fts_query(text: str) -> str:
+    """A user's words as an FTS5 query: each word a quoted term, all required.
+
+    FTS5's own syntax (quotes, ``AND``, ``*``, columns) would turn a stray
+    quote or colon into an error; quoted, any input is a plain search.
+    """
+    words = [w.replace('"', '""') for w in text.split() if w.strip('"')]
+    return " ".join(f'"{w}"' for w in words[:20])
+
+
+class Catalog:
+    """The app's read-only view of one database, safe to share between request threads."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        if not db.is_file():
+            raise NotFoundError(f"{db}: no such database (run 'newsprism analyze PATH --db {db}')")
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._version: int | None = None
+        self._rows: list[StoryRow] = []
+        self._by_id: dict[str, StoryRow] = {}
+        self._views: OrderedDict[tuple[str, int, int], tuple[StoryView, dict[str, Any]]] = (
+            OrderedDict()
+        )
+        with self._connection() as conn:
+            found = conn.execute("PRAGMA user_version").fetchone()[0]
+        if found != SCHEMA_VERSION:
+            raise StorageError(
+                f"{db}: schema version {found}, not {SCHEMA_VERSION}: "
+                "run 'newsprism analyze' on it once to upgrade it"
+            )
+
+    # -- connections -------------------------------------------------------
+
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            # Read only: the app can never change the database it shows.
+            uri = f"{self.db.absolute().as_uri()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30.0)
+            self._local.conn = conn
+        yield conn
+
+    @contextmanager
+    def _store(self) -> Iterator[SQLiteStore]:
+        with self._connection() as conn:
+            yield SQLiteStore(conn, str(self.db))
+
+    # -- the listing -------------------------------------------------------
+
+    def _fresh(self) -> None:
+        """Recompute the listing when another connection committed since."""
+        with self._connection() as conn:
+            version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+            count = int(conn.execute("SELECT MAX(seq) FROM article").fetchone()[0] or 0)
+        key = version * 1_000_003 + count
+        with self._lock:
+            if key == self._version:
+                return
+            rows = self._load()
+            self._rows = rows
+            self._by_id = {r.id: r for r in rows}
+            self._version = key
+
+    def _load(self) -> list[StoryRow]:
+        with self._connection() as conn:
+            found = conn.execute(
+                "SELECT s.id, s.title, COUNT(a.id), COUNT(a.duplicate_of), "
+                # Joined with the unit separator: an outlet's name may hold a comma.
+                "(SELECT GROUP_CONCAT(o, char(31)) FROM (SELECT DISTINCT outlet AS o "
+                "FROM article WHERE story = s.id AND outlet IS NOT NULL)), "
+                "(SELECT GROUP_CONCAT(l, char(31)) FROM (SELECT DISTINCT language AS l "
+                "FROM article WHERE story = s.id AND language IS NOT NULL)), "
+                "MIN(a.published), MAX(a.published), MAX(a.seq) "
+                "FROM story s JOIN article a ON a.story = s.id GROUP BY s.id"
+            ).fetchall()
+        return [
+            StoryRow(
+                id=r[0],
+                title=r[1],
+                articles=r[2],
+                copies=r[3],
+                outlets=tuple(sorted(r[4].split("\x1f"))) if r[4] else (),
+                languages=tuple(sorted(r[5].split("\x1f"))) if r[5] else (),
+                first=_date(r[6]),
+                last=_date(r[7]),
+                newest=r[8],
+            )
+            for r in found
+        ]
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """Every outlet with its number of stories, most first."""
+        self._fresh()
+        count: dict[str, int] = {}
+        for row in self._rows:
+            for o in row.outlets:
+                count[o] = count.get(o, 0) + 1
+        return sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def languages(self) -> list[str]:
+        self._fresh()
+        return sorted({lang for r in self._rows for lang in r.languages})
+
+    def page(self, filters: Filters, number: int = 1, size: int = 20) -> Page:
+        """One page of the stories that pass ``filters``, newest or largest first."""
+        self._fresh()
+        rows = self._rows
+        if filters.query.strip():
+            ranked = self._search(filters.query)
+            rows = [self._by_id[sid] for sid in ranked if sid in self._by_id]
+        else:
+            key: Callable[[StoryRow], tuple[int, int]] = (
+                (lambda r: (-r.newest, 0))
+                if filters.sort == "new"
+                else (lambda r: (-r.articles, -r.newest))
+            )
+            rows = sorted(rows, key=key)
+        rows = [r for r in rows if _passes(r, filters)]
+        start = (number - 1) * size
+        return Page(rows[start : start + size], len(rows), number, size)
+
+    def _search(self, text: str) -> list[str]:
+        """Story ids whose titles or texts hold every word, best match first."""
+        query = fts_query(text)
+        if not query:
+            return []
+        with self._connection() as conn:
+            try:
+                found = conn.execute(
+                    "SELECT a.story FROM article_fts JOIN article a ON a.seq = article_fts.rowid "
+                    "WHERE article_fts MATCH ? ORDER BY rank LIMIT ?",
+                    (query, _SEARCH_HITS),
+                ).fetchall()
+            except sqlite3.OperationalError:
+                return []
+        return list(dict.fromkeys(r[0] for r in found if r[0]))
+
+    # -- one story, article, outlet ------------------------------------------
+
+    def row(self, story_id: str) -> StoryRow:
+        self._fresh()
+        found = self._by_id.get(story_id)
+        if found is None:
+            raise NotFoundError(f"no story {story_id!r}")
+        return found
+
+    def story(self, story_id: str) -> tuple[StoryView, dict[str, Any]]:
+        """The story's view (for pages) and its report entry (for the API), cached."""
+        row = self.row(story_id)
+        key = (story_id, row.articles, row.newest)
+        with self._lock:
+            cached = self._views.get(key)
+            if cached is not None:
+                self._views.move_to_end(key)
+                return cached
+        with self._store() as store:
+            report = build_report(store, [story_id])
+        view = story_views(report)[0]
+        # As in the report: the story (its article ids and sections) and its articles.
+        entry = {"story": report["stories"][0], "articles": report["articles"]}
+        with self._lock:
+            self._views[key] = (view, entry)
+            while len(self._views) > _CACHED_STORIES:
+                self._views.popitem(last=False)
+        return view, entry
+
+    def cached_story(self, story_id: str) -> StoryView | None:
+        """The story's view if it was built already (the listing shows what it knows)."""
+        row = self._by_id.get(story_id)
+        if row is None:
+            return None
+        with self._lock:
+            found = self._views.get((story_id, row.articles, row.newest))
+        return found[0] if found else None
+
+    def article(self, article_id: str) -> tuple[Article, list[Article]]:
+        """An article and its copies (or, for a copy, its original and the other copies)."""
+        with self._store() as store:
+            found = list(store.articles([article_id]))
+            if not found:
+                raise NotFoundError(f"no article {article_id!r}")
+            article = found[0]
+            root = article.duplicate_of or article.id
+            with self._connection() as conn:
+                ids = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT id FROM article WHERE (duplicate_of = ? OR id = ?) AND id != ? "
+                        "ORDER BY seq",
+                        (root, root, article.id),
+                    )
+                ]
+            related = list(store.articles(ids))
+        return article, related
+
+    def article_json(self, article_id: str) -> dict[str, Any]:
+        article, related = self.article(article_id)
+        out = article_json(article)
+        out["related"] = [a.id for a in related]
+        return out
+
+    def outlet_stories(self, outlet: str, limit: int = 200) -> list[StoryRow]:
+        self._fresh()
+        rows = [r for r in self._rows if outlet in r.outlets]
+        rows.sort(key=lambda r: -r.newest)
+        return rows[:limit]
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+
+def citations(view: StoryView, article_id: str) -> list[tuple[str, str]]:
+    """Where a story's sections cite an article: (section, text), in section order."""
+    found: list[tuple[str, str]] = []
+    sections = view.sections
+    for item in sections.get("summary", []):
+        if article_id in item.get("sources", []):
+            found.append(("summary", str(item.get("text", ""))))
+    for quote in sections.get("quotes", []):
+        for v in quote.get("variants", []):
+            if v.get("article") == article_id:
+                found.append(
+                    ("quote", f"“{v.get('text', '')}” ({quote.get('speaker') or 'unknown'})")
+                )
+    for number in sections.get("numbers", []):
+        for m in number.get("mentions", []):
+            if m.get("article") == article_id:
+                found.append(
+                    ("figure", f"{m.get('text', '')} ({number.get('what') or 'a quantity'})")
+                )
+    for event in sections.get("timeline", []):
+        if article_id in event.get("articles", []):
+            found.append(("timeline", f"{event.get('date')}: {event.get('what', '')}"))
+    for item in sections.get("exclusive", []):
+        if item.get("article") == article_id:
+            found.append(("only this outlet", str(item.get("text", ""))))
+    return found
+
+
+def conflicts(view: StoryView) -> int:
+    """How many of a story's figures the outlets give in conflict."""
+    return sum(1 for n in view.sections.get("numbers", []) if n.get("status") == "conflicting")
+
+
+def distinctive_terms(views: Sequence[StoryView], outlet: str, limit: int = 30) -> list[str]:
+    """An outlet's distinctive terms across stories (from each story's framing section)."""
+    score: dict[str, float] = {}
+    for view in views:
+        mine = {a.id for a in view.articles if a.outlet == outlet}
+        for entry in view.sections.get("framing", []):
+            if entry.get("article") in mine:
+                for term in entry.get("terms", []):
+                    word = str(term.get("term", ""))
+                    score[word] = score.get(word, 0.0) + float(term.get("score") or 0.0)
+    return [t for t, _ in sorted(score.items(), key=lambda kv: -kv[1])[:limit]]
+
+
+def _passes(row: StoryRow, f: Filters) -> bool:
+    if f.outlet and f.outlet not in row.outlets:
+        return False
+    if f.language and f.language not in row.languages:
+        return False
+    if f.since and (row.last is None or row.last < f.since):
+        return False
+    return not (f.until and (row.first is None or row.first > f.until))
+
+
+def _date(value: object) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
