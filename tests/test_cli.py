@@ -95,3 +95,44 @@ def test_report_files_are_readable_by_others(corpus: Path, tmp_path: Path) -> No
     out = tmp_path / "r.json"
     assert main(["analyze", str(corpus), "--db", str(tmp_path / "n.db"), "--json", str(out)]) == 0
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_story_ids_by_unique_prefix_and_listing_options(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "n.db"
+    assert main(["analyze", str(corpus), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db), "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 2 and rows[0]["articles"] >= rows[1]["articles"]
+    full = rows[0]["id"]
+    # The id without "s-" and cut short still names it, in show and export.
+    short = full.removeprefix("s-")[:6]
+    assert main(["show", short, "--db", str(db), "--no-pager"]) == 0
+    assert rows[0]["title"] in capsys.readouterr().out
+    out = tmp_path / "one.json"
+    assert main(["export", "--json", str(out), "--story", short, "--db", str(db)]) == 0
+    assert [s["id"] for s in json.loads(out.read_text())["stories"]] == [full]
+    # "s-" alone names both stories: an error that lists them.
+    assert main(["show", "s-", "--db", str(db)]) == 1
+    assert "names several stories" in capsys.readouterr().err
+    # Filters: a date range that holds no story, an outlet nobody is.
+    assert main(["stories", "--db", str(db), "--json", "--until", "1990-01-01"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["stories", "--db", str(db), "--json", "--outlet", "Nobody"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["stories", "--db", str(db), "--json", "--limit", "1"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1
+
+
+def test_one_article_is_not_one_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Ferry returns\n\nThe river ferry at Lowquay returned to service on Monday after the "
+        "council approved repairs worth 310,000 pounds, officials said on Tuesday."
+    )
+    assert main(["analyze", str(tmp_path / "a.txt"), "--db", str(tmp_path / "n.db")]) == 0
+    out = capsys.readouterr().out
+    assert "1 article added (0 copies)" in out and "1 story touched" in out

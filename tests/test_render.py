@@ -190,3 +190,30 @@ def test_how_outlets_name_actors_is_shown_everywhere_and_escaped() -> None:
             console.print(part)
     text = console.export_text()
     assert "names: Tobias Ferrant as “Mayor Tobias <i>Ferrant</i>”*" in text
+
+
+def test_markdown_keeps_parentheses_and_counts_outlets_not_labels() -> None:
+    report = _report()
+    report["articles"][1]["outlet"] = "The Ellery Star"
+    report["stories"][0]["summary"][0]["text"] = "Ferrant (the mayor) won by 212 votes."
+    text = render_markdown(report)
+    assert "Ferrant (the mayor) won" in text and "\\(" not in text
+    assert "2 articles from 1 outlet" in text
+    # Brackets stay escaped: no link can be made of an article's text.
+    assert "[link]" not in text
+
+
+def test_terminal_names_each_speaker_once_above_their_quotations() -> None:
+    report = _report()
+    second = {
+        "speaker": "Mira Osei",
+        "variants": [{"article": "a2", "text": "The count was close", "speaker_text": "Osei"}],
+    }
+    report["stories"][0]["quotes"].append(second)
+    console = Console(record=True, width=120)
+    for part in story_renderables(story_views(report)[0]):
+        console.print(part)
+    printed = console.export_text()
+    # Once in the table of speakers, once above both of her quotations.
+    assert printed.count("Mira Osei") == 2
+    assert printed.index("We will ask") < printed.index("The count was close")

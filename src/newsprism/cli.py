@@ -9,6 +9,7 @@ text, never read as rich markup, and without control characters.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import sys
@@ -34,7 +35,7 @@ from newsprism.report import build_report, export_json, write_atomic
 from newsprism.sources.inputs import expected_records
 from newsprism.sources.web import FetchOptions
 from newsprism.store import SQLiteStore, writer_busy
-from newsprism.view import story_views
+from newsprism.view import plural, story_views
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -250,8 +251,8 @@ def watch_cmd(
         stories = len(result.stories)
         _say(
             out,
-            f"{stamp} round {done}: {result.added} new "
-            f"{'article' if result.added == 1 else 'articles'} ({_copies(result.copies)}), "
+            f"{stamp} round {done}: {plural(result.added, 'new article')} "
+            f"({_copies(result.copies)}), "
             f"{result.unchanged} already stored, {len(result.failed)} failed; "
             f"{stories} {'story' if stories == 1 else 'stories'} touched",
         )
@@ -291,7 +292,8 @@ def _print_run(
     touched = f"{len(summaries)} {'story' if len(summaries) == 1 else 'stories'} touched"
     _say(
         out,
-        f"{result.added} articles added ({_copies(result.copies)}), {result.unchanged} already "
+        f"{plural(result.added, 'article')} added ({_copies(result.copies)}), "
+        f"{result.unchanged} already "
         f"stored, {len(result.failed)} failed; {touched}; database {db}"
         + (f"; report {json_out}" if json_out else ""),
     )
@@ -314,7 +316,7 @@ def _story_table(rows: list[StorySummary], title: str) -> Table:
 
 
 def _copies(n: int) -> str:
-    return f"{n} copy" if n == 1 else f"{n} copies"
+    return plural(n, "copy")
 
 
 def _dates(s: StorySummary) -> str:
@@ -338,27 +340,70 @@ def _open_existing(db: Path) -> SQLiteStore:
 @app.command("stories")
 @db_option
 @click.option("--limit", default=50, show_default=True, help="Show at most this many stories.")
-def stories_cmd(db: Path, limit: int) -> None:
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Stories reported on or after.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Stories reported on or before.")
+@click.option("--outlet", help="Only stories this outlet reports (its name as shown).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per story, one per line.")
+def stories_cmd(
+    db: Path,
+    limit: int,
+    since: datetime | None,
+    until: datetime | None,
+    outlet: str | None,
+    as_json: bool,
+) -> None:
     """List stored stories, largest first."""
     with _open_existing(db) as store:
         rows = store.stories()
+    low, high = (since.date() if since else None), (until.date() if until else None)
+    rows = [
+        s
+        for s in rows
+        if (outlet is None or outlet in s.outlets)
+        and (low is None or (s.last is not None and s.last >= low))
+        and (high is None or (s.first is not None and s.first <= high))
+    ]
     out = _out()
+    if as_json:
+        for s in rows[:limit]:
+            out.file.write(json.dumps(_summary_json(s), ensure_ascii=False) + "\n")
+        return
     out.print(_story_table(rows[:limit], f"Stories in {db}"))
     if len(rows) > limit:
         _say(out, f"... and {len(rows) - limit} more (--limit)")
 
 
+def _summary_json(s: StorySummary) -> dict[str, object]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "articles": s.articles,
+        "copies": s.copies,
+        "outlets": list(s.outlets),
+        "first": s.first.isoformat() if s.first else None,
+        "last": s.last.isoformat() if s.last else None,
+    }
+
+
 @app.command("show")
 @click.argument("story")
 @db_option
-def show_cmd(story: str, db: Path) -> None:
-    """Show one story: articles (copies marked), summary, quotes, numbers, timeline, framing."""
+@click.option("--no-pager", is_flag=True, help="Print straight out, even on a terminal.")
+def show_cmd(story: str, db: Path, no_pager: bool) -> None:
+    """Show one story (its id, or the start of it): articles, summary, quotes, numbers, timeline."""
     with _open_existing(db) as store:
-        report = build_report(store, [story])
+        report = build_report(store, [store.resolve_story(story)])
     out = _out()
-    for view in story_views(terminal_safe(report)):
-        for part in story_renderables(view):
-            out.print(part)
+    parts = [
+        part for view in story_views(terminal_safe(report)) for part in story_renderables(view)
+    ]
+    if out.is_terminal and not no_pager:
+        with out.pager(styles=True):
+            for part in parts:
+                out.print(part)
+        return
+    for part in parts:
+        out.print(part)
 
 
 @app.command("export")
@@ -380,7 +425,9 @@ def show_cmd(story: str, db: Path) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report as one self-contained HTML page here.",
 )
-@click.option("--story", multiple=True, help="Only this story id (repeatable).")
+@click.option(
+    "--story", multiple=True, help="Only this story (its id or the start of it; repeatable)."
+)
 @db_option
 def export_cmd(
     json_out: Path | None,
@@ -393,10 +440,11 @@ def export_cmd(
     if json_out is None and md_out is None and html_out is None:
         raise click.UsageError("give at least one of --json, --markdown, --html")
     with _open_existing(db) as store:
+        chosen = [store.resolve_story(given) for given in story] or None
         if json_out is not None:
-            export_json(store, json_out, list(story) or None)
+            export_json(store, json_out, chosen)
         if md_out is not None or html_out is not None:
-            ids = list(story) or [s.id for s in store.stories()]
+            ids = chosen or [s.id for s in store.stories()]
             report = build_report(store, ids)
             if md_out is not None:
                 text = render_markdown(report)

@@ -17,11 +17,14 @@ from newsprism.view import (
     actor_names,
     has_actor_mark,
     interval_text,
+    plural,
     story_views,
     word_diff,
 )
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# Parentheses, "#", "+" and "!" are inert in running text once brackets are
+# escaped (a link needs "](", an image "!["), so prose keeps them as written.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
 
 
 def esc(text: object) -> str:
@@ -41,8 +44,12 @@ def render_markdown(report: Mapping[str, Any]) -> str:
 def _story(story: StoryView) -> list[str]:
     sec = story.sections
     out = [f"## {esc(story.title or '(untitled story)')}", ""]
-    outlets = {a.label for a in story.articles}
-    out += [f"`{story.id}` · {len(story.articles)} articles from {len(outlets)} outlets", ""]
+    # Outlets, not labels (an outlet with two articles has two dated labels).
+    n_articles, n_outlets = len(story.articles), len(story.outlets())
+    out += [
+        f"`{story.id}` · {plural(n_articles, 'article')} from {plural(n_outlets, 'outlet')}",
+        "",
+    ]
 
     out += ["### Summary", ""]
     for n, item in enumerate(sec["summary"], 1):

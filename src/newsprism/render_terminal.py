@@ -76,8 +76,15 @@ def story_renderables(story: StoryView) -> Iterator[RenderableType]:
     yield Rule("Who said what", align="left")
     if sec["quotes"]:
         yield _speakers(story)
+    # Each speaker once, with every quotation of theirs under the name, in
+    # the order the speakers are first quoted.
+    by_speaker: dict[str, list[dict[str, object]]] = {}
     for q in sec["quotes"]:
-        yield _quote(story, q)
+        by_speaker.setdefault(str(q.get("speaker") or "unknown speaker"), []).append(q)
+    for who, quotes in by_speaker.items():
+        yield Text(who, "bold")
+        for q in quotes:
+            yield _quote(story, q)
     yield from _none(sec["quotes"], "No quotes found.")
 
     yield Rule("The numbers", align="left")
@@ -136,7 +143,7 @@ def _quote(story: StoryView, q: dict[str, object]) -> RenderableType:
     variants = q.get("variants") or []
     assert isinstance(variants, list)
     ref = str(variants[0].get("text", "")) if variants else ""
-    lines: list[RenderableType] = [Text(str(q.get("speaker") or "unknown speaker"), "bold")]
+    lines: list[RenderableType] = []
     for i, v in enumerate(variants):
         line = Text(f"  {story.label(v.get('article', ''))}: “", "dim")
         if i == 0:

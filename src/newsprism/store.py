@@ -649,6 +649,32 @@ class SQLiteStore:
             for r in rows
         ]
 
+    def resolve_story(self, given: str) -> str:
+        """The id of the one story whose id is ``given`` or starts with it (``s-`` may be left out).
+
+        Raises :class:`NotFoundError` when none does, or when several do
+        (naming a few, so the user can type one more character).
+        """
+        found: list[str] = []
+        for prefix in dict.fromkeys((given, f"s-{given}")):
+            if not prefix:
+                continue
+            exact = self._conn.execute("SELECT id FROM story WHERE id = ?", (prefix,)).fetchone()
+            if exact is not None:
+                return str(exact[0])
+            # A range scan on the unique index: the ids that start with the prefix.
+            rows = self._conn.execute(
+                "SELECT id FROM story WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+                (prefix, prefix + "\U0010ffff"),
+            ).fetchall()
+            found += [r[0] for r in rows if r[0] not in found]
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise NotFoundError(f"no story {given!r} in {self.path} (see 'newsprism stories')")
+        shown = ", ".join(found[:5]) + (", ..." if len(found) > 5 else "")
+        raise NotFoundError(f"{given!r} names several stories ({shown}): give more of the id")
+
     def count_articles(self) -> int:
         return int(self._conn.execute("SELECT COUNT(*) FROM article").fetchone()[0])
 

@@ -253,3 +253,12 @@ def has_actor_mark(framing: list[dict[str, Any]]) -> bool:
 
 # Shown under the framing section wherever ``actor_names`` marks a form.
 ACTOR_MARK_NOTE = "* a title or role most of the other outlets do not give that person"
+
+
+def plural(n: int, noun: str) -> str:
+    """``1 article``, ``2 articles``; ``1 story``, ``2 stories``; ``1 copy``, ``3 copies``."""
+    if n == 1:
+        return f"{n} {noun}"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return f"{n} {noun[:-1]}ies"
+    return f"{n} {noun}s"
