@@ -88,10 +88,12 @@ def test_example_summary_cites_several_outlets_first(example_report: dict[str, A
         assert len(summary[0]["sources"]) >= 2, summary[0]
 
 
-# Measured (direct articles, scorer's ROUGE, each story alone): ROUGE-1 0.429,
-# ROUGE-2 0.164 over the 372 stories (fit half 0.430/0.166, test 0.428/0.162).
-ROUGE1_FLOOR = 0.426
-ROUGE2_FLOOR = 0.162
+# Measured (direct articles, scorer's ROUGE, each story alone): ROUGE-1 0.438,
+# ROUGE-2 0.174 over the 372 stories after the learned rank and the coverage
+# of word pairs (benchmarks/summaries_allsides.py: fit half 0.444/0.180, test
+# 0.431/0.167); 0.429/0.164 before. A little below, for the float sums' order.
+ROUGE1_FLOOR = 0.436
+ROUGE2_FLOOR = 0.172
 
 
 @pytest.mark.skipif(
