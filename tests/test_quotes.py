@@ -597,3 +597,43 @@ def test_a_pronoun_after_a_name_in_its_paragraph_is_that_person() -> None:
     assert by_rules == "Mayor Ana Roth"
     assert [name for name, _ in found] == ["Mayor Ana Roth", "Councillor Ola Brandt"]
     assert [q.antecedent for q in quotes] == [None, "Councillor Ola Brandt"]
+
+
+def test_a_person_the_story_names_in_full_is_marked_among_the_candidates() -> None:
+    full = quote_stage.ANTECEDENT_FEATURES.index("a person the article names in full")
+
+    def marked(people: frozenset[str] | None) -> dict[str, float]:
+        trace: Trace = []
+        extract_quotes(
+            "a",
+            "Councillor Ola Brandt said the vote came too early.\n\nThings moved fast on "
+            "Friday. “We needed another month to read the plan,” he said.",
+            trace=trace,
+            people=people,
+        )
+        return {name: features[full] for name, features in trace[0][2]}
+
+    # "Things" opens a sentence but names no one; Brandt is named in full.
+    from_article = marked(None)
+    assert from_article.pop("Councillor Ola Brandt") == 1.0
+    assert from_article and set(from_article.values()) == {0.0}
+    # The story's names, when given, are what counts.
+    assert set(marked(frozenset()).values()) == {0.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A pronoun subject after an opening phrase, with no speech verb.
+        ("On the pier, she pointed to “the cracks nobody has fixed in ten years.”", "she"),
+        # An age before the name is no part of it.
+        (
+            "52-year-old Ola Brandt, a ferry captain, pointed to “the cracks nobody has "
+            "fixed in ten years.”",
+            "Ola Brandt",
+        ),
+    ],
+)
+def test_the_subject_of_a_sentence_with_no_speech_verb(text: str, speaker: str) -> None:
+    [(found, _words)] = _q(text)
+    assert found == speaker

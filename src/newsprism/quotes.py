@@ -165,8 +165,12 @@ def extract_quotes(
     text: str,
     options: QuoteOptions = QuoteOptions(),
     trace: Trace | None = None,
+    people: frozenset[str] | None = None,
 ) -> list[Quote]:
     """Every direct quotation of one article's clean text, with its speaker as written.
+
+    ``people``: surnames (lower case) of the people the story names in full
+    (``SpeakerResolver.full_names``); read from ``text`` alone when not given.
 
     ``trace``, when given, receives the antecedent candidates of each
     quotation that refers back (benchmarks/fit_speakers.py fits on them).
@@ -187,6 +191,9 @@ def extract_quotes(
     # quotation that refers back needs them (up to ``seen_upto``).
     seen: dict[str, int] = defaultdict(int)
     seen_upto = 0
+    # Last words (lower case) of the people the story names in full, read
+    # from the article only when a quotation refers back.
+    named_in_full = people
     before_last: str | None = None  # the speaker named before ``last``
     history: list[str] = []
 
@@ -305,6 +312,8 @@ def extract_quotes(
                 # the last speaker, and nothing says whose words these are.
                 context = None
             if tracing:
+                if named_in_full is None:
+                    named_in_full = _named_in_full(text)
                 for earlier in paragraphs[seen_upto:pi]:
                     for word in _CAPITALISED.findall(earlier):
                         seen[word.lower()] += 1
@@ -329,6 +338,7 @@ def extract_quotes(
                             last_at < subject_at,
                         ),
                         seen=seen,
+                        named_in_full=named_in_full,
                     )
                 )
                 if trace is not None:
@@ -398,6 +408,7 @@ class _Around:
     blocked: bool  # the rules found the words to be someone else's
     rules: str | None  # whom the rules would choose
     seen: dict[str, int]  # how often each capitalised word stood in earlier paragraphs
+    named_in_full: frozenset[str]  # surnames of the people the article names in full
 
 
 # What each antecedent candidate is described by, in order (the names under
@@ -429,7 +440,15 @@ ANTECEDENT_FEATURES = (
     "named in the paragraph before the quotation",
     "named in earlier paragraphs (/5)",
     "plural pronoun (they, we)",
+    "a person the article names in full",
 )
+
+
+def _named_in_full(text: str) -> frozenset[str]:
+    """Surnames (lower case) of the people ``text`` names with a first name
+    ("Rudy Giuliani"): what tells a person from "Things", "Let's" or "On
+    Twitter". On PolNeAR train the ranker weighs it +0.55 (fit_speakers.py)."""
+    return frozenset(SpeakerResolver.from_texts([text]).full_names)
 
 
 def _antecedent_candidates(at: _Around) -> list[tuple[str, tuple[float, ...]]]:
@@ -486,12 +505,14 @@ def _antecedent_candidates(at: _Around) -> list[tuple[str, tuple[float, ...]]]:
                     float(key in before.lower()),
                     min(at.seen.get(key, 0), 5) / 5,
                     float(plural),
+                    float(_POSSESSIVE_END.sub("", key) in at.named_in_full),
                 ),
             )
         )
     return out
 
 
+_POSSESSIVE_END = re.compile(r"[’']s$")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*[a-z]")
 
 
@@ -1071,6 +1092,11 @@ def _sentence_subject(sentence: str, pronoun: bool = False) -> str | None:
         "," in text
     ):
         text = text.split(",", 1)[1].strip()
+    opening = text.split(maxsplit=1)[:1]
+    if pronoun and opening and opening[0].lower() in _SUBJECT_PRONOUNS:
+        return opening[0]  # "On his tax returns, he says …"
+    # "76-year-old Morton Blackwell, founder of …, endorsed": the age is no name.
+    text = _LEADING_AGE.sub("", text)
     described = _DESCRIPTION_COMMA_NAME.match(text)
     if described is not None:
         # "The regional transport minister, Edda Morrow, visited …"
@@ -1099,6 +1125,10 @@ def _sentence_subject(sentence: str, pronoun: bool = False) -> str | None:
         if not following or not following[0].endswith(("ed", "s")):
             return None
     return found if _names_someone(found) or (pronoun and found.lower() in PRONOUNS) else None
+
+
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
+_LEADING_AGE = re.compile(r"^\d+-year-old\s+(?=[A-Z])")
 
 
 # "The retired neurosurgeon addressed …", "The president noted …": a
@@ -1551,8 +1581,9 @@ def quotes_section(
     articles: Sequence[Article], options: QuoteOptions = QuoteOptions()
 ) -> list[dict[str, Any]]:
     """The report's ``quotes`` section for one story's original articles."""
-    flat = [q for a in articles for q in extract_quotes(a.id, a.text, options)]
     resolver = SpeakerResolver.from_texts([a.text for a in articles])
+    people = frozenset(resolver.full_names)
+    flat = [q for a in articles for q in extract_quotes(a.id, a.text, options, people=people)]
     speakers = [_canonical(q, resolver) for q in flat]
     groups = _group(flat, speakers, options)
     out: list[dict[str, Any]] = []
