@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from newsprism.analysis import section_builders
 from newsprism.errors import NotFoundError, StorageError
 from newsprism.models import Article
 from newsprism.report import article_json, build_report
@@ -112,6 +113,8 @@ class Catalog:
         self._views: OrderedDict[tuple[str, int, int], tuple[StoryView, dict[str, Any]]] = (
             OrderedDict()
         )
+        # Figures in conflict per story version, for the listing (small: kept long).
+        self._conflicts: OrderedDict[tuple[str, int, int], int] = OrderedDict()
         with self._connection() as conn:
             found = conn.execute("PRAGMA user_version").fetchone()[0]
         if found != SCHEMA_VERSION:
@@ -255,6 +258,39 @@ class Catalog:
             while len(self._views) > _CACHED_STORIES:
                 self._views.popitem(last=False)
         return view, entry
+
+    def conflicts(self, story_id: str, build: bool = True) -> int | None:
+        """How many of the story's figures the outlets give in conflict (None: not known yet).
+
+        From the story's view when it was built, else from its figures alone
+        (the numbers section, a small part of a story page's work), kept
+        until the story changes; with ``build=False`` only what is known.
+        """
+        row = self._by_id.get(story_id)
+        if row is None:
+            return None
+        view = self.cached_story(story_id)
+        if view is not None:
+            return conflicts(view)
+        key = (story_id, row.articles, row.newest)
+        with self._lock:
+            known = self._conflicts.get(key)
+        if known is not None or not build:
+            return known
+        with self._store() as store:
+            story = store.story(story_id)
+            members = [a for a in store.articles(list(story.articles)) if a.duplicate_of is None]
+        members.sort(key=lambda a: (a.published is None, a.published, a.id))
+        try:
+            figures = section_builders()["numbers"](members)
+        except Exception:  # a section that fails abstains (as in the report)
+            figures = []
+        found = sum(1 for n in figures if n.get("status") == "conflicting")
+        with self._lock:
+            self._conflicts[key] = found
+            while len(self._conflicts) > 100_000:
+                self._conflicts.popitem(last=False)
+        return found
 
     def cached_story(self, story_id: str) -> StoryView | None:
         """The story's view if it was built already (the listing shows what it knows)."""

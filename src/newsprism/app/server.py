@@ -26,7 +26,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsprism import __version__
-from newsprism.app.catalog import Catalog, Filters, citations, conflicts, distinctive_terms
+from newsprism.app.catalog import Catalog, Filters, citations, distinctive_terms
 from newsprism.errors import NotFoundError
 from newsprism.render_html import environment, stylesheet
 
@@ -275,21 +275,17 @@ def create_app(db: Path) -> FastAPI:
     return app
 
 
-# Seconds a listing may spend building the sections of stories not built
-# yet, to say how many of their figures conflict; the rest say so on a later
-# visit (each story is built once, then cached).
-_LIST_BUDGET = 0.1
+# Seconds a listing may spend reading the figures of stories not read yet, to
+# say how many conflict; the rest say so on a later visit (each story's
+# figures are read once, then kept until it changes). Chosen so that a list
+# page stays within its 200 ms at the 95th percentile on 100k articles
+# (benchmarks/serve_speed.py).
+_LIST_BUDGET = 0.05
 
 
 def _conflict_marks(catalog: Catalog, ids: list[str]) -> dict[str, int | None]:
-    marks: dict[str, int | None] = {}
     deadline = time.monotonic() + _LIST_BUDGET
-    for sid in ids:
-        view = catalog.cached_story(sid)
-        if view is None and time.monotonic() < deadline:
-            view = catalog.story(sid)[0]
-        marks[sid] = None if view is None else conflicts(view)
-    return marks
+    return {sid: catalog.conflicts(sid, build=time.monotonic() < deadline) for sid in ids}
 
 
 def pages_around(number: int, pages: int) -> list[int]:
