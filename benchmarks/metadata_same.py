@@ -64,19 +64,22 @@ def outputs(text: str) -> dict[str, object]:
     }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str, argv: Sequence[str] | None) -> argparse.Namespace:
+    """The options every *_same.py script takes: --save or --check, --shared, --synthetic."""
+    parser = argparse.ArgumentParser(description=description)
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--save", type=Path, help="write the outputs to this JSON file")
     action.add_argument("--check", type=Path, help="compare the outputs with this JSON file")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--synthetic", type=int, default=SYNTHETIC)
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
 
-    found = {name: outputs(text) for name, text in pages(args.shared, args.synthetic)}
+
+def save_or_check(found: dict[str, object], args: argparse.Namespace, unit: str) -> int:
+    """Save ``found`` (``--save``) or list where it differs from the saved file (``--check``)."""
     if args.save:
         args.save.write_text(json.dumps(found, sort_keys=True), encoding="utf-8")
-        print(f"saved the outputs of {len(found):,} pages to {args.save}")
+        print(f"saved the outputs of {len(found):,} {unit} to {args.save}")
         return 0
     saved = json.loads(args.check.read_text(encoding="utf-8"))
     # Round-trip through JSON so floats and tuples compare as saved.
@@ -84,8 +87,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     differ = sorted(n for n in set(saved) | set(found) if saved.get(n) != found.get(n))
     for name in differ[:20]:
         print(f"differs: {name}")
-    print(f"{len(found) - len(differ):,} of {len(found):,} pages the same, {len(differ)} differ")
+    print(f"{len(found) - len(differ):,} of {len(found):,} {unit} the same, {len(differ)} differ")
     return 1 if differ else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = arguments(__doc__.splitlines()[0], argv)
+    found = {name: outputs(text) for name, text in pages(args.shared, args.synthetic)}
+    return save_or_check(dict(found), args, "pages")
 
 
 if __name__ == "__main__":

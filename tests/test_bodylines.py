@@ -67,7 +67,7 @@ def test_ascii_measure_equals_the_general_path(line: str) -> None:
 
 @given(_ASCII_EDGE)
 def test_sentence_count_without_the_search(line: str) -> None:
-    classes = line.encode("ascii").translate(bodylines._CLASS_TABLE)
+    classes = line.encode("ascii").translate(bodylines._CLASS_TABLE).decode("ascii")
     expected = min(len(bodylines._SENTENCE_END.findall(line)), 5) / 5
     assert bodylines._sentence_share_ascii(line, classes) == expected
 

@@ -569,6 +569,29 @@ def test_icons_are_dropped_as_one_substitution_over_the_line_drops_them(line: st
     assert clean._drop_icons(line) == clean._ICON.sub(clean._ICON_MARK, line)
 
 
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet=st.sampled_from(list('aZQ |".!?x\t\x1c\u00a9\u201c')), max_size=40),
+        st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=80),
+    )
+)
+@example("the UK said")
+@example('he left." Then')
+@example("Home | News")
+@example("McDonald")
+@example("\tA")
+def test_seam_prefilter_says_no_only_when_the_search_finds_nothing(line: str) -> None:
+    if not clean._may_have_seams(line):
+        assert not list(clean._SEAM_CAND.finditer(line, 1))
+
+
+def test_seam_prefilter_skips_plain_prose() -> None:
+    assert not clean._may_have_seams("The council voted. Then Mr Smith left")
+    assert clean._may_have_seams("The council voted.Then Mr Smith left")
+    assert clean._may_have_seams("News | Sport")
+
+
 def test_only_p_y_and_r_match_p_y_and_r_ignoring_case() -> None:
     # What clean._has_copyright relies on to skip its search.
     for code in range(0x110000):
@@ -676,6 +699,25 @@ def test_the_folded_key_of_words_joined_is_their_folded_keys_joined(words: list[
     # What clean._nav_run_end relies on to fold each word once.
     keys = [clean.line_key(w) for w in words]
     assert clean.line_key(" ".join(words)) == " ".join(k for k in keys if k)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["skip", "to", "main", "content", "links", "link", "navigation", "menu",
+                         "open", "close", "search", "subscribe", "sign", "in", "up", "log",
+                         "login", "logout", "out", "register", "home", "newsletter",
+                         "newsletters", "account", "my", "e-edition", "eedition", "toggle",
+                         "Home", "MENU", "x", "news", "\u017fearch", "\u212aey", "s"]),
+        min_size=1,
+        max_size=4,
+    ).map(" ".join)
+)  # fmt: skip
+def test_a_navigation_item_opens_with_a_navigation_first_word(chunk: str) -> None:
+    # What clean._nav_run_end relies on to skip the item pattern.
+    lead = chunk.split(" ", 1)[0]
+    if lead.isascii() and lead.lower() not in clean._NAV_FIRST:
+        assert not clean._NAV_ITEM.match(chunk)
 
 
 def test_lower_case_is_what_str_islower_says_for_every_character() -> None:

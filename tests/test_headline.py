@@ -184,3 +184,30 @@ def test_menu_lines_open_with_one_of_the_first_letters() -> None:
             for line in (c + word[1:], c + word[1:] + " to main content"):
                 if headline._MENU_ITEM.fullmatch(line) or headline._MENU_START.match(line):
                     assert c in headline._MENU_FIRST, (c, line)
+
+
+def _prose_by_split(line: str) -> bool:
+    """headline._is_prose as it was written first: on the words of str.split()."""
+    tokens = line.split()
+    if len(tokens) >= headline._PROSE_WORDS:
+        lower = sum(1 for t in tokens if t[:1].islower())
+        return lower / len(tokens) >= headline._PROSE_LOWER
+    return (
+        len(tokens) <= 2
+        and len(line) >= headline._PROSE_CJK_CHARS
+        and headline._SENTENCE_END.search(line) is not None
+    )
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["the", "The", "a", "9", " ", "  ", "\t", "\x1c", ".", "\u00e9t\u00e9",
+                         "\u00c9t\u00e9", "x.", "\u201cso", "we", "said", "\u3002"]),
+        max_size=40,
+    ).map("".join)
+)  # fmt: skip
+@example("word " * 11 + "Word")
+@example(" ".join(["Capital"] * 8 + ["small"] * 5))
+def test_prose_counts_on_bytes_are_the_split_words(line: str) -> None:
+    assert headline._is_prose(line) == _prose_by_split(line)

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsprism.words import alnum_tokens, letter_tokens, shingles, word_tokens
+from newsprism.words import (
+    alnum_tokens,
+    folded_alnum_tokens,
+    letter_tokens,
+    shingles,
+    word_tokens,
+)
 
 # Mostly ASCII with the characters news text mixes in: curly quotes, dashes,
 # accented and non-Latin letters, digits of other scripts, combining marks,
@@ -31,6 +37,8 @@ def test_words_are_what_the_regular_expression_finds(text: str) -> None:
     assert word_tokens(low) == re.findall(r"\w+", low)
     assert letter_tokens(low) == re.findall(r"[^\W\d_]+", low)
     assert alnum_tokens(low) == re.findall(r"[^\W_]+", low)
+    # Folded by the byte table when ASCII, by str.casefold() otherwise.
+    assert folded_alnum_tokens(text) == re.findall(r"[^\W_]+", text.casefold())
 
 
 @pytest.mark.parametrize(

@@ -170,10 +170,15 @@ def _measure(line: str) -> tuple[float, ...]:
     return _measure_ascii(line) if line.isascii() else _measure_any(line)
 
 
+def _terminal(line: str) -> float:
+    """1.0 when the line ends a sentence (a closing quote or bracket may follow the stop)."""
+    stripped = line.rstrip(_CLOSERS)
+    return float(stripped[-1:] in _TERMINAL) if stripped else 0.0
+
+
 def _ends_and_caps(line: str) -> tuple[float, int, int]:
     """Whether the line ends a sentence; its capitalised first words, of how many."""
-    stripped = line.rstrip(_CLOSERS)
-    terminal = float(stripped[-1:] in _TERMINAL) if stripped else 0.0
+    terminal = _terminal(line)
     words = line.split(None, _SAMPLE_WORDS)[:_SAMPLE_WORDS]
     caps = 0
     for w in words:
@@ -230,8 +235,9 @@ def _measure_any(line: str) -> tuple[float, ...]:
 # feature, on every line of the scraped set, the seeds and 2,000 synthetic
 # pages, and by the property tests in tests/test_bodylines.py.
 # The class of each byte: digits to "0", capitals to "A", small letters to
-# "a", sentence stops to ".", the space to itself, the rest to "#", so byte
-# counts of one translation give the shares, the words and the stops.
+# "a", sentence stops to ".", the space to itself, the other white space
+# (what str.split() cuts at) to a tab, the rest to "#", so byte counts of
+# one translation give the shares, the words and the stops.
 _CLASS_TABLE: Final = bytes(
     48
     if 48 <= b <= 57
@@ -243,6 +249,8 @@ _CLASS_TABLE: Final = bytes(
     if b in b".?!"
     else 32
     if b == 32
+    else 9
+    if b in b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
     else 35
     for b in range(256)
 )
@@ -261,9 +269,26 @@ def _measure_ascii(line: str) -> tuple[float, ...]:
     """:func:`_measure` of an ASCII line, the same numbers from its bytes."""
     raw = line.encode("ascii")
     size = len(raw)
-    classes = raw.translate(_CLASS_TABLE)
-    n = classes.count(b" ") + 1 if size else 0  # word_count: no wide characters
-    terminal, caps, n_words = _ends_and_caps(line)
+    # The classes as a str: compiled, str.count and ``in`` are direct calls
+    # into C, their bytes forms method calls by name (about 1,000
+    # instructions more each, on lines of a few hundred characters).
+    classes = raw.translate(_CLASS_TABLE).decode("ascii")
+    n = classes.count(" ") + 1 if size else 0  # word_count: no wide characters
+    if (
+        0 < n <= _SAMPLE_WORDS
+        and classes[0] != " "
+        and classes[-1] != " "
+        and "  " not in classes
+        and "\t" not in classes
+    ):
+        # Single spaces are the only white space: the line's n words are
+        # its sample, each opening the line or right after a space. What
+        # _ends_and_caps counts, without a string per word.
+        first = classes[0]
+        caps = classes.count(" A") + classes.count(" 0") + (first == "A" or first == "0")
+        terminal, n_words = _terminal(line), n
+    else:
+        terminal, caps, n_words = _ends_and_caps(line)
     tokens = raw[:_TOKEN_CHARS].translate(_TOKEN_TABLE).split(None, _SAMPLE_TOKENS)
     n_tokens = min(len(tokens), _SAMPLE_TOKENS)
     function = 0
@@ -272,9 +297,9 @@ def _measure_ascii(line: str) -> tuple[float, ...]:
         # (a longer word is none of them, and is not hashed to find out)
         if len(token) <= _FUNCTION_MAX_BYTES and token in _FUNCTION_BYTES:
             function += 1
-    digits = classes.count(b"0")
-    upper = classes.count(b"A")
-    letters = upper + classes.count(b"a")
+    digits = classes.count("0")
+    upper = classes.count("A")
+    letters = upper + classes.count("a")
     return (
         math.log1p(n),
         terminal,
@@ -288,8 +313,8 @@ def _measure_ascii(line: str) -> tuple[float, ...]:
     )
 
 
-def _sentence_share_ascii(line: str, classes: bytes) -> float:
-    """The sentence-end share of an ASCII line (``classes``: its bytes by _CLASS_TABLE).
+def _sentence_share_ascii(line: str, classes: str) -> float:
+    """The sentence-end share of an ASCII line (``classes``: its _CLASS_TABLE classes).
 
     Every match of _SENTENCE_END starts at a stop (".", "!", "?") and holds
     only one, so the matches are the stops followed by closers and then white
@@ -297,10 +322,10 @@ def _sentence_share_ascii(line: str, classes: bytes) -> float:
     line, each is a match: their number is the count. Other lines ("U.S.",
     "3.5", a quote after the stop) are searched.
     """
-    stops = classes.count(b".")
+    stops = classes.count(".")
     if not stops:
         return 0.0
-    spaced = classes.count(b". ") + (classes[-1] == 46)
+    spaced = classes.count(". ") + (classes[-1] == ".")
     if spaced == stops:
         return min(spaced, 5) / 5
     return min(len(_SENTENCE_END.findall(line)), 5) / 5
@@ -317,11 +342,14 @@ def _window_means(values: list[float], reach: int) -> list[float]:
     """Each value's neighbours' mean within ``reach`` lines, itself left out."""
     n = len(values)
     prefix = [0.0]
+    total = 0.0
     for v in values:
-        prefix.append(prefix[-1] + v)
-    out = []
+        total += v
+        prefix.append(total)
+    out: list[float] = []
     for i in range(n):
-        lo, hi = max(0, i - reach), min(n, i + reach + 1)
+        lo = max(0, i - reach)
+        hi = min(n, i + reach + 1)
         others = hi - lo - 1
         out.append((prefix[hi] - prefix[lo] - values[i]) / others if others else 0.0)
     return out
@@ -430,7 +458,7 @@ CONTEXT_FEATURES = (
     "mass_after",
 )
 # Reaches, in lines, of the second stage's neighbourhood means.
-_CONTEXT_REACHES = (1, 3, 8)
+_CONTEXT_REACHES: Final = (1, 3, 8)
 
 
 def context_features(first: Sequence[float], counts: Sequence[int]) -> list[tuple[float, ...]]:
@@ -570,7 +598,9 @@ def _context_probabilities(first: list[float], counts: list[int]) -> list[float]
         z += cw[0] * p
         for j in range(len(_CONTEXT_REACHES)):
             reach = _CONTEXT_REACHES[j]
-            lo, hi = max(0, i - reach), min(n, i + reach + 1)
+            # (two assignments: compiled, a pair assigned at once is built as a tuple)
+            lo = max(0, i - reach)
+            hi = min(n, i + reach + 1)
             others = hi - lo - 1
             z += cw[1 + j] * ((prefix[hi] - prefix[lo] - p) / others if others else 0.0)
         z += cw[4] * (best - p)

@@ -29,7 +29,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Final, NamedTuple
 
@@ -64,7 +64,7 @@ from newsprism.meta import (
     strip_corporate_suffix,
 )
 from newsprism.models import Extracted
-from newsprism.words import alnum_tokens
+from newsprism.words import folded_alnum_tokens
 
 __all__ = ["clean_text", "line_key", "site_boilerplate"]
 
@@ -464,7 +464,7 @@ def _fold(line: str) -> str:
     # Runs of letters and digits joined by one space: what re.sub(r"[\W_]+",
     # " ", folded).strip() gives, without the regular expression engine for
     # most characters (see newsprism.words).
-    return " ".join(alnum_tokens(line.casefold()))
+    return " ".join(folded_alnum_tokens(line))
 
 
 # Menus and footers recur across a site's pages (see newsprism.memo).
@@ -684,9 +684,46 @@ def _find_title(lines: Sequence[str], shapes: Sequence[_Shape]) -> _Title:
 # ---------------------------------------------------------------- glued lines
 
 
+# For the prefilter of _cut_points: each ASCII byte by what the seam
+# candidates look at. Capitals to "A", sentence stops to ".", "|" and '"' to
+# themselves, white space (what the pattern's \S excludes) to a space, the
+# rest to "x".
+_SEAM_TABLE: Final = bytes(
+    65
+    if 65 <= b <= 90
+    else 46
+    if b in b".!?"
+    else b
+    if b in b'|"'
+    else 32
+    if b in b" \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+    else 120
+    for b in range(256)
+)
+
+
+def _may_have_seams(line: str) -> bool:
+    """False only when _SEAM_CAND finds nothing in ``line`` from its second character."""
+    # In ASCII text a candidate is a "|", a capital after a character that
+    # is not white space, or a '"' after a sentence stop: with none of them
+    # (every capital opens the line or follows white space) the search is
+    # skipped. Four in five lines of the synthetic pages are such lines; a
+    # property test in tests/test_clean.py holds this to the search.
+    if not line.isascii() or not line:
+        return True
+    # (As a str: compiled, str.count and ``in`` are direct calls into C,
+    # their bytes forms method calls by name.)
+    classes = line.encode("ascii").translate(_SEAM_TABLE).decode("ascii")
+    if "|" in classes or '."' in classes:
+        return True
+    return classes.count("A") != classes.count(" A") + (classes[0] == "A")
+
+
 def _cut_points(line: str) -> list[tuple[int, int]]:
     """(start, end) of the text to remove at each seam (end == start: a cut)."""
     cuts: list[tuple[int, int]] = []
+    if not _may_have_seams(line):
+        return cuts
     for m in _SEAM_CAND.finditer(line, 1):
         i = m.start()
         c = line[i]
@@ -1092,7 +1129,7 @@ def clean_text(
     article lines among what the rules kept (teasers, labels, comments go).
     """
     found, candidates, codes = _rule_pass(raw, url, known_boilerplate)
-    return replace(found, text="\n\n".join(body_lines(candidates, codes)))
+    return found.extracted(body_lines(candidates, codes))
 
 
 def clean_by_rules(
@@ -1102,20 +1139,45 @@ def clean_by_rules(
     known_boilerplate: Collection[str] | None = None,
 ) -> Extracted:
     """Clean the scraped text of one news page by rules alone."""
-    return _rule_pass(raw, url, known_boilerplate)[0]
+    found = _rule_pass(raw, url, known_boilerplate)[0]
+    return found.extracted(found.body)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """The rules' verdict on a page: the body lines they keep, and its metadata."""
+
+    body: list[str]
+    title: str | None
+    outlet: str | None
+    published: date | None
+    url: str | None
+
+    def extracted(self, body: list[str]) -> Extracted:
+        """The page's :class:`Extracted` with ``body`` (lines) as its text."""
+        # Built once, with the final text: dataclasses.replace() of a first
+        # Extracted is interpreted code that reads every field back, and the
+        # rules' own text is joined only when it is the one returned.
+        return Extracted(
+            text="\n\n".join(body),
+            title=self.title,
+            outlet=self.outlet,
+            published=self.published,
+            url=self.url,
+        )
 
 
 def _rule_pass(
     raw: str, url: str | None, known_boilerplate: Collection[str] | None
-) -> tuple[Extracted, list[str], list[int]]:
+) -> tuple[_Found, list[str], list[int]]:
     """The rules' verdict on a page, and every line they saw with where it ended.
 
-    Besides the rules' own :class:`Extracted`, returns the page's lines (the
+    Besides the rules' own verdict (:class:`_Found`), returns the page's lines (the
     kept pieces of a glued line in its place) in page order, each with a
     :mod:`newsprism.bodylines` code: kept, dropped by a rule, at or above the
     title, below a comment form.
 
-    Returns the article body (paragraphs separated by blank lines), the
+    The verdict holds the article body (its paragraphs), the
     title, the outlet (title suffix, copyright or "Source:" line, else the
     URL's domain) and the published date (``None`` unless the text states it
     in a "Published ..." stamp or a dateline under the title; a date in a
@@ -1276,13 +1338,7 @@ def _rule_pass(
     chosen = set(final)
     captions.update({line for line, _ in kept} - {line for line, _ in body})
     first = next((k for k, (t, code) in enumerate(trace) if code == KEPT and t in chosen), 0)
-    found = Extracted(
-        text="\n\n".join(final),
-        title=title.text,
-        outlet=outlet,
-        published=published,
-        url=url,
-    )
+    found = _Found(body=final, title=title.text, outlet=outlet, published=published, url=url)
     return (
         found,
         [t for t, _ in trace],
@@ -1422,10 +1478,16 @@ def _nav_run_end(
     while i < len(words):
         if partial and i + _MENU_ITEM_WORDS > len(words):
             return None  # an item here may need words past the head
+        # Every item of _NAV_ITEM opens with a word of _NAV_FIRST: an ASCII
+        # first word (which matches ignoring case only its own letters)
+        # that is none of them rules out every chunk it opens.
+        lead = words[i][1]
+        may_be_item = not lead.isascii() or lead.lower() in _NAV_FIRST
         for n in range(min(_MENU_ITEM_WORDS, len(words) - i), 0, -1):
-            chunk = " ".join(w for _, w in words[i : i + n])
-            if chunk[:1] in _NAV_ITEM_FIRST and _NAV_ITEM.match(chunk):
-                break
+            if may_be_item:
+                chunk = " ".join(w for _, w in words[i : i + n])
+                if chunk[:1] in _NAV_ITEM_FIRST and _NAV_ITEM.match(chunk):
+                    break
             if menu:
                 while len(keys) < i + n:
                     keys.append(line_key(words[len(keys)][1]))

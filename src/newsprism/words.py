@@ -26,50 +26,65 @@ import string
 from typing import Final
 
 
-def _tables(word_chars: str) -> tuple[dict[int, str], bytes]:
-    """Translation tables turning the ASCII characters not in ``word_chars`` into spaces."""
-    for_str = {i: " " for i in range(128) if chr(i) not in word_chars}
+def _table(word_chars: str, fold: bool = False) -> bytes:
+    """A byte table turning the ASCII bytes not in ``word_chars`` into spaces.
+
+    With ``fold``, capitals become their small letters first (str.lower() and
+    str.casefold() do only that to ASCII text).
+    """
+    out = bytearray(range(256))
+    for i in range(128):
+        c = chr(i).lower() if fold else chr(i)
+        out[i] = ord(c) if c in word_chars else 32
     # Bytes from 0x80 up belong to multi-byte characters: left as they are.
-    for_bytes = bytes(i if i >= 128 or chr(i) in word_chars else 32 for i in range(256))
-    return for_str, for_bytes
+    return bytes(out)
 
 
 # ``\w+`` matches ASCII letters, digits and the underscore; ``[^\W\d_]+`` the
 # letters alone (a lower-cased text has no ASCII capitals left).
 _WORD: Final = re.compile(r"\w+")
-_WORD_TABLES: Final = _tables(string.ascii_lowercase + string.digits + "_")
+_WORD_BYTES: Final = _table(string.ascii_lowercase + string.digits + "_")
 _LETTERS: Final = re.compile(r"[^\W\d_]+")
-_LETTER_TABLES: Final = _tables(string.ascii_lowercase)
+_LETTER_BYTES: Final = _table(string.ascii_lowercase)
 _ALNUM: Final = re.compile(r"[^\W_]+")
-_ALNUM_TABLES: Final = _tables(string.ascii_lowercase + string.digits)
+_ALNUM_CHARS: Final = string.ascii_lowercase + string.digits
+_ALNUM_BYTES: Final = _table(_ALNUM_CHARS)
+_FOLDED_ALNUM_BYTES: Final = _table(_ALNUM_CHARS, fold=True)
 
 
 def word_tokens(low: str) -> list[str]:
     r"""``re.findall(r"\w+", low)`` for a lower-cased ``low``."""
-    return _find(low, _WORD, *_WORD_TABLES)
+    return _find(low, _WORD, _WORD_BYTES)
 
 
 def letter_tokens(low: str) -> list[str]:
     r"""``re.findall(r"[^\W\d_]+", low)`` for a lower-cased ``low``: words of letters."""
-    return _find(low, _LETTERS, *_LETTER_TABLES)
+    return _find(low, _LETTERS, _LETTER_BYTES)
 
 
 def alnum_tokens(low: str) -> list[str]:
     r"""``re.findall(r"[^\W_]+", low)`` for a lower-cased ``low``: runs of letters and digits."""
-    return _find(low, _ALNUM, *_ALNUM_TABLES)
+    return _find(low, _ALNUM, _ALNUM_BYTES)
 
 
-def _find(
-    low: str, pattern: re.Pattern[str], for_str: dict[int, str], for_bytes: bytes
-) -> list[str]:
-    if low.isascii():
-        return low.translate(for_str).split()
+def folded_alnum_tokens(text: str) -> list[str]:
+    """``alnum_tokens(text.casefold())``: an ASCII text is folded by the table itself."""
+    if text.isascii():
+        return text.encode("ascii").translate(_FOLDED_ALNUM_BYTES).decode("ascii").split()
+    return _find(text.casefold(), _ALNUM, _ALNUM_BYTES)
+
+
+def _find(low: str, pattern: re.Pattern[str], table: bytes) -> list[str]:
     # Every ASCII non-word character becomes a space; the rest of the text is
     # unchanged (surrogates too). str.split also cuts at Unicode white space,
-    # which no word contains.
+    # which no word contains. (ASCII text goes through bytes too: compiled,
+    # str.translate looks each distinct character up in a dict on every
+    # call, about five times the instructions of bytes.translate's table.)
+    if low.isascii():
+        return low.encode("ascii").translate(table).decode("ascii").split()
     chunks = (
         low.encode("utf-8", "surrogatepass")
-        .translate(for_bytes)
+        .translate(table)
         .decode("utf-8", "surrogatepass")
         .split()
     )
@@ -86,18 +101,21 @@ def shingles(words: list[str], n: int) -> list[str]:
     slices of the words joined once: one copy per shingle instead of a tuple
     and a join (compiled, see setup.py).
     """
+    if n < 1:
+        raise ValueError("a shingle holds at least one word")
     if len(words) < n:
         return [" ".join(words)]
     joined = " ".join(words)
-    ends: list[int] = []  # where each word ends in ``joined``
-    pos = 0
-    for word in words:
-        pos += len(word)
-        ends.append(pos)
-        pos += 1
-    out: list[str] = []
+    # The shingle at i spans words i .. i+n-1: both of its ends move on by
+    # one word (and its space) per step, so no table of word ends is kept
+    # (compiled, each int put in a list is a heap object).
     start = 0
-    for i in range(len(words) - n + 1):
-        out.append(joined[start : ends[i + n - 1]])
-        start = ends[i] + 1
+    end = -1
+    for k in range(n):
+        end += len(words[k]) + 1
+    out = [joined[start:end]]
+    for i in range(1, len(words) - n + 1):
+        start += len(words[i - 1]) + 1
+        end += len(words[i + n - 1]) + 1
+        out.append(joined[start:end])
     return out
