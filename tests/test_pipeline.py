@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FLOOD_A, FLOOD_B
-from newsprism import ingest, pipeline
+from newsprism import engines, ingest
 from newsprism.extract import article_id
 from newsprism.models import RawRecord
 from newsprism.options import AnalyzeOptions
@@ -324,7 +324,7 @@ def test_stored_articles_are_not_extracted_again(
 ) -> None:
     # Files just written are not settled, so the rerun reads them again and
     # finds their ids stored: extraction is skipped by id.
-    extracted = _count_calls(monkeypatch, pipeline, "extract")
+    extracted = _count_calls(monkeypatch, engines, "extract")
     db = tmp_path / "n.db"
     analyze([corpus], AnalyzeOptions(db=db))
     assert len(extracted) == 4
@@ -386,7 +386,7 @@ def test_json_container_is_stamped_with_its_record_count(
     # batches of two: the file's stamp is stored with the batch holding its last record
     first = analyze([folder], AnalyzeOptions(db=db, batch_size=2))
     assert first.added == 3 and _source_files(db) == [("feed.jsonl", 3)]
-    extracted = _count_calls(monkeypatch, pipeline, "extract")
+    extracted = _count_calls(monkeypatch, engines, "extract")
     again = analyze([folder], AnalyzeOptions(db=db, batch_size=2))
     assert (again.added, again.unchanged, extracted) == (0, 3, [])
 

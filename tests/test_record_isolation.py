@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism import pipeline
+from newsprism import engines, pipeline
 from newsprism.budget import BudgetExceeded, cpu_budget
 from newsprism.models import Article, Extracted, RawRecord
 from newsprism.options import AnalyzeOptions
@@ -37,14 +37,14 @@ def test_the_budget_stops_a_block_that_uses_too_much_cpu() -> None:
 def test_a_stuck_record_is_reported_and_the_batch_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = pipeline.extract  # type: ignore[attr-defined]
+    real = engines.extract  # type: ignore[attr-defined]
 
     def extract(record: RawRecord) -> Extracted:
         if record.key == "stuck.txt":
             _spin(10.0)  # a loop that would run far past the budget
         return real(record)
 
-    monkeypatch.setattr(pipeline, "extract", extract)
+    monkeypatch.setattr(engines, "extract", extract)
     records = [
         RawRecord(source=f"in/{name}", key=name, kind="text", content=f"Headline {name}\n{BODY}")
         for name in ("good.txt", "stuck.txt", "after.txt")

@@ -141,6 +141,19 @@ def _fetch(ignore_robots: bool, allow_private: bool, delay: float) -> FetchOptio
     help="Stop at once if another run is adding to the database (default: wait for it).",
 )
 @fetch_options
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Local processes for the per-article work (the stories are the same).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Run the per-article work on the Dask scheduler at ADDRESS (tcp://host:8786).",
+)
 def analyze_cmd(
     paths: tuple[str, ...],
     db: Path,
@@ -150,6 +163,8 @@ def analyze_cmd(
     ignore_robots: bool,
     allow_private: bool,
     delay: float,
+    workers: int,
+    dask_address: str | None,
 ) -> None:
     """Read articles into stories: clean, mark copies, group, store.
 
@@ -158,7 +173,11 @@ def analyze_cmd(
     feeds and sitemaps (.rss, .atom, .xml), or - for standard input.
     """
     options = AnalyzeOptions(
-        db=db, wait=not no_wait, fetch=_fetch(ignore_robots, allow_private, delay)
+        db=db,
+        wait=not no_wait,
+        fetch=_fetch(ignore_robots, allow_private, delay),
+        workers=workers,
+        dask=dask_address,
     )
     result = _run_analyze(paths, options, no_wait)
     with SQLiteStore.open(db) as store:

@@ -34,6 +34,11 @@ class AnalyzeOptions:
     dedupe: DedupeOptions = field(default_factory=DedupeOptions)
     cluster: ClusterOptions = field(default_factory=ClusterOptions)
     batch_size: int = 2000
+    # Where the pure per-article stages run (newsprism.engines): this many
+    # local processes, or the workers of the Dask scheduler at this address.
+    # The stories and copies are the same either way.
+    workers: int = 1
+    dask: str | None = None
     # A second run on the same database waits for the first to finish
     # (``False``: it stops with a StorageError instead; see SQLiteStore.open).
     wait: bool = True

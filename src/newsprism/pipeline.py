@@ -19,12 +19,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from os import PathLike
 
-from newsprism.budget import BudgetExceeded, cpu_budget
 from newsprism.cluster import ClusterDelta, ClusterDoc, ClusterState, StoryIndex
-from newsprism.dedupe import BatchLsh, Fingerprint, find_original, fingerprint
+from newsprism.dedupe import BatchLsh, find_original
+from newsprism.engines import Engine, Prepared, open_engine
 from newsprism.errors import InputError, StorageError
-from newsprism.extract import article_id, extract
-from newsprism.models import Article, Extracted, RawRecord
+from newsprism.extract import article_id
+from newsprism.models import Article, RawRecord
 from newsprism.options import AnalyzeOptions
 from newsprism.sources.inputs import read_sources
 from newsprism.sources.items import FileRead, Item, Skipped, Unchanged
@@ -70,10 +70,14 @@ def process_records(
     progress: Progress | None = None,
 ) -> RunResult:
     """Store every record of ``items``; report, never raise, per-input problems."""
-    run = _Run(store, options, progress)
-    for batch in _batches(items, options.batch_size):
-        run.batch(batch)
-    return run.result()
+    engine = open_engine(options)
+    try:
+        run = _Run(store, options, progress, engine)
+        for batch in _batches(items, options.batch_size):
+            run.batch(batch)
+        return run.result()
+    finally:
+        engine.close()
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -94,16 +98,6 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
                 batch, records = [], 0
     if batch:
         yield batch
-
-
-@dataclass(frozen=True, slots=True)
-class _Prepared:
-    """A record after the pure stages: its clean article and copy fingerprint."""
-
-    id: str
-    record: RawRecord
-    found: Extracted
-    fp: Fingerprint | None
 
 
 @contextmanager
@@ -135,8 +129,11 @@ def _young_collections_only() -> Iterator[None]:
 class _Run:
     """The mutable bookkeeping of one run (kept out of the stage functions)."""
 
-    def __init__(self, store: Store, options: AnalyzeOptions, progress: Progress | None) -> None:
+    def __init__(
+        self, store: Store, options: AnalyzeOptions, progress: Progress | None, engine: Engine
+    ) -> None:
         self.store = store
+        self.engine = engine
         self.options = options
         self.progress = progress
         self._index: StoryIndex | None = None
@@ -196,14 +193,16 @@ class _Run:
         # Stage by stage over the whole batch: the pure stages first (each
         # runs on warm caches; a later engine can run them in parallel), then
         # the stateful ones in input order inside one transaction.
-        prepared: list[_Prepared] = []
+        prepared: list[Prepared] = []
         file_of: dict[str, int] = {}
-        for art_id, record, file in fresh:
-            one = self._prepare(art_id, record)
-            if one is None:
+        outcomes = self.engine.prepare([(art_id, record) for art_id, record, _ in fresh])
+        for (art_id, record, file), outcome in zip(fresh, outcomes, strict=True):
+            self._tick(record.source)
+            if isinstance(outcome, InputError):
+                self.failed.append(outcome)
                 self.failed_files.add(file)
             else:
-                prepared.append(one)
+                prepared.append(outcome)
                 file_of[art_id] = file
         if not prepared and not reads:
             return
@@ -225,7 +224,7 @@ class _Run:
         self._try_store([], reads)
 
     def _try_store(
-        self, prepared: list[_Prepared], reads: list[tuple[FileRead | UrlRead, int]]
+        self, prepared: list[Prepared], reads: list[tuple[FileRead | UrlRead, int]]
     ) -> Exception | None:
         """Store ``prepared`` and stamp ``reads`` in one transaction; on failure, roll back.
 
@@ -256,7 +255,7 @@ class _Run:
             return exc
         return None
 
-    def _store_all(self, prepared: list[_Prepared]) -> None:
+    def _store_all(self, prepared: list[Prepared]) -> None:
         lsh = BatchLsh(self.store, [p.fp for p in prepared if p.fp], self.options.dedupe)
         for one in prepared:
             self._store(one, lsh)
@@ -265,29 +264,7 @@ class _Run:
         save_cluster_delta(self.store, delta)
         self.stories.update(dict.fromkeys(delta.moves.values()))
 
-    def _prepare(self, art_id: str, record: RawRecord) -> _Prepared | None:
-        """Extract and fingerprint one record; ``None`` (failure noted) when no article."""
-        self._tick(record.source)  # the pure stages are most of the time
-        budget = self.options.limits.max_record_cpu_seconds
-        try:
-            with cpu_budget(budget):
-                found = extract(record)
-        except InputError as exc:
-            self.failed.append(exc)
-            return None
-        except BudgetExceeded:
-            self.failed.append(
-                InputError(record.source, f"took more than {budget:g} s of CPU time; skipped")
-            )
-            return None
-        except Exception as exc:  # a bug or a library failure on odd input: report, go on
-            self.failed.append(
-                InputError(record.source, f"could not be processed ({type(exc).__name__}: {exc})")
-            )
-            return None
-        return _Prepared(art_id, record, found, fingerprint(found.text, self.options.dedupe))
-
-    def _store(self, one: _Prepared, lsh: BatchLsh) -> None:
+    def _store(self, one: Prepared, lsh: BatchLsh) -> None:
         art_id, record, found, fp = one.id, one.record, one.found, one.fp
         match = find_original(fp, found.published, lsh, self.options.dedupe)
         duplicate_of: str | None = match.original

@@ -1,0 +1,115 @@
+"""Local worker processes and a Dask cluster give the very database one process gives.
+
+For a folder of files, a JSONL file and a WARC file: the same articles (ids,
+clean text, metadata), the same copies and the same stories.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from conftest import load_synth
+from newsprism.options import AnalyzeOptions
+from newsprism.pipeline import analyze
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("engines")
+    records = list(load_synth().generate(240, seed=11))
+    # A folder of text files (with the example's pages, HTML among them).
+    files = folder / "files"
+    files.mkdir()
+    for n, r in enumerate(records[:120]):
+        (files / f"{n:03d}.txt").write_text(f"{r.title}\n\n{r.content}")
+    for page in (ROOT / "examples").iterdir():
+        if page.suffix != ".md":
+            (files / page.name).write_bytes(page.read_bytes())
+    # A JSONL file.
+    jsonl = folder / "feed.jsonl"
+    with jsonl.open("w") as fh:
+        for r in records[120:]:
+            row = {"id": r.key, "title": r.title, "text": r.content}
+            if r.published:
+                row["published"] = r.published.isoformat()
+            fh.write(json.dumps(row) + "\n")
+    # A WARC file of the same articles as pages.
+    warc = folder / "crawl.warc.gz"
+    with warc.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for n, r in enumerate(records[:80]):
+            paragraphs = "".join(f"<p>{p}</p>" for p in r.content.split("\n") if p.strip())
+            body = (
+                f"<html><head><title>{r.title}</title></head><body><article>"
+                f"<h1>{r.title}</h1>{paragraphs}</article></body></html>"
+            ).encode()
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    f"https://news.test/{n}",
+                    "response",
+                    payload=io.BytesIO(body),
+                    http_headers=http,
+                )
+            )
+    return {"folder": files, "jsonl": jsonl, "warc": warc}
+
+
+def _database(db: Path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT id, source, url, outlet, title, published, language, text, duplicate_of, story "
+            "FROM article ORDER BY seq"
+        ).fetchall()
+
+
+def _run(tmp: Path, name: str, path: Path, **engine: object) -> list[tuple[object, ...]]:
+    db = tmp / f"{name}.db"
+    result = analyze([path], AnalyzeOptions(db=db, batch_size=50, **engine))  # type: ignore[arg-type]
+    assert result.added > 0
+    return _database(db)
+
+
+@pytest.fixture(scope="module")
+def dask_address() -> Iterator[str]:
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        host="127.0.0.1",
+    )
+    try:
+        yield cluster.scheduler_address
+    finally:
+        cluster.close()
+
+
+@pytest.mark.parametrize("kind", ["folder", "jsonl", "warc"])
+def test_two_local_workers_write_what_one_process_writes(
+    inputs: dict[str, Path], tmp_path: Path, kind: str
+) -> None:
+    one = _run(tmp_path, "one", inputs[kind])
+    two = _run(tmp_path, "two", inputs[kind], workers=2)
+    assert two == one
+    assert any(row[8] for row in one) or kind != "folder"  # copies are compared too
+
+
+@pytest.mark.parametrize("kind", ["folder", "jsonl", "warc"])
+def test_a_dask_cluster_writes_what_one_process_writes(
+    inputs: dict[str, Path], tmp_path: Path, kind: str, dask_address: str
+) -> None:
+    one = _run(tmp_path, "one", inputs[kind])
+    dask = _run(tmp_path, "dask", inputs[kind], dask=dask_address)
+    assert dask == one
