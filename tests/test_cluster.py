@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -19,11 +20,13 @@ from hypothesis import strategies as st
 
 from newsprism import cluster
 from newsprism.cluster import (
+    FEATURES,
     ClusterDelta,
     ClusterDoc,
     ClusterOptions,
     ClusterState,
     StoryIndex,
+    _join_probability,
     _Member,
 )
 from newsprism.errors import StorageError
@@ -360,6 +363,34 @@ def test_one_event_in_two_stories_is_absorbed_by_the_older() -> None:
     assert index.assign(doc(6, *QUAKE)) == first
 
 
+def test_member_rows_keep_their_weekdays() -> None:
+    member = _Member("a1", None, {"quake": 0.5}, frozenset(), 0b10010)
+    assert _Member.from_json("a1", member.to_json()).weekdays == 0b10010
+    # Rows written before weekdays were kept read as naming none.
+    assert _Member.from_json("a1", '{"d":null,"t":"quake","w":"AAAAAAAA4D8="}').weekdays == 0
+
+
+def test_a_report_naming_another_weekday_is_less_likely_the_same_event() -> None:
+    apart = FEATURES.index("weekday_apart")
+    seen: dict[str, tuple[float, float]] = {}
+    for weekday in ("Tuesday", "Friday"):
+        index = StoryIndex()
+        for d in filler(30):
+            index.assign(d)
+        story = index.assign(doc(1, *QUAKE))  # the first report names Tuesday
+        title, text = QUAKE_REWORDED
+        described: list[tuple[str, list[float]]] = []
+
+        def look(found: list[tuple[str, list[float]]], into: list[Any] = described) -> None:
+            into.extend(found)
+
+        index.assign(doc(2, title, f"{text} Aftershocks followed on {weekday}."), choose=look)
+        features = dict(described)[story]
+        seen[weekday] = (features[apart], _join_probability(features, index.options))
+    assert seen["Tuesday"][0] == 0.0 and seen["Friday"][0] == 1.0
+    assert seen["Friday"][1] < seen["Tuesday"][1]
+
+
 def test_member_rows_keep_their_title_terms() -> None:
     member = _Member("a1", 7, {"quake": 0.5}, frozenset({"quake", "drisk"}))
     back = _Member.from_json("a1", member.to_json())
@@ -389,8 +420,9 @@ ALLSIDES = SHARED / "benchmarks" / "stories" / "allsides-2021-dev.jsonl"
 @pytest.mark.skipif(not ALLSIDES.exists(), reason="../shared benchmarks are absent")
 def test_allsides_test_half_separates_events_of_one_topic() -> None:
     """The learned decision on stories it was not fitted on (the test half by
-    story-label hash, see benchmarks/cluster_allsides.py): measured P 0.810
-    R 0.784 F1 0.797 in file order; before it, P 0.62 R 0.80 F1 0.70."""
+    story-label hash, see benchmarks/cluster_allsides.py): measured P 0.839
+    R 0.806 F1 0.822 in file order (P 0.810 R 0.784 F1 0.797 before the
+    weekday feature; before the learned decision, P 0.62 R 0.80 F1 0.70)."""
     records = [json.loads(line) for line in ALLSIDES.read_text(encoding="utf-8").splitlines()]
     test = [r for r in records if hashlib.sha256(r["story"].encode("utf-8")).digest()[0] % 2 == 1]
     index = StoryIndex()
@@ -400,4 +432,4 @@ def test_allsides_test_half_separates_events_of_one_topic() -> None:
         pred[r["id"]] = index.assign(ClusterDoc(r["id"], r["title"], r["text"], day))
     pred.update(index.export_changes().moves)
     p, _, f = _bcubed(pred, {r["id"]: r["story"] for r in test})
-    assert p >= 0.78 and f >= 0.77
+    assert p >= 0.82 and f >= 0.80

@@ -5,16 +5,17 @@ fit half and the even ECB+ topics (see that script, which also reads them on
 the other halves). Do not edit by hand: refit.
 """
 
-INTERCEPT = -3.2954
+INTERCEPT = -2.9231
 WEIGHTS = (
-    3.3068,  # centroid
-    -1.3756,  # member_max
-    2.2364,  # title_max
-    -4.9173,  # date_gap
-    7.2117,  # centroid_margin
-    4.6393,  # centroid_lead
-    -2.2226,  # member_margin
-    0.0743,  # member_lead
-    0.4912,  # title_margin
-    2.2227,  # title_lead
+    3.0786,  # centroid
+    0.1693,  # member_max
+    1.1033,  # title_max
+    -5.4632,  # date_gap
+    -2.5940,  # weekday_apart
+    6.5210,  # centroid_margin
+    5.3173,  # centroid_lead
+    -3.0786,  # member_margin
+    -0.3708,  # member_lead
+    1.9185,  # title_margin
+    1.9384,  # title_lead
 )
