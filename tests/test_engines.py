@@ -113,3 +113,22 @@ def test_a_dask_cluster_writes_what_one_process_writes(
     one = _run(tmp_path, "one", inputs[kind])
     dask = _run(tmp_path, "dask", inputs[kind], dask=dask_address)
     assert dask == one
+
+
+def test_the_report_built_by_worker_processes_is_the_same(
+    inputs: dict[str, Path], tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from newsprism.report import write_report
+    from newsprism.store import SQLiteStore
+
+    db = tmp_path / "r.db"
+    analyze([inputs["folder"]], AnalyzeOptions(db=db))
+    when = datetime(2026, 1, 1, tzinfo=UTC)
+    with SQLiteStore.open(db) as store:
+        one, two = io.StringIO(), io.StringIO()
+        write_report(store, one, generated=when)
+        write_report(store, two, generated=when, workers=2)
+    assert len(json.loads(one.getvalue())["stories"]) > 10
+    assert two.getvalue() == one.getvalue()

@@ -448,12 +448,20 @@ def show_cmd(story: str, db: Path, no_pager: bool) -> None:
     "--story", multiple=True, help="Only this story (its id or the start of it; repeatable)."
 )
 @db_option
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes analysing the stories of the JSON report (the same report).",
+)
 def export_cmd(
     json_out: Path | None,
     md_out: Path | None,
     html_out: Path | None,
     story: tuple[str, ...],
     db: Path,
+    workers: int,
 ) -> None:
     """Write the report as JSON, Markdown and/or HTML."""
     if json_out is None and md_out is None and html_out is None:
@@ -461,7 +469,7 @@ def export_cmd(
     with _open_existing(db) as store:
         chosen = [store.resolve_story(given) for given in story] or None
         if json_out is not None:
-            export_json(store, json_out, chosen)
+            export_json(store, json_out, chosen, workers=workers)
         if md_out is not None or html_out is not None:
             ids = chosen or [s.id for s in store.stories()]
             report = build_report(store, ids)
