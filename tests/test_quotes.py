@@ -378,6 +378,18 @@ def test_attribution_of_a_figure_is_its_governing_verb(
             "later claimed the opposite in its report.",
             "Ines Varga",
         ),
+        # When and where after an inverted subject end it.
+        (
+            "“The pier will hold,” said former harbour engineer Ola Brandt during the second "
+            "council debate, pointing to the new pylons.",
+            "former harbour engineer Ola Brandt",
+        ),
+        # A long subject before the verb is cut before where the person is from.
+        (
+            "“The pier will hold,” Ines Varga of the Northern Institute for Coastal Studies "
+            "and Engineering wrote in March.",
+            "Ines Varga",
+        ),
     ],
 )
 def test_speaker_structures(text: str, speaker: str | None) -> None:

@@ -1222,15 +1222,27 @@ def _inverted_subject(after: str, options: QuoteOptions) -> str | None:
         return _plausible(named.group(1))
     after = _clause_head(after)
     after = _SUBJECT_STOP.split(after, maxsplit=1)[0]
-    words = _WORD.findall(after)
+    # "said former tech executive Carly Fiorina during the debate", "tweeted
+    # a German user from Hanover going by …": where and when end the subject.
+    after = _PLACE_OR_TIME.split(after, maxsplit=1)[0]
+    return _within_speaker_words(after, options)
+
+
+def _within_speaker_words(subject: str, options: QuoteOptions) -> str | None:
+    """``subject`` when it is short enough to be a speaker phrase; a long
+    one cut before where a named person is from ("Stephen Vladeck of the
+    University of Texas School of Law", "Jeffrey Lewis of the James Martin
+    Center for Nonproliferation Studies")."""
+    words = _WORD.findall(subject)
     if len(words) > options.speaker_words:
-        # "said Stephen Vladeck of the University of Texas School of Law":
-        # the name before where the person is from.
-        after = after.split(" of ", 1)[0]
-        words = _WORD.findall(after)
+        subject = subject.split(" of ", 1)[0]
+        words = _WORD.findall(subject)
     if 1 <= len(words) <= options.speaker_words:
-        return _plausible(after)
+        return _plausible(subject)
     return None
+
+
+_PLACE_OR_TIME = re.compile(r"\s(?:during|from)\s")
 
 
 _DESCRIPTION_THEN_NAME = re.compile(
@@ -1465,8 +1477,7 @@ def _subject(text: str, options: QuoteOptions) -> str | None:
             continue
         clause = _last_clause(piece)
         clause = _TRAILING_AUX.sub("", clause.strip()).strip()
-        words = _WORD.findall(clause)
-        found = _plausible(clause) if 1 <= len(words) <= options.speaker_words else None
+        found = _within_speaker_words(clause, options)
         if found is not None and (_names_someone(found) or found.lower() in PRONOUNS):
             return found
         return found or fallback
