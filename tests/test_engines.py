@@ -132,3 +132,17 @@ def test_the_report_built_by_worker_processes_is_the_same(
         write_report(store, two, generated=when, workers=2)
     assert len(json.loads(one.getvalue())["stories"]) > 10
     assert two.getvalue() == one.getvalue()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_progress_moves_once_a_record_as_the_work_is_done(
+    inputs: dict[str, Path], tmp_path: Path, workers: int
+) -> None:
+    seen: list[str] = []
+    result = analyze(
+        [inputs["jsonl"]],
+        AnalyzeOptions(db=tmp_path / "p.db", workers=workers),
+        progress=seen.append,
+    )
+    assert len(seen) == result.added + len(result.failed) == 120
+    assert len(set(seen)) == 120

@@ -23,7 +23,7 @@ where it cannot interrupt a record (the size limits still hold).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -71,9 +71,17 @@ def prepare_chunk(jobs: Sequence[Job], options: AnalyzeOptions) -> list[Outcome]
     return [prepare(art_id, record, options) for art_id, record in jobs]
 
 
+# Told each record's source as its work is done (a progress display).
+Tick = Callable[[str], None]
+
+
+def _noop(_source: str) -> None:
+    pass
+
+
 class Engine(Protocol):
-    def prepare(self, jobs: Sequence[Job]) -> list[Outcome]:
-        """Each job's outcome, in the order of ``jobs``."""
+    def prepare(self, jobs: Sequence[Job], tick: Tick = _noop) -> list[Outcome]:
+        """Each job's outcome, in the order of ``jobs``; ``tick`` as each is done."""
         ...
 
     def close(self) -> None: ...
@@ -83,8 +91,12 @@ class InProcess:
     def __init__(self, options: AnalyzeOptions) -> None:
         self.options = options
 
-    def prepare(self, jobs: Sequence[Job]) -> list[Outcome]:
-        return prepare_chunk(jobs, self.options)
+    def prepare(self, jobs: Sequence[Job], tick: Tick = _noop) -> list[Outcome]:
+        done = []
+        for art_id, record in jobs:
+            done.append(prepare(art_id, record, self.options))
+            tick(record.source)
+        return done
 
     def close(self) -> None:
         pass
@@ -104,10 +116,10 @@ class Processes:
         self.workers = workers
         self._pool = ProcessPoolExecutor(max_workers=workers)
 
-    def prepare(self, jobs: Sequence[Job]) -> list[Outcome]:
+    def prepare(self, jobs: Sequence[Job], tick: Tick = _noop) -> list[Outcome]:
         chunks = _chunks(jobs, self.workers)
-        done = self._pool.map(prepare_chunk, chunks, [self.options] * len(chunks))
-        return [outcome for chunk in done for outcome in chunk]
+        futures = [self._pool.submit(prepare_chunk, chunk, self.options) for chunk in chunks]
+        return _in_order(chunks, [f.result for f in futures], tick)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -131,15 +143,26 @@ class DaskCluster:
             raise NewsprismError(f"cannot reach the Dask scheduler at {address} ({exc})") from None
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
 
-    def prepare(self, jobs: Sequence[Job]) -> list[Outcome]:
+    def prepare(self, jobs: Sequence[Job], tick: Tick = _noop) -> list[Outcome]:
         chunks = _chunks(jobs, self.workers)
         options = self._client.scatter(self.options, broadcast=True)
         futures = self._client.map(prepare_chunk, chunks, options=options, pure=False)
-        done: list[list[Outcome]] = self._client.gather(futures)
-        return [outcome for chunk in done for outcome in chunk]
+        return _in_order(chunks, [f.result for f in futures], tick)
 
     def close(self) -> None:
         self._client.close()
+
+
+def _in_order(
+    chunks: Sequence[Sequence[Job]], results: Sequence[Callable[[], list[Outcome]]], tick: Tick
+) -> list[Outcome]:
+    """The chunks' outcomes in order, waiting for each in turn and ticking its records."""
+    outcomes: list[Outcome] = []
+    for chunk, result in zip(chunks, results, strict=True):
+        outcomes += result()
+        for _, record in chunk:
+            tick(record.source)
+    return outcomes
 
 
 def open_engine(options: AnalyzeOptions) -> Engine:

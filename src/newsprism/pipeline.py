@@ -195,9 +195,9 @@ class _Run:
         # the stateful ones in input order inside one transaction.
         prepared: list[Prepared] = []
         file_of: dict[str, int] = {}
-        outcomes = self.engine.prepare([(art_id, record) for art_id, record, _ in fresh])
-        for (art_id, record, file), outcome in zip(fresh, outcomes, strict=True):
-            self._tick(record.source)
+        # The pure stages are most of the time: progress moves as they go.
+        outcomes = self.engine.prepare([(a, r) for a, r, _ in fresh], self._tick)
+        for (art_id, _record, file), outcome in zip(fresh, outcomes, strict=True):
             if isinstance(outcome, InputError):
                 self.failed.append(outcome)
                 self.failed_files.add(file)
