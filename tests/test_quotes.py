@@ -390,6 +390,20 @@ def test_attribution_of_a_figure_is_its_governing_verb(
             "and Engineering wrote in March.",
             "Ines Varga",
         ),
+        # A speech word after a possessive is a noun ("Varga’s remarks").
+        (
+            "Harbour director Ola Brandt told the council that Varga’s comments “were never "
+            "fair to the crew.”",
+            "Harbour director Ola Brandt",
+        ),
+        # A participle goes on from the speech verb before it.
+        (
+            "The ferry will run next week, Ines Varga said, adding, “We need to sit down and "
+            "talk.”",
+            "Ines Varga",
+        ),
+        # Who was asked did not say the question.
+        ("Ola Brandt was asked, “Will the pier hold through the winter storms?”", None),
     ],
 )
 def test_speaker_structures(text: str, speaker: str | None) -> None:

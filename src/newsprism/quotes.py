@@ -586,7 +586,8 @@ def _names_someone(speaker: str) -> bool:
 
 
 _PASSIVE_LEAD = re.compile(
-    r"\b(?:been|being|was|were|is|are|be)\s+(?:told|warned|assured|promised|informed)\b[^.!?“”\"]*$"
+    r"\b(?:been|being|was|were|is|are|be)\s+(?:told|warned|assured|promised|informed|asked)\b"
+    r"[^.!?“”\"]*$"
 )
 
 
@@ -1026,6 +1027,7 @@ def _closing_attribution(tail: str, options: QuoteOptions) -> str | None:
 
 _INTRO_WORDS = frozenset(
     "in on at after before during speaking here meanwhile however earlier later still yet but "
+    "alongside "
     "and also when while as since though although instead indeed today yesterday amid "
     "shortly with without despite under for from if once then so both monday tuesday "
     "wednesday thursday friday saturday sunday".split()
@@ -1382,13 +1384,36 @@ _DESCRIBERS = frozenset(
 )
 
 
+def _is_name_or_description(phrase: str) -> bool:
+    """ "Spicer", "A Clinton campaign official", not a clause that holds a
+    verb ("Gowdy did not release further")."""
+    words = phrase.split()
+    if words[0].lower() in _DESCRIBERS:
+        return len(words) <= 5 and not any(w.endswith("ed") for w in words[1:])
+    if _ROLE_THEN_NAME.match(phrase) is not None and _role_words_only(
+        " ".join(_LOWER_CASE_WORDS.findall(phrase))
+    ):
+        return True  # "veteran analyst Charlie Cook"
+    return all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+
+
+_NAME_PARTICLES = frozenset("of the de da di van von bin al".split())
+
+
 def _speaker_before(left: str, options: QuoteOptions) -> str | None:
     """The speaker in the words right before a quotation (“X said: …”)."""
     # Only the sentence (and clause) that leads into the quotation.
     clause = _last_sentence(left.rstrip()).split(";")[-1]
     # "once the Senate goes on recess, “…”": "goes on" reports speech only
     # with nothing or "to say" after it.
-    verbs = [v for v in _VERB.finditer(clause) if not _GOES_ON_ELSEWHERE.match(clause, v.start())]
+    # "Ginsburg’s comments “…”", "his remarks": a speech word after a
+    # possessive is a noun.
+    verbs = [
+        v
+        for v in _VERB.finditer(clause)
+        if not _GOES_ON_ELSEWHERE.match(clause, v.start())
+        and _POSSESSOR_BEFORE.search(clause, 0, v.start()) is None
+    ]
     if not verbs:
         return None
     m = verbs[-1]
@@ -1403,6 +1428,14 @@ def _speaker_before(left: str, options: QuoteOptions) -> str | None:
         )
         if right_before is not None:
             return _plausible(right_before.group(1))
+        # "… next week, Spicer said, adding, “…”": the participle goes on
+        # from the speech verb before it, and with that verb's subject.
+        for earlier in reversed(verbs[:-1]):
+            if not earlier.group(0).endswith("ing"):
+                named = _subject(clause[: earlier.start()], options)
+                if named is not None and _is_name_or_description(named):
+                    return named
+                break
         return _sentence_subject(clause[: m.start()], pronoun=True)
     if m.group(0).lower() == "according to":
         after = clause[m.end() :]
@@ -1491,6 +1524,7 @@ def _subject(text: str, options: QuoteOptions) -> str | None:
 # gold being a pronoun), 2 lose a name that the gold prefers ("the hacker
 # known as “Guccifer”"); dev unchanged.
 _LOWER_APPOSITION = re.compile(r"^\s*(?:[a-z]|(?:the|a|an) )")
+_POSSESSOR_BEFORE = re.compile(r"(?:[’']s|\b(?:his|her|their|its|my|our|your))\s+$")
 _GOES_ON_ELSEWHERE = re.compile(r"(?:went|goes) on\s+(?!to\b)[a-z]")
 _TRAILING_AUX = re.compile(
     r"\b(?:also|later|then|has|have|had|will|would|could|can|may|might|must|should|did|"
