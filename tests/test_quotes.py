@@ -585,6 +585,7 @@ def test_a_bare_quotation_after_a_paragraph_about_someone_else_is_theirs() -> No
     text = (
         "“The levy is fair,” said Mayor Ana Roth.\n\n"
         "The council met for three hours.\n\n"
+        "The vote on the levy was put off to March.\n\n"
         "Councillor Ola Brandt visited the harbour on Friday.\n\n"
         "“We needed another month to read the plan.”"
     )
