@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsprism import _bodylines_model, bodylines
@@ -22,6 +22,7 @@ from newsprism.bodylines import (
     body_lines,
     main_block,
 )
+from newsprism.words import word_tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -149,3 +150,36 @@ def test_scraped_test_half_gate() -> None:
     assert round(precision, 3) >= TEST_HALF_FLOORS["precision"]
     assert round(recall, 3) >= TEST_HALF_FLOORS["recall"]
     assert round(f1, 3) >= TEST_HALF_FLOORS["f1"]
+
+
+# Characters where the counts of _char_counts could part from the searches:
+# capitals at the edges of _UPPER's ranges (and the multiplication sign
+# inside them, an unassigned Greek code point), digits that are decimal or
+# only numeric, marks, the underscore, spaces, a lone surrogate.
+_MIXED_CHARS = st.text(
+    alphabet=st.sampled_from(
+        list("aZ9_ .,'\t")
+        + list("\u00c0\u00d6\u00d7\u00d8\u00de\u00df\u00e9\u0391\u03a2\u03a9\u03aa")
+        + list("\u0410\u042f\u0430")
+        + list("\u0663\u00b2\u00bd\u2019\u00a0\u4e2d\u3002\ud800\u2022")
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_MIXED_CHARS)
+def test_character_counts_are_what_the_searches_count(line: str) -> None:
+    letters = len(line) - line.count(" ") - len(bodylines._NOT_LETTER.findall(line))
+    assert bodylines._char_counts(line) == (
+        len(bodylines._DIGIT.findall(line)),
+        len(bodylines._UPPER.findall(line)),
+        letters,
+    )
+
+
+@given(_MIXED_CHARS)
+def test_tokens_of_any_line_are_the_searched_words(line: str) -> None:
+    # _measure_any's function-word share reads newsprism.words' tokens.
+    low = line[: bodylines._TOKEN_CHARS].lower()
+    assert word_tokens(low) == bodylines._WORD.findall(low)

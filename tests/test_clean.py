@@ -485,6 +485,23 @@ def test_a_line_with_a_comment_form_phrase_holds_one_of_their_openers(line: str)
         assert clean._has_opener(line, clean._COMMENT_OPENERS)
 
 
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.one_of(_FORM_PIECES, st.sampled_from(["12 ", "\u0663", " comments", "show all",
+                                                 "read ", "load ", "view ", "replies", "x"])),
+        max_size=7,
+    ).map("".join)
+)  # fmt: skip
+@example("12 comments")
+@example("\u0663 replies")
+@example("view all comments")
+def test_a_comment_form_line_is_what_its_searches_find(line: str) -> None:
+    lower = line.lower()
+    expected = bool(clean._COMMENT_FORM.search(lower) or clean._COMMENT_HEAD.match(lower))
+    assert clean._comment_form(line) == expected
+
+
 # Pieces of the chrome phrases, cut where their patterns branch, and text around them.
 _CHROME_PIECES = st.sampled_from(
     [
@@ -572,7 +589,12 @@ def test_icons_are_dropped_as_one_substitution_over_the_line_drops_them(line: st
 @settings(max_examples=1000, deadline=None)
 @given(
     st.one_of(
-        st.text(alphabet=st.sampled_from(list('aZQ |".!?x\t\x1c\u00a9\u201c')), max_size=40),
+        st.text(
+            alphabet=st.sampled_from(
+                list('aZQ |".!?x\t\x1c\u00a9\u201c\u2018\u2019\u00a0\u00e9\u00c9\u3000\ud800')
+            ),
+            max_size=40,
+        ),
         st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=80),
     )
 )
@@ -590,6 +612,8 @@ def test_seam_prefilter_skips_plain_prose() -> None:
     assert not clean._may_have_seams("The council voted. Then Mr Smith left")
     assert clean._may_have_seams("The council voted.Then Mr Smith left")
     assert clean._may_have_seams("News | Sport")
+    assert not clean._may_have_seams("It cost \u00a3800k. Then Mr Smith left")
+    assert clean._may_have_seams("It cost \u00a3800k.Then Mr Smith left")
 
 
 def test_only_p_y_and_r_match_p_y_and_r_ignoring_case() -> None:

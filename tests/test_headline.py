@@ -211,3 +211,24 @@ def _prose_by_split(line: str) -> bool:
 @example(" ".join(["Capital"] * 8 + ["small"] * 5))
 def test_prose_counts_on_bytes_are_the_split_words(line: str) -> None:
     assert headline._is_prose(line) == _prose_by_split(line)
+
+
+def test_the_longest_menu_item_bounds_the_prefilter() -> None:
+    import importlib
+
+    parser = importlib.import_module("re._parser")  # what the re module compiles with
+    _, longest = parser.parse(headline._MENU_ITEMS).getwidth()
+    assert longest == headline._MENU_ITEM_MAX_CHARS
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Home", "home", "more", "Read more", "accessibility", " ", "\u00bb", ":",
+                         "_", "x", "\u00e9", "\u017fearch", "9", "\u00a0", "Breaking News"]),
+        max_size=5,
+    ).map("".join)
+)  # fmt: skip
+def test_menu_item_prefilter_says_no_only_when_there_is_no_item(line: str) -> None:
+    if not headline._may_be_menu_item(line):
+        assert not headline._MENU_ITEM.fullmatch(line)

@@ -74,3 +74,8 @@ def test_shingles_are_the_joined_runs_of_words(words: list[str], n: int) -> None
         else [" ".join(words)]
     )
     assert shingles(words, n) == expected
+
+
+def test_a_shingle_holds_at_least_one_word() -> None:
+    with pytest.raises(ValueError):
+        shingles(["the", "ferry"], 0)

@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Final, NamedTuple
+from typing import Final
 
 from newsprism.bodylines import (
     ABOVE_TITLE,
@@ -335,6 +335,7 @@ _CHROME_OPENERS: Final = _openers(_CHROME_PHRASES)
 _READ_TIME: Final = re.compile(r"\d+\s*min(?:ute)?s? read")
 # Chrome words that open a short line ("Share", "Follow", "Home", "Menu").
 _CHROME_HEAD: Final = re.compile(r"(?:share|follow|home|menu|search|print|email)\b")
+_CHROME_HEAD_FIRST: Final = "sfhmpe"  # the first letters of its words
 
 # Weather widget: "0.6 C", "-3°F", "21 °C Sunny".
 _WEATHER: Final = re.compile(r"^-?\d{1,3}(?:[.,]\d)?\s*°?\s*[CF]\b(?:\s+\w+){0,2}\s*\Z")
@@ -472,13 +473,20 @@ _MEMO_SIZE: Final = 8192
 _KEYS: Final = Memo(_fold, _MEMO_SIZE)
 
 
-class _Shape(NamedTuple):
-    """Statistics of a line's shape (a tuple: built once per line, cheaply)."""
+class _Shape:
+    """Statistics of a line's shape, built once per line and never changed.
 
-    words: int
-    caps: float  # share of the sampled words that start with a capital or digit
-    function: int  # function words among the sampled words
-    terminal: bool  # ends like a sentence
+    A plain compiled class, not a NamedTuple or a dataclass: compiled, both
+    of those are built by a generic call into a Python-level constructor
+    (about 2,500 instructions, the cost of measuring a short line), this one
+    by a direct call, and its fields are read without a lookup.
+    """
+
+    def __init__(self, words: int, caps: float, function: int, terminal: bool) -> None:
+        self.words = words
+        self.caps = caps  # share of the sampled words that start with a capital or digit
+        self.function = function  # function words among the sampled words
+        self.terminal = terminal  # ends like a sentence
 
 
 def _shape(text: str) -> _Shape:
@@ -684,10 +692,10 @@ def _find_title(lines: Sequence[str], shapes: Sequence[_Shape]) -> _Title:
 # ---------------------------------------------------------------- glued lines
 
 
-# For the prefilter of _cut_points: each ASCII byte by what the seam
-# candidates look at. Capitals to "A", sentence stops to ".", "|" and '"' to
-# themselves, white space (what the pattern's \S excludes) to a space, the
-# rest to "x".
+# For the prefilter of _cut_points: each byte by what the seam candidates
+# look at. Capitals to "A", sentence stops to ".", "|" and '"' to
+# themselves, ASCII white space (what the pattern's \S excludes) to a space,
+# the rest (and every byte of a UTF-8 sequence) to "x".
 _SEAM_TABLE: Final = bytes(
     65
     if 65 <= b <= 90
@@ -704,16 +712,26 @@ _SEAM_TABLE: Final = bytes(
 
 def _may_have_seams(line: str) -> bool:
     """False only when _SEAM_CAND finds nothing in ``line`` from its second character."""
-    # In ASCII text a candidate is a "|", a capital after a character that
-    # is not white space, or a '"' after a sentence stop: with none of them
-    # (every capital opens the line or follows white space) the search is
-    # skipped. Four in five lines of the synthetic pages are such lines; a
+    # A candidate is a "|", a "\u00a9", a capital after a character that is
+    # not white space, or an opening quote after a sentence stop: with none
+    # of them (every capital opens the line or follows white space) the
+    # search is skipped. Four in five lines of the synthetic pages are such lines; a
     # property test in tests/test_clean.py holds this to the search.
-    if not line.isascii() or not line:
+    if not line:
         return True
+    if line.isascii():
+        raw = line.encode("ascii")
+    elif "\u00a9" in line or "\u201c" in line or "\u2018" in line:
+        return True
+    else:
+        # Each byte of a character outside ASCII becomes an "x": such a
+        # character is no candidate and, before a capital, counts as the
+        # non-space the pattern looks for (or is white space, where the
+        # answer is a needless search).
+        raw = line.encode("utf-8", "surrogatepass")
     # (As a str: compiled, str.count and ``in`` are direct calls into C,
     # their bytes forms method calls by name.)
-    classes = line.encode("ascii").translate(_SEAM_TABLE).decode("ascii")
+    classes = raw.translate(_SEAM_TABLE).decode("ascii")
     if "|" in classes or '."' in classes:
         return True
     return classes.count("A") != classes.count(" A") + (classes[0] == "A")
@@ -924,7 +942,7 @@ def _chrome(text: str) -> bool:
     return bool(
         (_has_opener(lower, _CHROME_OPENERS) and _CHROME.search(lower))
         or ("min" in lower and _READ_TIME.search(lower))
-        or _CHROME_HEAD.match(lower)
+        or (lower[:1] in _CHROME_HEAD_FIRST and _CHROME_HEAD.match(lower))
     )
 
 
@@ -946,7 +964,9 @@ def _comment_form(text: str) -> bool:
     lower = text.lower()
     return bool(
         (_has_opener(lower, _COMMENT_OPENERS) and _COMMENT_FORM.search(lower))
-        or _COMMENT_HEAD.match(lower)
+        # (a heading opens with a word of the pattern or a number: \d is a
+        # decimal, and every decimal is a digit)
+        or ((lower[:1] in "svlr" or lower[:1].isdigit()) and _COMMENT_HEAD.match(lower))
     )
 
 
@@ -1143,15 +1163,25 @@ def clean_by_rules(
     return found.extracted(found.body)
 
 
-@dataclass(frozen=True, slots=True)
 class _Found:
-    """The rules' verdict on a page: the body lines they keep, and its metadata."""
+    """The rules' verdict on a page: the body lines they keep, and its metadata.
 
-    body: list[str]
-    title: str | None
-    outlet: str | None
-    published: date | None
-    url: str | None
+    (A plain compiled class, built by a direct call: see _Shape.)
+    """
+
+    def __init__(
+        self,
+        body: list[str],
+        title: str | None,
+        outlet: str | None,
+        published: date | None,
+        url: str | None,
+    ) -> None:
+        self.body = body
+        self.title = title
+        self.outlet = outlet
+        self.published = published
+        self.url = url
 
     def extracted(self, body: list[str]) -> Extracted:
         """The page's :class:`Extracted` with ``body`` (lines) as its text."""

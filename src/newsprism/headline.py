@@ -85,14 +85,18 @@ _DATE_WORDS: Final = frozenset(
 # Navigation, widget and notice lines that are never a headline: a whole
 # line that is one of these items, or a line that starts with one of these
 # phrases ("Skip to main content", "Sign in to comment").
-_MENU_ITEM: Final = re.compile(
+_MENU_ITEMS: Final = (
     r"(?:menu|main menu|navigation|search|home|homepage|login|log ?in|log ?out|sign ?in|"
     r"sign ?up|register|subscribe|newsletters?|share|share this|advertisement|sponsored|"
     r"loading|accessibility|close|more|read more|related|trending|most (?:read|popular)|"
     r"breaking news|latest news|top stories|watch live|live tv|listen|comments?|print|"
-    r"email|next|previous|back|contact us|about us)\W*",
-    re.IGNORECASE,
+    r"email|next|previous|back|contact us|about us)"
 )
+_MENU_ITEM: Final = re.compile(_MENU_ITEMS + r"\W*", re.IGNORECASE)
+# The longest item of _MENU_ITEMS, in characters (matching ignoring case
+# keeps the length): a longer line that ends in a word character, where the
+# \W* run is empty, is no item (tests/test_headline.py checks the bound).
+_MENU_ITEM_MAX_CHARS: Final = 13
 _MENU_START: Final = re.compile(
     r"(?:skip to|jump to|go to (?:main|content|navigation)|toggle|follow us|back to|"
     r"we use cookies|this (?:site|website) uses|cookie|privacy policy|terms of|"
@@ -304,11 +308,21 @@ def _may_be_markup(line: str) -> bool:
     return "<" in line or "=" in line or "{" in line or "http" in line
 
 
+def _may_be_menu_item(line: str) -> bool:
+    """False only when _MENU_ITEM cannot match the whole line."""
+    if len(line) <= _MENU_ITEM_MAX_CHARS:
+        return True
+    last = line[-1]
+    return not (last.isalnum() or last == "_")  # not a \w character
+
+
 def _is_junk(line: str) -> bool:
     """Markup, a date or time widget, a menu item or a notice: never a headline."""
     if _may_be_markup(line) and _MARKUP.search(line):
         return True
-    if line[:1] in _MENU_FIRST and (_MENU_ITEM.fullmatch(line) or _MENU_START.match(line)):
+    if line[:1] in _MENU_FIRST and (
+        (_may_be_menu_item(line) and _MENU_ITEM.fullmatch(line)) or _MENU_START.match(line)
+    ):
         return True
     words = _words(line)
     content = [w for w in words if not w.isdigit() and w not in _DATE_WORDS and len(w) > 1]
