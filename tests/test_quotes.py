@@ -402,6 +402,8 @@ def test_attribution_of_a_figure_is_its_governing_verb(
             "talk.”",
             "Ines Varga",
         ),
+        # A role may open with a figure ("9/11 widow").
+        ("“The levy is wrong,” said 9/11 widow Ines Varga.", "Ines Varga"),
         # Who was asked did not say the question.
         ("Ola Brandt was asked, “Will the pier hold through the winter storms?”", None),
     ],
@@ -664,3 +666,12 @@ def test_a_person_the_story_names_in_full_is_marked_among_the_candidates() -> No
 def test_the_subject_of_a_sentence_with_no_speech_verb(text: str, speaker: str) -> None:
     [(found, _words)] = _q(text)
     assert found == speaker
+
+
+def test_a_new_statement_after_a_full_stop_is_not_the_attribution() -> None:
+    text = (
+        "The harbour board called the pier “a danger to the town.” Ines Varga insisted "
+        "that the council “rebuild it before the winter.”"
+    )
+    # The first is no one's said words here (no speech verb, no person), never Varga's.
+    assert [speaker for speaker, _ in _q(text)] == [None, "Ines Varga"]

@@ -1001,8 +1001,18 @@ def _attribution_may_follow(quoted: str, right: str) -> bool:
     """
     if quoted.rstrip()[-1:] != "." or right.lstrip()[:1] in ",—–":
         return True
-    m = _VERB.search(_first_sentence(right.strip()))
-    return m is not None and len(_WORD.findall(right.strip()[: m.start()])) <= 4
+    sentence = _first_sentence(right.strip())
+    m = _VERB.search(sentence)
+    # ... and one that reports nothing more ("Russia insisted that Pyongyang
+    # “stop …”" is a new statement).
+    return (
+        m is not None
+        and len(_WORD.findall(sentence[: m.start()])) <= 4
+        and _REPORTED_CLAUSE.search(sentence, m.end()) is None
+    )
+
+
+_REPORTED_CLAUSE = re.compile(r"\bthat\b|[“\"]")
 
 
 def _closing_attribution(tail: str, options: QuoteOptions) -> str | None:
@@ -1323,7 +1333,7 @@ def _plausible(phrase: str) -> str | None:
 
 # A role of lower- and upper-case words that may hold "of" and "the", then a name.
 _ROLE_OF_NAME = re.compile(
-    r"^([a-z][\w’'-]*\s+(?:[a-z][\w’'-]*\s+|[A-Z][\w’'.-]*\s+){0,6}?)"
+    r"^([a-z0-9][\w’'/-]*\s+(?:[a-z][\w’'-]*\s+|[A-Z][\w’'.-]*\s+){0,6}?)"
     r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*[a-z][\w’'-]*)$"
 )
 
