@@ -161,11 +161,11 @@ class Catalog:
             # (sorting 13k stories was half of a list page's 100 ms at 100k).
             self._rows = sorted(rows, key=lambda r: -r.newest)
             self._largest = sorted(rows, key=lambda r: (-r.articles, -r.newest))
-            count: dict[str, int] = {}
+            per_outlet: dict[str, int] = {}
             for row in rows:
                 for o in row.outlets:
-                    count[o] = count.get(o, 0) + 1
-            self._outlets = sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))
+                    per_outlet[o] = per_outlet.get(o, 0) + 1
+            self._outlets = sorted(per_outlet.items(), key=lambda kv: (-kv[1], kv[0]))
             self._languages = sorted({lang for r in rows for lang in r.languages})
             self._version = key
 
