@@ -9,6 +9,7 @@ address.
 
 from __future__ import annotations
 
+import io
 import threading
 import time
 from collections import Counter
@@ -119,7 +120,13 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 if etag and self.headers.get("If-None-Match") == etag:
                     self._send(304)
                     return
-                kind = "application/rss+xml" if path.endswith(".xml") else "text/html"
+                kind = (
+                    "application/rss+xml"
+                    if path.endswith(".xml")
+                    else "application/warc"
+                    if ".warc" in path
+                    else "text/html"
+                )
                 extra = {"ETag": etag} if etag else {}
                 self._send(200, site.pages[path], Content_Type=kind, **extra)
             else:
@@ -279,6 +286,26 @@ def test_a_redirect_from_an_allowed_host_to_a_refused_one_is_refused(site: Site)
     assert isinstance(answer, InputError)
     assert "refused" in answer.reason and "intranet.test" in answer.reason
     assert site.hits["/to-intranet"] == 1 and site.hits["/news/a.html"] == 1
+
+
+def test_a_warc_file_by_url_is_downloaded_and_read(site: Site, tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for n in range(3):
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        page = _page(f"Archived story {n}", f"Archive note {n}.")
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://archive.test/{n}", "response", payload=io.BytesIO(page), http_headers=http
+            )
+        )
+    site.pages["/crawl.warc.gz"] = buffer.getvalue()
+    added, _, failed = _run(tmp_path, site.base + "/crawl.warc.gz")
+    assert (added, failed) == (3, [])
+    assert {f"https://archive.test/{n}" for n in range(3)} <= set(_stored(tmp_path))
 
 
 def test_refusal_covers_every_address_kind_a_public_url_must_not_reach() -> None:

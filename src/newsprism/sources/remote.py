@@ -10,7 +10,7 @@ are stored already are not fetched again.
 
 from __future__ import annotations
 
-import io
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -160,12 +160,16 @@ def _is_home(url: str) -> bool:
 
 
 def _read_remote_warc(url: str, remote: Remote) -> Iterator[Item]:
-    """A WARC file named by URL: downloaded whole (up to the container size limit), then read."""
-    answer = remote.fetcher.get(url, max_bytes=remote.limits.max_json_bytes)
-    if isinstance(answer, InputError):
-        yield answer
-        return
-    if isinstance(answer, NotModified):  # never asked for: no validators were sent
-        return
-    yield from read_warc(io.BytesIO(answer.body), url, remote.limits)
+    """A WARC file named by URL: downloaded to a temporary file as it comes, then streamed."""
+    fetcher = remote.fetcher
+    with tempfile.TemporaryFile() as spool:
+        answer = fetcher.get(url, max_bytes=fetcher.options.max_archive_bytes, sink=spool)
+        if isinstance(answer, InputError):
+            yield answer
+            return
+        if isinstance(answer, NotModified):  # never asked for: no validators were sent
+            return
+        spool.seek(0)
+        compressed = urlsplit(answer.url).path.lower().endswith(".gz")
+        yield from read_warc(spool, url, remote.limits, compressed=compressed)
     yield UrlRead(url, UrlSeen(url, answer.validators, 0))

@@ -25,7 +25,7 @@ import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Final
+from typing import IO, Final
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
@@ -61,6 +61,9 @@ class FetchOptions:
     # for more (Crawl-delay, honoured up to max_crawl_delay).
     host_delay: float = 1.0
     max_crawl_delay: float = 30.0
+    # The largest web archive fetched (written to a temporary file as it
+    # comes): a CC-NEWS WARC file is about 1 GB.
+    max_archive_bytes: int = 8 * 1024**3
     user_agent: str = USER_AGENT
     robots: bool = True
     allow_private: bool = False
@@ -195,12 +198,20 @@ class Fetcher:
         self.close()
 
     def get(
-        self, url: str, remembered: Validators | None = None, *, max_bytes: int | None = None
+        self,
+        url: str,
+        remembered: Validators | None = None,
+        *,
+        max_bytes: int | None = None,
+        sink: IO[bytes] | None = None,
     ) -> Fetched | NotModified | InputError:
         """Fetch ``url``, following redirects; problems come back as an ``InputError``.
 
-        ``max_bytes`` overrides the body cap of the options (a web archive is
-        a container of many pages, not one).
+        ``max_bytes`` overrides the body cap of the options; with ``sink``
+        the body is written there as it comes (``Fetched.body`` is then
+        empty) and the whole-download deadline does not apply: a web archive
+        of a gigabyte takes minutes, and a stalled server still trips the
+        read timeout.
         """
         current = url
         for _ in range(self.options.max_redirects + 1):
@@ -214,7 +225,7 @@ class Fetcher:
                     headers["If-None-Match"] = remembered.etag
                 if remembered.last_modified:
                     headers["If-Modified-Since"] = remembered.last_modified
-            answer = self._request(current, headers, max_bytes or self.options.max_bytes)
+            answer = self._request(current, headers, max_bytes or self.options.max_bytes, sink)
             if isinstance(answer, str):
                 return InputError(
                     url, answer if current == url else f"{answer} (redirected to {current})"
@@ -246,7 +257,7 @@ class Fetcher:
     # ------------------------------------------------------------ internals
 
     def _request(
-        self, url: str, headers: dict[str, str], cap: int
+        self, url: str, headers: dict[str, str], cap: int, sink: IO[bytes] | None = None
     ) -> tuple[int, dict[str, str], bytes] | str:
         """One GET to the checked address of ``url``'s host: (status, headers, body) or a reason."""
         opts = self.options
@@ -285,10 +296,14 @@ class Fetcher:
                     return f"the body is larger than {_mb(cap)} ({_mb(int(declared))})"
                 chunks: list[bytes] = []
                 size = 0
+                spool = sink if response.status_code == 200 else None
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > cap:
                         return f"the body is larger than {_mb(cap)}"
+                    if spool is not None:
+                        spool.write(chunk)
+                        continue
                     if self._clock() - start > opts.deadline:
                         return f"the download took longer than {opts.deadline:g} s"
                     chunks.append(chunk)
