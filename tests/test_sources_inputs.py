@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 from rich.console import Console
@@ -52,3 +53,30 @@ def test_plain_progress_prints_a_line_with_the_total() -> None:
         progress(source)
     lines = buffer.getvalue().splitlines()
     assert lines[-1].startswith("analyzing: 2 of 4 records")
+
+
+def test_files_on_another_file_system_are_read_through_fsspec(tmp_path: Path) -> None:
+    import fsspec
+
+    from newsprism.options import AnalyzeOptions
+    from newsprism.pipeline import analyze
+
+    memory = fsspec.filesystem("memory")
+    rows = [
+        {"id": f"m{n}", "title": f"Harbour strike day {n}", "text": f"Dockers at Lowquay, day {n}."}
+        for n in range(3)
+    ]
+    with memory.open("/bucket/feed.jsonl", "w") as fh:
+        fh.write("\n".join(json.dumps(r) for r in rows) + "\n")
+    with memory.open("/bucket/page.html", "w") as fh:
+        fh.write(
+            "<html><head><title>Ferry</title></head><body><p>The ferry is back.</p></body></html>"
+        )
+    result = analyze(
+        ["memory://bucket/feed.jsonl", "memory://bucket/page.html", "memory://bucket/none.jsonl"],
+        AnalyzeOptions(db=tmp_path / "m.db"),
+    )
+    assert result.added == 4
+    assert [p.source for p in result.failed] == ["memory://bucket/none.jsonl"]
+    missing = list(read_sources(["nosuchfs://x/y.txt"]))
+    assert isinstance(missing[0], InputError) and "cannot read" in missing[0].reason

@@ -237,15 +237,53 @@ def _read_kind(
             return
         cap = limits.max_json_bytes if kind == "json" else limits.max_article_bytes
         data = _read_bytes(path, source, compressed, cap)
-        if kind == "json":
-            yield from _read_json(data, path, source, limits, explicit=explicit)
-            return
-        if kind == "html":
-            check_elements(data.count(b"<"), source, limits)
-        content = decode_bytes(data, source, html=kind == "html")
-        yield RawRecord(source=source, key=_base_key(path), kind=kind, content=content)
+        yield from _records_of(data, path, source, kind, limits, explicit)
     except InputError as exc:
         yield exc
+
+
+def _records_of(
+    data: bytes, path: Path, source: str, kind: FileKind, limits: Limits, explicit: bool
+) -> Iterator[Item]:
+    """The records of a whole (decompressed) JSON, HTML or text file's bytes."""
+    if kind == "json":
+        yield from _read_json(data, path, source, limits, explicit=explicit)
+        return
+    if kind == "html":
+        check_elements(data.count(b"<"), source, limits)
+    content = decode_bytes(data, source, html=kind == "html")
+    yield RawRecord(source=source, key=_base_key(path), kind=kind, content=content)
+
+
+def read_stream(raw: BinaryIO, name: str, source: str, limits: Limits) -> Iterator[Item]:
+    """The records of a file already open (through fsspec, say), by its name's type.
+
+    As :func:`read_file` for a local file: JSONL and WARC streamed, the other
+    kinds read whole up to their size limit; problems are yielded.
+    """
+    path = Path(name)
+    kind, compressed = file_kind(path)
+    if kind is None:
+        yield InputError(source, f"unknown file type (supported: {SUPPORTED})")
+        return
+    if kind == "warc":
+        yield from read_warc(raw, source, limits, compressed=compressed)
+        return
+    if kind == "jsonl":
+        yield from _jsonl_records(raw, path, source, compressed, limits)
+        return
+    cap = limits.max_json_bytes if kind == "json" else limits.max_article_bytes
+    try:
+        data = raw.read(cap + 1)
+        if compressed:
+            data = _gunzip(data, source, cap)
+        elif len(data) > cap:
+            raise InputError(source, f"too large (over {_mb(cap)})")
+        yield from _records_of(data, path, source, kind, limits, explicit=True)
+    except InputError as exc:
+        yield exc
+    except OSError as exc:
+        yield InputError(source, _os_reason(exc))
 
 
 def _base_key(path: Path) -> str:
@@ -319,9 +357,23 @@ def _gunzip(raw: bytes, source: str, cap: int) -> bytes:
 
 
 def _read_jsonl(path: Path, source: str, compressed: bool, limits: Limits) -> Iterator[Item]:
-    cap = limits.max_article_bytes
     try:
         raw = _open_regular(path)
+    except _Special as exc:
+        yield InputError(source, str(exc))
+        return
+    except OSError as exc:
+        yield InputError(source, _os_reason(exc))
+        return
+    yield from _jsonl_records(raw, path, source, compressed, limits)
+
+
+def _jsonl_records(
+    raw: BinaryIO, path: Path, source: str, compressed: bool, limits: Limits
+) -> Iterator[Item]:
+    """One record a line of an open JSONL stream (closed at the end)."""
+    cap = limits.max_article_bytes
+    try:
         # A compressed stream is read through a counter: past the .json
         # cap of decompressed bytes it is a gzip bomb (7 MB expanding to
         # 3 GB), stopped there; the records before it stand.

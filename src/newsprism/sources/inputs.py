@@ -6,6 +6,9 @@ Stage: first. Needs the arguments as given (paths, URLs, ``-``); yields the
 * ``-``: standard input (:mod:`newsprism.sources.stdin`);
 * ``http://`` and ``https://``: a page, feed, sitemap, home page or WARC file
   (:mod:`newsprism.sources.remote`), when the run may fetch;
+* ``s3://``, ``gs://`` and any other URL fsspec reads: that one file (by its
+  name's type, as a local file), when fsspec and the package for that file
+  system are installed (``s3fs``, ``gcsfs``, ...);
 * a local feed or sitemap (``.rss``, ``.atom``, ``.xml``): its links, fetched;
 * anything else: files and folders (:mod:`newsprism.ingest`), WARC files too.
 """
@@ -13,14 +16,16 @@ Stage: first. Needs the arguments as given (paths, URLs, ``-``); yields the
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Final
+from urllib.parse import urlsplit
 
 from newsprism.decode import valid_text
 from newsprism.errors import InputError
-from newsprism.ingest import file_kind, read_inputs
+from newsprism.ingest import file_kind, read_inputs, read_stream
 from newsprism.sources.feeds import document_kind, feed_links, sitemap_links
 from newsprism.sources.items import Item, KnownFile, Limits
 from newsprism.sources.remote import Remote, read_links, read_url
@@ -47,6 +52,8 @@ def read_sources(
                 yield InputError(text, "URLs are not fetched in this run")
             else:
                 yield from read_url(text, remote)
+        elif _STORE_URL.match(text):
+            yield from _read_fsspec(text, limits)
         elif text.lower().endswith(LISTING_SUFFIXES) and Path(text).is_file():
             yield from _read_listing(Path(text), valid_text(text), limits, remote)
         else:
@@ -78,6 +85,25 @@ def expected_records(given: Iterable[str | os.PathLike[str]], cap: int = 1_000_0
                 if count > cap:
                     return None
     return count
+
+
+# Another file system's URL (s3://, gs://, az://, hdfs://, memory://, ...):
+# read through fsspec, whose package for that system must be installed.
+_STORE_URL: Final = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+def _read_fsspec(url: str, limits: Limits) -> Iterator[Item]:
+    """A file on object storage or another file system fsspec reads (one file, not a folder)."""
+    try:
+        import fsspec
+
+        opened = fsspec.open(url, "rb")
+        with opened as fh:
+            yield from read_stream(fh, urlsplit(url).path, url, limits)
+    except ImportError as exc:  # fsspec itself, or the package of that file system
+        yield InputError(url, f"cannot read this kind of URL here ({exc})")
+    except (OSError, ValueError) as exc:
+        yield InputError(url, f"cannot read it ({exc})")
 
 
 def _read_listing(path: Path, shown: str, limits: Limits, remote: Remote | None) -> Iterator[Item]:
