@@ -249,10 +249,11 @@ def _records_of(
     if kind == "json":
         yield from _read_json(data, path, source, limits, explicit=explicit)
         return
-    if kind == "html":
+    page: Literal["html", "text"] = "html" if kind == "html" else "text"
+    if page == "html":
         check_elements(data.count(b"<"), source, limits)
-    content = decode_bytes(data, source, html=kind == "html")
-    yield RawRecord(source=source, key=_base_key(path), kind=kind, content=content)
+    content = decode_bytes(data, source, html=page == "html")
+    yield RawRecord(source=source, key=_base_key(path), kind=page, content=content)
 
 
 def read_stream(raw: BinaryIO, name: str, source: str, limits: Limits) -> Iterator[Item]:
