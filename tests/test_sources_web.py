@@ -352,3 +352,19 @@ def test_a_remembered_validator_gives_not_modified(site: Site) -> None:
         assert isinstance(first, Fetched) and first.validators.etag == '"a1"'
         again = fetcher.get(site.base + "/news/a.html", first.validators)
     assert isinstance(again, NotModified)
+
+
+def test_watch_polls_and_says_per_round_what_it_added(
+    site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsprism.cli import main
+
+    args = ["watch", site.base + "/feed.xml", "--db", str(tmp_path / "w.db"), "--allow-private"]
+    assert main([*args, "--every", "0.2", "--rounds", "2", "--delay", "0"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if " round " in line]
+    assert len(lines) == 2
+    assert "round 1: 2 new articles" in lines[0]
+    # The feed answered 304 Not Modified: nothing fetched, nothing added.
+    assert "round 2: 0 new articles" in lines[1]
+    assert site.hits["/feed.xml"] == 2 and site.hits["/news/a.html"] == 1
+    assert main([*args, "--every", "soon"]) == 2  # not a duration: a usage error
