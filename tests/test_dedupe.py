@@ -185,3 +185,22 @@ def test_signatures_stored_before_counts_still_compare() -> None:
     # Without both counts, containment cannot be judged: Jaccard alone decides.
     assert not is_copy(fp.signature, legacy, 0.5, DedupeOptions())
     assert is_copy(fp.signature, legacy, 0.7, DedupeOptions())
+
+
+def test_band_keys_are_horners_rule_and_the_count_closes_the_signature() -> None:
+    from newsprism.dedupe import _MULT, tokens
+    from newsprism.words import shingles
+
+    options = DedupeOptions()
+    fp = fingerprint(FLOOD_A, options)
+    assert fp is not None
+    values = [
+        int.from_bytes(fp.signature[i : i + 4], "little") for i in range(0, 4 * options.num_perm, 4)
+    ]
+    for band in range(options.bands):
+        key = band + 1
+        for v in values[band * options.rows : (band + 1) * options.rows]:
+            key = (key * _MULT + v) % (1 << 64)
+        assert fp.keys[band] == key >> 1
+    count = len(shingles(tokens(FLOOD_A), options.shingle))
+    assert fp.signature[-4:] == count.to_bytes(4, "little")

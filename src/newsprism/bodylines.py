@@ -616,17 +616,16 @@ def _context_probabilities(first: list[float], counts: list[int]) -> list[float]
     best, mass, total, prefix = _page_mass(first, counts)
     out: list[float] = []
     before = 0.0
+    # The reaches read once: compiled, indexing the module's tuple by a
+    # variable boxed the whole tuple again on every read (three a line).
+    near, mid, far = _CONTEXT_REACHES
     for i in range(n):
         p = first[i]
         z = intercept
         z += cw[0] * p
-        for j in range(len(_CONTEXT_REACHES)):
-            reach = _CONTEXT_REACHES[j]
-            # (two assignments: compiled, a pair assigned at once is built as a tuple)
-            lo = max(0, i - reach)
-            hi = min(n, i + reach + 1)
-            others = hi - lo - 1
-            z += cw[1 + j] * ((prefix[hi] - prefix[lo] - p) / others if others else 0.0)
+        z += cw[1] * _mean_around(prefix, p, i, near, n)
+        z += cw[2] * _mean_around(prefix, p, i, mid, n)
+        z += cw[3] * _mean_around(prefix, p, i, far, n)
         z += cw[4] * (best - p)
         z += cw[5] * (p / best if best else 0.0)
         z += cw[6] * (before / total)
@@ -634,6 +633,15 @@ def _context_probabilities(first: list[float], counts: list[int]) -> list[float]
         out.append(_sigmoid(z))
         before += mass[i]
     return out
+
+
+def _mean_around(prefix: list[float], p: float, i: int, reach: int, n: int) -> float:
+    """The mean of the values within ``reach`` of line ``i`` but its own ``p``
+    (``prefix``: the running sums of the ``n`` values)."""
+    lo = max(0, i - reach)
+    hi = min(n, i + reach + 1)
+    others = hi - lo - 1
+    return (prefix[hi] - prefix[lo] - p) / others if others else 0.0
 
 
 def body_lines(lines: Sequence[str], codes: Sequence[int]) -> list[str]:

@@ -1016,7 +1016,7 @@ def _unwrap(raw_lines: Sequence[str]) -> list[str]:
             for x in block:
                 if (
                     out
-                    and x[0].islower()
+                    and _is_lower(x[0])
                     and len(out[-1]) >= _WRAP_MIN_CHARS
                     and out[-1][-1] not in _TERMINAL
                 ):

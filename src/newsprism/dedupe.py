@@ -145,7 +145,7 @@ def fingerprint(text: str, options: DedupeOptions = DedupeOptions()) -> Fingerpr
     # Shingles counted with their repeats (rare in prose): no set built per
     # article, and a count a little high only makes containment stricter.
     size = min(len(grams), 0xFFFFFFFF)
-    signature = sig.astype("<u4").tobytes() + np.array([size], dtype="<u4").tobytes()
+    signature = sig.astype("<u4").tobytes() + size.to_bytes(4, "little")
     keys = _band_keys(sig, options)
     if len(words) >= options.lead_words:
         keys += (_lead_key(words[: options.lead_words]),)
@@ -180,10 +180,10 @@ def _band_keys(sig: np.ndarray, options: DedupeOptions) -> tuple[int, ...]:
     n = options.bands * options.rows
     bands = sig[:n].astype(np.uint64).reshape(options.bands, options.rows)
     # Unsigned 64-bit arithmetic wraps: the same keys as Horner's rule, in
-    # two array operations instead of two per row.
-    with np.errstate(over="ignore"):
-        keys = bands @ powers + offsets
-    keys = keys >> np.uint64(1)
+    # two array operations instead of two per row. (Integer arrays wrap
+    # silently, whatever np.errstate says: the np.errstate block this had
+    # changed nothing and cost about 4 microseconds an article, by timeit.)
+    keys = (bands @ powers + offsets) >> np.uint64(1)
     return tuple(keys.tolist())
 
 
