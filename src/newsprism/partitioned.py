@@ -73,10 +73,10 @@ class PartitionOptions:
     # Days per window. A week, the index's own date reach: stories of a few
     # days then mostly fall in one or two windows. B-cubed agreement with one
     # process (benchmarks/partitioned.py), 1 day -> 7 days: synthetic 2,000
-    # articles 0.937 -> 0.994, 20,000 0.932 -> 0.995; AllSides dev (1,087,
-    # a few dated a day) 0.854 -> 0.858. A day of CC-NEWS is about 390k
-    # articles: a week is 2.7M for one task, which the index's eviction of
-    # cold stories keeps in bounded memory.
+    # articles 0.937 -> 0.994, 20,000 0.932 -> 0.995 (100,000 at 7 days:
+    # 0.993); AllSides dev (1,087, a few dated a day) 0.855 -> 0.858. A day
+    # of CC-NEWS is about 390k articles: a week is 2.7M for one task, which
+    # the index's eviction of cold stories keeps in bounded memory.
     window_days: int = 7
     # Members of each window story assigned again in its join (None: all).
     # Fewer cost less (the join is half the work) and agree less, precision
