@@ -1422,7 +1422,7 @@ def _speaker_before(left: str, options: QuoteOptions) -> str | None:
         v
         for v in _VERB.finditer(clause)
         if not _GOES_ON_ELSEWHERE.match(clause, v.start())
-        and _POSSESSOR_BEFORE.search(clause, 0, v.start()) is None
+        and _POSSESSOR_BEFORE.search(clause, max(0, v.start() - 8), v.start()) is None
     ]
     if not verbs:
         return None
