@@ -675,3 +675,17 @@ def test_a_new_statement_after_a_full_stop_is_not_the_attribution() -> None:
     )
     # The first is no one's said words here (no speech verb, no person), never Varga's.
     assert [speaker for speaker, _ in _q(text)] == [None, "Ines Varga"]
+
+
+def test_the_first_word_of_a_quoted_sentence_is_no_antecedent() -> None:
+    # Invented: the second quotation's "he" is the man named before, not
+    # "Smoke", the capitalised word that opens the first quotation's sentence.
+    text = (
+        "Firefighters were called to the mill on Tuesday night.\n\n"
+        'Tomas Welland, 58, who lives beside the mill, said he heard "a crack like thunder".\n\n'
+        '"We ran outside in our slippers. Smoke was pouring out of every window," he said. '
+        '"I have never seen anything like it in thirty years here."\n'
+    )
+    quotes = extract_quotes("a", text)
+    last = next(q for q in quotes if "thirty years" in q.text)
+    assert last.antecedent == "Tomas Welland"

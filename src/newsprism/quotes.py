@@ -460,8 +460,14 @@ def _antecedent_candidates(at: _Around) -> list[tuple[str, tuple[float, ...]]]:
         "reported": at.reported,
         "last": at.last,
         "subject": at.subject,
-        "sentence": _sentence_subject(_last_sentence(before)) if at.start > 0 else None,
-        "opening": _sentence_subject(_first_sentence(at.para)) if at.start > 0 else None,
+        # Subjects of what the paragraph says outside quotation marks: the
+        # first word of a quoted sentence ("My eyes were streaming") is no one.
+        "sentence": _sentence_subject(_last_sentence(_outside_marks(before)))
+        if at.start > 0
+        else None,
+        "opening": _sentence_subject(_first_sentence(_outside_marks(at.para)))
+        if at.start > 0
+        else None,
         "before_last": at.before_last,
         "nearest": _nearest_name(_outside_marks(_before_speaker(before, at.speaker))),
     }
