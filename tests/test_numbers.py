@@ -305,3 +305,20 @@ def test_newsquant_gate() -> None:
     f1s = [float(x) for x in re.findall(r"F1 ([\d.]+)", last)]
     assert len(f1s) == 3, last
     assert all(f >= floor for f, floor in zip(f1s, NEWSQUANT_FLOORS, strict=True)), last
+
+
+def test_two_different_lengths_are_two_quantities_and_the_same_one_is_one() -> None:
+    # Invented: a unit says how, not what, is measured.
+    a = Article(
+        id="a",
+        source="a",
+        text="The house stands less than 200 metres from the crossing. About 40,000 litres leaked.",
+    )
+    b = Article(
+        id="b",
+        source="b",
+        text="Crews will rebuild about 120 metres of track. About 40,000 litres of soda leaked.",
+    )
+    groups = [[m["text"] for m in e["mentions"]] for e in numbers_section([a, b])]
+    assert ["About 40,000 litres", "About 40,000 litres"] in groups
+    assert ["about 120 metres"] in groups and ["less than 200 metres"] in groups

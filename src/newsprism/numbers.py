@@ -507,6 +507,9 @@ def _singular(word: str) -> str:
 
 # The lengths of time a duration figure is read in ("day", "week").
 _DURATION_UNITS = frozenset(_singular(w) for w in DURATIONS)
+# Units of length, weight, volume, speed, energy...: a figure's concept when
+# it counts no thing ("120 metres").
+_MEASURE_UNITS = frozenset(_singular(w) for w in MEASURES)
 
 
 def _place(
@@ -702,9 +705,22 @@ def _groups(mentions: list[Mention], options: NumberOptions) -> list[list[Mentio
                     # Two lengths of time are rarely of one thing ("30 hours"
                     # building banks, "clean for 30 hours"): each stands alone.
                     groups.extend([m] for m in group)
+                elif group[0].concept in _MEASURE_UNITS:
+                    # A unit says how, not what, is measured: "less than 200
+                    # metres from the crossing" and "about 120 metres of track"
+                    # (the example) overlap and are two things. Only the same
+                    # figure, stated alike, is taken for one quantity.
+                    groups.extend(_same_figure(group))
                 else:
                     groups.extend(_split_by_overlap(group))
     return groups
+
+
+def _same_figure(group: list[Mention]) -> list[list[Mention]]:
+    by_figure: dict[tuple[float | None, float | None], list[Mention]] = defaultdict(list)
+    for m in group:
+        by_figure[(m.low, m.high)].append(m)
+    return list(by_figure.values())
 
 
 def _split_by_overlap(group: list[Mention]) -> list[list[Mention]]:
