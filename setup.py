@@ -24,15 +24,15 @@ from setuptools import setup
 
 # A literal list: tests/test_compiled.py reads it.
 COMPILED = [
-    "src/newsprism/bodylines.py",
-    "src/newsprism/clean.py",
-    "src/newsprism/headline.py",
-    "src/newsprism/pubdate.py",
-    "src/newsprism/sitename.py",
-    "src/newsprism/cluster.py",
-    "src/newsprism/memo.py",
-    "src/newsprism/splitting.py",
-    "src/newsprism/words.py",
+    "src/newsprism/text/bodylines.py",
+    "src/newsprism/text/clean.py",
+    "src/newsprism/text/headline.py",
+    "src/newsprism/text/pubdate.py",
+    "src/newsprism/text/sitename.py",
+    "src/newsprism/index/stories.py",
+    "src/newsprism/text/memo.py",
+    "src/newsprism/index/splitting.py",
+    "src/newsprism/text/words.py",
 ]
 
 

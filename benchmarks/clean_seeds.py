@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsprism.clean import clean_text
+from newsprism.text.clean import clean_text
 
 ROOT = Path(__file__).resolve().parent.parent
 # How many times each seed is cleaned for the timing figure.

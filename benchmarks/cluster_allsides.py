@@ -70,8 +70,8 @@ def scorer() -> ModuleType:
 def engine(records: Sequence[Record], options: AnalyzeOptions | None = None) -> dict[str, str]:
     """Story id per record id, from the pipeline over a temporary database."""
     # Imported here: the fitting script reads this module's loaders only.
-    from newsprism.ingest import read_inputs
     from newsprism.pipeline import process_records
+    from newsprism.sources.files import read_inputs
     from newsprism.store import SQLiteStore
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -23,7 +23,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from newsprism.cluster import ClusterDoc, ClusterOptions, StoryIndex
+from newsprism.index.stories import ClusterDoc, ClusterOptions, StoryIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -1,13 +1,13 @@
 """Fit the clusterer's same-event decision, and read it on data it was not fitted on.
 
     python benchmarks/cluster_fit.py           # fit, print the held-out figures
-    python benchmarks/cluster_fit.py --fit     # and write src/newsprism/_cluster_model.py
+    python benchmarks/cluster_fit.py --fit     # and write src/newsprism/index/_stories_model.py
 
 Training pairs come from the index itself: each article of a fitting set is
 put through :class:`StoryIndex` with an oracle in place of the decision
 (``assign(..., choose=...)``), which joins the candidate story of the same gold
 event, or starts one. Every candidate the index retrieved becomes a row, the
-:data:`newsprism.cluster.FEATURES` of (article, story) labelled by whether the
+:data:`newsprism.index.stories.FEATURES` of (article, story) labelled by whether the
 story holds the article's event. So the model sees exactly the candidates and
 stories it will see at run time, and never a pair the index would not offer.
 
@@ -32,11 +32,11 @@ from pathlib import Path
 from typing import Any
 
 from cluster_allsides import Record, fmt, load, scorer
-from newsprism.cluster import FEATURES, ClusterDoc, ClusterOptions, StoryIndex
+from newsprism.index.stories import FEATURES, ClusterDoc, ClusterOptions, StoryIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 ECB = ROOT.parent / "shared" / "benchmarks" / "clustering" / "ecbplus.jsonl"
-MODEL = ROOT / "src" / "newsprism" / "_cluster_model.py"
+MODEL = ROOT / "src" / "newsprism" / "index" / "_stories_model.py"
 
 # Splits would move articles behind the oracle's back; the rows are about joining.
 NO_SPLIT = ClusterOptions(split_min_size=10**9)
@@ -154,7 +154,7 @@ def write_model(intercept: float, weights: Sequence[float]) -> None:
     lines = [
         '"""The fitted same-event decision: written by ``benchmarks/cluster_fit.py --fit``.',
         "",
-        "Logistic weights over :data:`newsprism.cluster.FEATURES`, fitted on the AllSides",
+        "Logistic weights over :data:`newsprism.index.stories.FEATURES`, fitted on the AllSides",
         "fit half and the even ECB+ topics (see that script, which also reads them on",
         'the other halves). Do not edit by hand: refit.\n"""',
         "",

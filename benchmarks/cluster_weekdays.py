@@ -3,7 +3,7 @@
     python benchmarks/cluster_weekdays.py
 
 Why the clusterer's ``weekday_apart`` feature exists (see
-``newsprism.cluster.FEATURES``): pages often carry no date, but their text
+``newsprism.index.stories.FEATURES``): pages often carry no date, but their text
 names the event's day ("on Thursday"). Over every pair of articles of one set
 whose TF-IDF cosine (title and text, sublinear) is at least 0.25, so the
 pairs a clusterer could confuse, and which both name a weekday, this prints

@@ -1,4 +1,4 @@
-"""Score :func:`newsprism.html.extract_html` on the shared extraction benchmark.
+"""Score :func:`newsprism.text.html.extract_html` on the shared extraction benchmark.
 
 Runs the extractor over every page of ``../shared/benchmarks/extraction``
 (181 real news pages with human ground truth), writes a newsprism-report/1
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-from newsprism.html import extract_html
+from newsprism.text.html import extract_html
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = ROOT.parent / "shared"

@@ -1,6 +1,6 @@
-"""Fit and score the body-line model (:mod:`newsprism.bodylines`) on the scraped-text set.
+"""Fit and score the body-line model (:mod:`newsprism.text.bodylines`) on the scraped-text set.
 
-The candidates are the lines :func:`newsprism.clean.clean_by_rules` keeps on
+The candidates are the lines :func:`newsprism.text.clean.clean_by_rules` keeps on
 each page of ``../shared/benchmarks/scraped/text``. A line is labelled body
 when at least half of its word 4-grams are in the page's human ground truth
 (``../shared/benchmarks/extraction/ground-truth.json``, the measure the shared
@@ -10,7 +10,7 @@ and the two thresholds (main block, lines kept in it) are fitted on the
 the ``test`` half, then on the seeds' clean mark.
 
     python benchmarks/fit_bodylines.py            # score the shipped model
-    python benchmarks/fit_bodylines.py --fit      # refit, write src/newsprism/_bodylines_model.py
+    python benchmarks/fit_bodylines.py --fit   # refit, write src/newsprism/text/_bodylines_model.py
 
 The scores are the shared scorer's (word 4-gram shingle precision and recall
 averaged over pages, F1 of the two means), computed here per half.
@@ -25,13 +25,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from newsprism import _bodylines_model, bodylines
-from newsprism.clean import _rule_pass
+from newsprism.text import _bodylines_model, bodylines
+from newsprism.text.clean import _rule_pass
 from scraped_split import Half, pages, scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = ROOT.parent / "shared"
-MODEL = ROOT / "src" / "newsprism" / "_bodylines_model.py"
+MODEL = ROOT / "src" / "newsprism" / "text" / "text/_bodylines_model.py"
 # Regularisation of the logistic model: scikit-learn's default. The features
 # are few and bounded, and the fit half has thousands of lines.
 C = 1.0
@@ -206,8 +206,8 @@ def write_model(model: Model) -> None:
     )
     MODEL.write_text(
         '"""The fitted body-line model: written by ``benchmarks/fit_bodylines.py --fit``.\n\n'
-        "Logistic weights over :data:`newsprism.bodylines.FEATURES` (first stage)\n"
-        "and :data:`newsprism.bodylines.CONTEXT_FEATURES` (second stage), and the\n"
+        "Logistic weights over :data:`newsprism.text.bodylines.FEATURES` (first stage)\n"
+        "and :data:`newsprism.text.bodylines.CONTEXT_FEATURES` (second stage), and the\n"
         "two thresholds, fitted on the ``fit`` half of the scraped-text set (see\n"
         "``benchmarks/scraped_split.py``); that script also scores them on the\n"
         '``test`` half. Do not edit by hand: refit.\n"""\n\n'

@@ -1,19 +1,19 @@
 """Fit the learned decisions of quote extraction on PolNeAR train; report train and dev.
 
-Writes ``src/newsprism/_speaker_model.py`` (plain constants: no scikit-learn
+Writes ``src/newsprism/analysis/_speaker_model.py`` (plain constants: no scikit-learn
 at run time) with two logistic regressions:
 
 * short quotations: whether a quotation of one to three words is someone's
   words (``Trump said he would “build a wall”``) or a scare quote, a term or a
   title (``the so-called “humanitarian pauses”``). Every quotation the rules
-  find in an article (:func:`newsprism.quotes.quotes_section` on that article
+  find in an article (:func:`newsprism.analysis.quotes.quotes_section` on that article
   alone, all short quotations kept) is one row; a short one is labelled right
   when the scorer's rule finds it inside an annotated attribution (at least
   0.6 of its words in one content span that holds a quotation mark) and its
   speaker is that attribution's source (the scorer's speaker match): a
   quotation shown with the wrong speaker is a wrong claim.
 * antecedents: whom a quotation with no speaker phrase or a pronoun refers
-  back to, one row per candidate (:func:`newsprism.quotes.extract_quotes`
+  back to, one row per candidate (:func:`newsprism.analysis.quotes.extract_quotes`
   with a trace), labelled right when the scorer would accept it as the
   matching attribution's source.
 
@@ -55,9 +55,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsprism import _speaker_model
-from newsprism.models import Article
-from newsprism.quotes import (
+from newsprism.analysis import _speaker_model
+from newsprism.analysis.quotes import (
     ANTECEDENT_FEATURES,
     SHORT_QUOTE_FEATURES,
     QuoteOptions,
@@ -66,11 +65,12 @@ from newsprism.quotes import (
     quotes_section,
     short_quote_features,
 )
-from newsprism.speakers import SpeakerResolver
+from newsprism.analysis.speakers import SpeakerResolver
+from newsprism.models import Article
 from scraped_split import scorer
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = ROOT / "src" / "newsprism" / "_speaker_model.py"
+MODEL = ROOT / "src" / "newsprism" / "analysis" / "analysis/_speaker_model.py"
 # Words the scorer drops from a gold source before matching.
 _UNNAMING = frozenset(["the", "a", "an", "mr", "ms", "mrs", "he", "she", "they"])
 _KEEP_ALL = QuoteOptions(short_quote_logit=-math.inf)
@@ -314,17 +314,17 @@ def write_model(
         '"""Fitted constants of quote extraction: written by benchmarks/fit_speakers.py.',
         "",
         "Do not edit by hand; run the script again after changing the features in",
-        "newsprism.quotes (short_quote_features, _antecedent_candidates).",
+        "newsprism.analysis.quotes (short_quote_features, _antecedent_candidates).",
         "",
         note,
         '"""',
         "",
-        "# One weight per feature of newsprism.quotes.SHORT_QUOTE_FEATURES, by name.",
+        "# One weight per feature of newsprism.analysis.quotes.SHORT_QUOTE_FEATURES, by name.",
         *weights("SHORT_QUOTE_WEIGHTS", SHORT_QUOTE_FEATURES, short[0]),
         f"SHORT_QUOTE_BIAS = {short[1]:.4f}",
         f"SHORT_QUOTE_THRESHOLD = {short[2]:.4f}",
         "",
-        "# One weight per feature of newsprism.quotes.ANTECEDENT_FEATURES, by name.",
+        "# One weight per feature of newsprism.analysis.quotes.ANTECEDENT_FEATURES, by name.",
         *weights("ANTECEDENT_WEIGHTS", ANTECEDENT_FEATURES, antecedent[0]),
         f"ANTECEDENT_BIAS = {antecedent[1]:.4f}",
         f"ANTECEDENT_THRESHOLD = {antecedent[2]:.4f}",
@@ -346,7 +346,9 @@ def main(argv: list[str] | None = None) -> int:
         help="precision the kept short quotations must reach on train "
         "(default: that of the long quotations on train)",
     )
-    ap.add_argument("--write", action="store_true", help="write src/newsprism/_speaker_model.py")
+    ap.add_argument(
+        "--write", action="store_true", help="write src/newsprism/analysis/_speaker_model.py"
+    )
     ap.add_argument(
         "--ranker-only",
         action="store_true",

@@ -37,18 +37,18 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from newsprism.analysis import section_builders
-from newsprism.clean import clean_text
-from newsprism.decode import decode_bytes
 from newsprism.errors import InputError
-from newsprism.extract import article_id, extract
-from newsprism.ingest import read_inputs
 from newsprism.models import Article, RawRecord, Story
-from newsprism.render_html import render_html
-from newsprism.render_markdown import render_markdown
-from newsprism.render_terminal import story_renderables, terminal_safe
-from newsprism.report import story_json
+from newsprism.render.html import render_html
+from newsprism.render.markdown import render_markdown
+from newsprism.render.report import story_json
+from newsprism.render.terminal import story_renderables, terminal_safe
+from newsprism.render.view import story_views
+from newsprism.sources.decode import decode_bytes
+from newsprism.sources.files import read_inputs
 from newsprism.sources.items import Limits
-from newsprism.view import story_views
+from newsprism.text.clean import clean_text
+from newsprism.text.extract import article_id, extract
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fuzz_corpus"
@@ -218,7 +218,7 @@ def t_clean(text: str) -> None:
 
 
 # Exceptions raised by a section's own code, by section: the report catches
-# them (that section abstains, see newsprism.report), so they reach no user
+# them (that section abstains, see newsprism.render.report), so they reach no user
 # and are not crashes; they are bugs of that section, listed for its owner.
 SECTION_ERRORS: dict[str, list[str]] = {}
 
@@ -239,7 +239,7 @@ def t_sections(articles: list[Article]) -> None:
 def t_render(articles: list[Article]) -> None:
     from rich.console import Console
 
-    from newsprism.report import article_json
+    from newsprism.render.report import article_json
 
     story = Story(id="s1", title=articles[0].title, articles=tuple(a.id for a in articles))
     report: dict[str, Any] = {

@@ -14,7 +14,7 @@ imports or gets caches warmed by the other, or by an earlier run):
   beforehand (not timed) with newsprism's own decoder, so both sides extract
   the same strings; then, per page, one
   ``trafilatura.bare_extraction(page, with_metadata=True, ...)`` with
-  exactly the extraction options ``newsprism.html`` passes
+  exactly the extraction options ``newsprism.text.html`` passes
   (``html.EXTRACTION_OPTIONS``: precision mode, no comments, tables, no
   formatting, links or images) and its htmldate options (original date,
   extensive search). That is body plus metadata (title, date, site name,
@@ -83,8 +83,8 @@ def _timed(work: object) -> tuple[float, float]:
 def _worker_trafilatura(folder: Path) -> dict[str, float]:
     import trafilatura
 
-    from newsprism.decode import decode_bytes
-    from newsprism.html import EXTRACTION_OPTIONS, date_params
+    from newsprism.sources.decode import decode_bytes
+    from newsprism.text.html import EXTRACTION_OPTIONS, date_params
 
     pages = [
         decode_bytes(gzip.decompress(path.read_bytes()), str(path), html=True)
@@ -107,9 +107,9 @@ def _worker_trafilatura(folder: Path) -> dict[str, float]:
 
 
 def _worker_newsprism(folder: Path) -> dict[str, float]:
-    from newsprism.ingest import read_inputs
     from newsprism.options import AnalyzeOptions
     from newsprism.pipeline import RunResult, analyze, process_records
+    from newsprism.sources.files import read_inputs
     from newsprism.store import SQLiteStore
 
     with tempfile.TemporaryDirectory() as tmp:

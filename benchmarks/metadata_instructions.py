@@ -5,9 +5,9 @@ Usage::
     .venv/bin/python benchmarks/metadata_instructions.py --n 1000
 
 The plain-text path (benchmarks/instructions.py) runs
-:func:`newsprism.sitename.site_of_text` on every scraped record that does
+:func:`newsprism.text.sitename.site_of_text` on every scraped record that does
 not state both its outlet and URL, and
-:func:`newsprism.pubdate.published_from_text` on every one that does not state
+:func:`newsprism.text.pubdate.published_from_text` on every one that does not state
 its date; the synthetic records state their dates, so that whole-pipeline
 count leaves pubdate out. This script counts each stage alone: three child
 processes under ``valgrind --tool=cachegrind`` generate N synthetic records
@@ -35,8 +35,8 @@ _STAGES = ("sitename", "pubdate")
 
 
 def _child(n: int, seed: int, stage: str) -> None:
-    from newsprism.pubdate import published_from_text
-    from newsprism.sitename import site_of_text
+    from newsprism.text.pubdate import published_from_text
+    from newsprism.text.sitename import site_of_text
     from synth import generate
 
     texts = [r.content for r in generate(n, seed)]

@@ -3,8 +3,8 @@
     python benchmarks/metadata_same.py --save before.json [--shared ../shared]
     python benchmarks/metadata_same.py --check before.json [--shared ../shared]
 
-Runs :mod:`newsprism.sitename` (``candidates`` with all their evidence,
-``site_of_text``) and :mod:`newsprism.pubdate` (``date_candidates`` with
+Runs :mod:`newsprism.text.sitename` (``candidates`` with all their evidence,
+``site_of_text``) and :mod:`newsprism.text.pubdate` (``date_candidates`` with
 their features, ``published_from_text`` with and without a dated URL) on
 every page of the scraped-text set, the five seeds and 2,000 synthetic pages
 (``synth.generate``), and saves the outputs to a JSON file, or compares them
@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from newsprism.pubdate import date_candidates, published_from_text
-from newsprism.sitename import candidates, site_of_text
+from newsprism.text.pubdate import date_candidates, published_from_text
+from newsprism.text.sitename import candidates, site_of_text
 from synth import generate
 
 ROOT = Path(__file__).resolve().parents[1]

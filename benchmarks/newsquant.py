@@ -2,7 +2,7 @@
 
 NewsQuant (Almasian et al., EMNLP 2023; ``../shared/benchmarks/numbers/newsquant.json``)
 holds 590 news sentences with 904 quantities. This script reads each sentence
-with :func:`newsprism.quantities.quantities`, writes the predictions in
+with :func:`newsprism.analysis.quantities.quantities`, writes the predictions in
 NewsQuant's own format (aligned with the gold list) and runs the scorer on
 all of it and on each half (a stable hash of the sentence text), so a rule
 developed on one half is checked on the other.
@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from newsprism.quantities import Quantity, quantities
+from newsprism.analysis.quantities import Quantity, quantities
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -36,7 +36,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from newsprism.cluster import ClusterDoc
+from newsprism.index.stories import ClusterDoc
 from newsprism.partitioned import (
     PartitionOptions,
     agreement,

@@ -15,11 +15,11 @@ import statistics
 import time
 from pathlib import Path
 
-from newsprism.extract import extract
-from newsprism.ingest import read_inputs
+from newsprism.analysis.quotes import quotes_section
 from newsprism.models import Article, RawRecord
-from newsprism.quotes import quotes_section
+from newsprism.sources.files import read_inputs
 from newsprism.sources.items import Limits
+from newsprism.text.extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

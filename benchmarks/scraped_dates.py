@@ -3,7 +3,7 @@
     python benchmarks/scraped_dates.py [--shared ../shared]         # score
     python benchmarks/scraped_dates.py --fit [--shared ../shared]   # refit, then score
 
-Scores :func:`newsprism.pubdate.published_from_text` on the scraped-text set
+Scores :func:`newsprism.text.pubdate.published_from_text` on the scraped-text set
 (``../shared/benchmarks/scraped``) for the fit half, the test half and all
 pages (halves from ``scraped_split.py``, cut by outlet domain), and on the
 five seeds. For each: right / pages whose gold has a real date, and wrong /
@@ -12,7 +12,7 @@ dates given, where wrong counts a date given on a page whose gold has none
 no date given.
 
 ``--fit`` refits the candidate model on the fit half only and rewrites
-``src/newsprism/pubdate_weights.py`` (deterministically: same data, same
+``src/newsprism/text/pubdate_weights.py`` (deterministically: same data, same
 file): a logistic regression over every date candidate of the fit pages
 whose gold has a real date (label: its day equals the gold day), then the
 abstention threshold that maximises right - 2 x wrong on the fit pages (a
@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from newsprism.pubdate import (
+from newsprism.text.pubdate import (
     FEATURE_NAMES,
     DateCandidate,
     date_candidates,
@@ -43,7 +43,7 @@ from newsprism.pubdate import (
 from scraped_split import Half, pages
 
 ROOT = Path(__file__).resolve().parents[1]
-WEIGHTS_FILE = ROOT / "src" / "newsprism" / "pubdate_weights.py"
+WEIGHTS_FILE = ROOT / "src" / "newsprism" / "text" / "text/pubdate_weights.py"
 # A wrong date costs this many right ones when the threshold is chosen.
 WRONG_COST = 2.0
 C_REGULARISATION = 1.0
@@ -178,7 +178,7 @@ def _write(
         f'    "{name}": {w!r},' for name, w in zip(FEATURE_NAMES, coef, strict=True)
     )
     WEIGHTS_FILE.write_text(
-        f'''"""Weights of the publication-date model (:mod:`newsprism.pubdate`).
+        f'''"""Weights of the publication-date model (:mod:`newsprism.text.pubdate`).
 
 Written by ``python benchmarks/scraped_dates.py --fit`` (do not edit by hand;
 rerun it after changing the features; one weight per feature, by name, in
@@ -236,12 +236,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         fit(args.shared)
         import importlib
 
-        import newsprism.pubdate
-        import newsprism.pubdate_weights
+        import newsprism.text.pubdate
+        import newsprism.text.pubdate_weights
 
-        importlib.reload(newsprism.pubdate_weights)
-        importlib.reload(newsprism.pubdate)
-    from newsprism.pubdate import published_from_text as find
+        importlib.reload(newsprism.text.pubdate_weights)
+        importlib.reload(newsprism.text.pubdate)
+    from newsprism.text.pubdate import published_from_text as find
 
     for half in ("fit", "test", None):
         data = load(args.shared, half)

@@ -1,10 +1,10 @@
-"""Outlet and URL from scraped page text: score :mod:`newsprism.sitename`, and fit it.
+"""Outlet and URL from scraped page text: score :mod:`newsprism.text.sitename`, and fit it.
 
     python benchmarks/scraped_outlets.py [--shared DIR]         # score fit / test / all, seeds
     python benchmarks/scraped_outlets.py --fit [--shared DIR]   # refit the weights (prints them)
 
-Scoring runs :func:`newsprism.sitename.outlet_from_text` and
-:func:`~newsprism.sitename.url_from_text` on every page of
+Scoring runs :func:`newsprism.text.sitename.outlet_from_text` and
+:func:`~newsprism.text.sitename.url_from_text` on every page of
 ``../shared/benchmarks/scraped/text`` and prints, for the ``fit`` and
 ``test`` halves of ``scraped_split.py`` (cut by outlet domain) and for all
 pages: right, wrong and abstained outlets by the shared scorer's rule
@@ -17,7 +17,7 @@ found, the five seeds' answers and the time per page.
 ``fit`` half only (scikit-learn, a dev dependency; deterministic: lbfgs,
 fixed data order), picks the threshold by leave-one-outlet-out
 cross-validation on the fit half, and prints the constants to paste into
-``sitename.py`` with what they score on each half.
+``text/sitename.py`` with what they score on each half.
 
 Exits 0 without doing anything when the shared folder is absent.
 """
@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsprism import sitename
+from newsprism.text import sitename
 from scraped_split import Half, pages
 
 ROOT = Path(__file__).resolve().parent.parent

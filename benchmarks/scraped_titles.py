@@ -3,24 +3,24 @@
     python benchmarks/scraped_titles.py [--shared ../shared]         # score
     python benchmarks/scraped_titles.py --fit [--shared ../shared]   # refit, then score
 
-Scores :func:`newsprism.headline.headline_from_text` on the scraped-text set
+Scores :func:`newsprism.text.headline.headline_from_text` on the scraped-text set
 (``../shared/benchmarks/scraped``, pages whose gold has a title: the page's
 og:title) for the fit half, the test half and all pages (halves from
 ``scraped_split.py``, cut by outlet domain), with the scorer's own rule
 (``score.py``'s ``_title_same``, imported from ``../shared/eval``). For each:
 right, wrong (a title given that is not the gold's) and abstained, for
 
-- ``today``: the cleaner's title (``newsprism.clean.clean_text(text).title``);
+- ``today``: the cleaner's title (``newsprism.text.clean.clean_text(text).title``);
 - ``headline``: :func:`headline_from_text` alone;
 - ``combined``: ``headline`` where it gives a title, else the cleaner's (how
-  ``extract.py`` uses it);
+  ``text/extract.py`` uses it);
 - ``no first line``: ``headline`` on the pages with their first line (the
   <title>) dropped, as scrapers that do not print it give them.
 
 Then every wrong answer on the test half (got -> gold) and the seeds' titles.
 
 ``--fit`` refits the candidate model on the fit half only and rewrites
-``src/newsprism/headline_weights.py`` (deterministically: same data, same
+``src/newsprism/text/headline_weights.py`` (deterministically: same data, same
 file): a logistic regression over every headline candidate below the first line of
 the fit pages (label: the candidate is the gold title by the scorer's rule),
 then the threshold above which the best candidate replaces the first line's
@@ -44,8 +44,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from newsprism.clean import clean_text
-from newsprism.headline import (
+from newsprism.text.clean import clean_text
+from newsprism.text.headline import (
     FEATURE_NAMES,
     HeadlineCandidate,
     Page,
@@ -56,7 +56,7 @@ from newsprism.headline import (
 from scraped_split import Half, pages, scorer
 
 ROOT = Path(__file__).resolve().parents[1]
-WEIGHTS_FILE = ROOT / "src" / "newsprism" / "headline_weights.py"
+WEIGHTS_FILE = ROOT / "src" / "newsprism" / "text" / "text/headline_weights.py"
 # A wrong title costs this many right ones when the threshold is chosen.
 WRONG_COST = 2.0
 C_REGULARISATION = 1.0
@@ -284,7 +284,7 @@ def _write(titled: Model, untitled: Model) -> None:
         )
 
     WEIGHTS_FILE.write_text(
-        f'''"""Weights of the headline model (:mod:`newsprism.headline`).
+        f'''"""Weights of the headline model (:mod:`newsprism.text.headline`).
 
 Written by ``python benchmarks/scraped_titles.py --fit`` (do not edit by hand;
 rerun it after changing the features; one weight per feature, by name, in

@@ -11,7 +11,7 @@ the summary is scored apart from clustering. Three reports are written, one
 story per gold story, and ``../shared/eval/score.py summaries`` scores each in
 the same run (it cuts every summary to its reference's length in words):
 
-- ``newsprism``: :func:`newsprism.summary.summary_section`;
+- ``newsprism``: :func:`newsprism.analysis.summary.summary_section`;
 - ``sumy-lexrank``: sumy's own LexRankSummarizer (the dev extra installs sumy),
   with the English stemmer and stop words, fed the same sentences;
 - ``lexrank``: LexRank as sumy implements it, written out here (the project's
@@ -54,9 +54,9 @@ from pathlib import Path
 from typing import Any
 
 from cluster_allsides import GOLD, SCORER, half_of, load, scorer
+from newsprism.analysis.overlap import STOPWORDS
 from newsprism.models import Article
-from newsprism.overlap import STOPWORDS
-from newsprism.sentences import split_sentences
+from newsprism.text.sentences import split_sentences
 
 ROUNDUPS = GOLD.parent / "allsides-2021-dev.roundups.jsonl"
 
@@ -65,9 +65,9 @@ Summarizer = Callable[[Sequence[Article], int], list[str]]
 
 def extracted() -> dict[str, Article]:
     """Each record's stored article (by record id), through the real pipeline."""
-    from newsprism.ingest import read_inputs
     from newsprism.options import AnalyzeOptions
     from newsprism.pipeline import process_records
+    from newsprism.sources.files import read_inputs
     from newsprism.store import SQLiteStore
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -195,7 +195,7 @@ def lead(articles: Sequence[Article], length: int) -> list[str]:
 
 
 def engine(articles: Sequence[Article], length: int) -> list[str]:
-    from newsprism.summary import summary_section
+    from newsprism.analysis.summary import summary_section
 
     return [str(e["text"]) for e in summary_section(articles)]
 
@@ -203,7 +203,7 @@ def engine(articles: Sequence[Article], length: int) -> list[str]:
 def fit(stories: dict[str, list[Article]], refs: dict[str, str], score: Any) -> None:
     """Learn the summary weights on the fit half, read them on both halves.
 
-    Every candidate sentence (:func:`newsprism.summary.candidates`) of a story
+    Every candidate sentence (:func:`newsprism.analysis.summary.candidates`) of a story
     gets a target: how much of the editors' roundup it holds, as the scorer
     counts (the share of its words, plus the share of its word pairs, that the
     roundup uses, clipped). Within each fit story, every two candidates whose
@@ -219,7 +219,7 @@ def fit(stories: dict[str, list[Article]], refs: dict[str, str], score: Any) -> 
     import numpy as np
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
-    from newsprism.summary import COVERAGE, WEIGHTS, Features, candidates, summary_section
+    from newsprism.analysis.summary import COVERAGE, WEIGHTS, Features, candidates, summary_section
 
     names = [f.name for f in fields(Features)]
 

@@ -47,7 +47,7 @@ import json, resource, sys, time
 side, archive, db = sys.argv[1], sys.argv[2], sys.argv[3]
 from warcio.archiveiterator import ArchiveIterator
 import trafilatura
-from newsprism import html as np_html
+from newsprism.text import html as np_html
 from newsprism.options import AnalyzeOptions
 from newsprism.pipeline import analyze
 

@@ -1,9 +1,9 @@
-"""How each article names the story's main actors (newsprism.actors, framing)."""
+"""How each article names the story's main actors (newsprism.analysis.actors, framing)."""
 
 from __future__ import annotations
 
-from newsprism.actors import Naming, actor_namings, is_distinctive
-from newsprism.framing import framing_section
+from newsprism.analysis.actors import Naming, actor_namings, is_distinctive
+from newsprism.analysis.framing import framing_section
 from newsprism.models import Article
 
 A = Article(

@@ -1,4 +1,4 @@
-"""The learned body-line stage (newsprism.bodylines) and its score gate on the scraped set."""
+"""The learned body-line stage (newsprism.text.bodylines) and its score gate on the scraped set."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprism import _bodylines_model, bodylines
-from newsprism.bodylines import (
+from newsprism.text import _bodylines_model, bodylines
+from newsprism.text.bodylines import (
     COMMENT_FORM,
     CREDIT,
     KEPT,
@@ -22,7 +22,7 @@ from newsprism.bodylines import (
     body_lines,
     main_block,
 )
-from newsprism.words import word_tokens
+from newsprism.text.words import word_tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -180,6 +180,6 @@ def test_character_counts_are_what_the_searches_count(line: str) -> None:
 
 @given(_MIXED_CHARS)
 def test_tokens_of_any_line_are_the_searched_words(line: str) -> None:
-    # _measure_any's function-word share reads newsprism.words' tokens.
+    # _measure_any's function-word share reads newsprism.text.words' tokens.
     low = line[: bodylines._TOKEN_CHARS].lower()
     assert word_tokens(low) == bodylines._WORD.findall(low)

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprism import buckets
-from newsprism.dedupe import Fingerprint
 from newsprism.errors import StorageError
+from newsprism.index import buckets
+from newsprism.index.copies import Fingerprint
 from newsprism.models import Article
 from newsprism.store import MIGRATIONS, SQLiteStore
 

@@ -1,4 +1,4 @@
-"""Tests for newsprism.clean on invented page text, plus the seeds floor."""
+"""Tests for newsprism.text.clean on invented page text, plus the seeds floor."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsprism import clean
-from newsprism.clean import clean_text, line_key, site_boilerplate
 from newsprism.models import Extracted
+from newsprism.text import clean
+from newsprism.text.clean import clean_text, line_key, site_boilerplate
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 # The seeds clean mark measured when this stage was written (1.00); the floor
@@ -638,7 +638,7 @@ def test_copyright_test_answers_what_its_search_finds(line: str) -> None:
 
 
 # Lines each start-anchored pattern matches, with the test that lets a line
-# through to it (clean.py's _CREDIT_LINE_FIRST and the like).
+# through to it (text/clean.py's _CREDIT_LINE_FIRST and the like).
 _OPENINGS: list[tuple[re.Pattern[str], Callable[[str], bool], list[str]]] = [
     (
         clean._CREDIT_LINE,

@@ -1,4 +1,4 @@
-"""Tests of online story clustering (newsprism.cluster)."""
+"""Tests of online story clustering (newsprism.index.stories)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprism import cluster
-from newsprism.cluster import (
+from newsprism.errors import StorageError
+from newsprism.index import stories as cluster
+from newsprism.index.stories import (
     FEATURES,
     ClusterDelta,
     ClusterDoc,
@@ -29,7 +30,6 @@ from newsprism.cluster import (
     _join_probability,
     _Member,
 )
-from newsprism.errors import StorageError
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD = SHARED / "benchmarks" / "clustering" / "ecbplus.jsonl"

@@ -39,7 +39,7 @@ spec = importlib.util.spec_from_file_location("synth", sys.argv[1])
 synth = importlib.util.module_from_spec(spec)
 sys.modules["synth"] = synth
 spec.loader.exec_module(synth)
-from newsprism.ingest import read_inputs
+from newsprism.sources.files import read_inputs
 from newsprism.options import AnalyzeOptions
 from newsprism.pipeline import process_records
 from newsprism.store import SQLiteStore
@@ -69,14 +69,19 @@ def _setup_modules() -> list[str]:
         if isinstance(node, ast.Assign)
         and any(isinstance(t, ast.Name) and t.id == "COMPILED" for t in node.targets)
     )
-    return [Path(p).stem for p in ast.literal_eval(value)]
+    # Dotted names below the package: src/newsprism/text/clean.py -> text.clean.
+    prefix = Path("src") / "newsprism"
+    return [
+        ".".join(Path(p).relative_to(prefix).with_suffix("").parts) for p in ast.literal_eval(value)
+    ]
 
 
 def test_setup_compiles_existing_modules() -> None:
     modules = _setup_modules()
     assert modules, "setup.py compiles nothing"
     for name in modules:
-        assert (ROOT / "src" / "newsprism" / f"{name}.py").is_file(), name
+        path = ROOT / "src" / "newsprism" / (name.replace(".", "/") + ".py")
+        assert path.is_file(), name
 
 
 def _run(env: dict[str, str], n: int, modules: list[str]) -> list[str]:

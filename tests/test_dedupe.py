@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ELECTION, FLOOD_A, FLOOD_B
-from newsprism.dedupe import (
+from newsprism.index.copies import (
     BatchLsh,
     Candidate,
     DedupeOptions,
@@ -142,7 +142,7 @@ def test_tokens_of_ascii_and_other_text_are_the_words_of_the_lowered_text(text: 
     """ASCII text takes a faster character class: the words must not change."""
     import re
 
-    from newsprism.dedupe import tokens
+    from newsprism.index.copies import tokens
 
     assert tokens(text) == re.findall(r"\w+", text.lower())
 
@@ -188,8 +188,8 @@ def test_signatures_stored_before_counts_still_compare() -> None:
 
 
 def test_band_keys_are_horners_rule_and_the_count_closes_the_signature() -> None:
-    from newsprism.dedupe import _MULT, tokens
-    from newsprism.words import shingles
+    from newsprism.index.copies import _MULT, tokens
+    from newsprism.text.words import shingles
 
     options = DedupeOptions()
     fp = fingerprint(FLOOD_A, options)

@@ -120,7 +120,7 @@ def test_the_report_built_by_worker_processes_is_the_same(
 ) -> None:
     from datetime import UTC, datetime
 
-    from newsprism.report import write_report
+    from newsprism.render.report import write_report
     from newsprism.store import SQLiteStore
 
     db = tmp_path / "r.db"

@@ -25,8 +25,8 @@ import pytest
 
 from newsprism.cli import main
 from newsprism.errors import InputError
-from newsprism.ingest import read_inputs
 from newsprism.models import RawRecord
+from newsprism.sources.files import read_inputs
 from newsprism.sources.items import Limits, Skipped
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

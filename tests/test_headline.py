@@ -1,4 +1,4 @@
-"""Headline from scraped page text (newsprism.headline); invented pages."""
+"""Headline from scraped page text (newsprism.text.headline); invented pages."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsprism import headline
-from newsprism.headline import headline_from_text, read_page, title_head
+from newsprism.text import headline
+from newsprism.text.headline import headline_from_text, read_page, title_head
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SCRAPED = SHARED / "benchmarks" / "scraped"

@@ -14,8 +14,8 @@ from types import ModuleType
 import pytest
 import trafilatura
 
-from newsprism.html import _metadata, _parse, date_params, extract_html
-from newsprism.meta import outlet_from_url
+from newsprism.text.html import _metadata, _parse, date_params, extract_html
+from newsprism.text.meta import outlet_from_url
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

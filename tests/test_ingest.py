@@ -14,11 +14,11 @@ from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprism.decode import _BAD_REACH, looks_bad
 from newsprism.errors import InputError
-from newsprism.ingest import read_inputs
 from newsprism.models import RawRecord
 from newsprism.sources import items as source_items
+from newsprism.sources.decode import _BAD_REACH, looks_bad
+from newsprism.sources.files import read_inputs
 from newsprism.sources.items import FileRead, FileStamp, Limits, Skipped, Unchanged
 
 

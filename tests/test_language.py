@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.language import guess_language
+from newsprism.text.language import guess_language
 
 TEXTS = {
     "en": "The council said on Tuesday that the new library would open in the spring, after "

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprism.memo import Memo
+from newsprism.text.memo import Memo
 
 
 class _Counted:

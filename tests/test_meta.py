@@ -1,4 +1,4 @@
-"""Tests for newsprism.meta on invented titles, URLs and dates."""
+"""Tests for newsprism.text.meta on invented titles, URLs and dates."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsprism.meta import (
+from newsprism.text.meta import (
     date_from_url,
     find_dates,
     outlet_from_url,

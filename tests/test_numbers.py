@@ -10,9 +10,9 @@ from types import ModuleType
 
 import pytest
 
+from newsprism.analysis.numbers import extract_mentions, numbers_section
+from newsprism.analysis.quantities import quantities
 from newsprism.models import Article
-from newsprism.numbers import extract_mentions, numbers_section
-from newsprism.quantities import quantities
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"

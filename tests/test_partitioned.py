@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from conftest import load_synth
-from newsprism.cluster import ClusterDoc
 from newsprism.errors import NewsprismError
+from newsprism.index.stories import ClusterDoc
 from newsprism.partitioned import (
     PartitionOptions,
     agreement,

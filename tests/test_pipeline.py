@@ -16,13 +16,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FLOOD_A, FLOOD_B
-from newsprism import engines, ingest
-from newsprism.extract import article_id
+from newsprism import engines
 from newsprism.models import RawRecord
 from newsprism.options import AnalyzeOptions
 from newsprism.pipeline import analyze
+from newsprism.sources import files as ingest
 from newsprism.sources import items as source_items
 from newsprism.store import SQLiteStore
+from newsprism.text.extract import article_id
 
 
 def _dump(db: Path) -> list[tuple[object, ...]]:

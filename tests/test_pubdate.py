@@ -1,4 +1,4 @@
-"""Tests for newsprism.pubdate on invented pages, and its score gate on ../shared."""
+"""Tests for newsprism.text.pubdate on invented pages, and its score gate on ../shared."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsprism import pubdate
-from newsprism.pubdate import FEATURE_NAMES, date_candidates, published_from_text
-from newsprism.pubdate_weights import WEIGHTS
+from newsprism.text import pubdate
+from newsprism.text.pubdate import FEATURE_NAMES, date_candidates, published_from_text
+from newsprism.text.pubdate_weights import WEIGHTS
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SCRAPED = SHARED / "benchmarks" / "scraped"

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from newsprism import _speaker_model
-from newsprism import quotes as quote_stage
+from newsprism.analysis import _speaker_model
+from newsprism.analysis import quotes as quote_stage
+from newsprism.analysis.quotes import QuoteOptions, Trace, extract_quotes, quotes_section
+from newsprism.analysis.speakers import SpeakerResolver
 from newsprism.models import Article
-from newsprism.quotes import QuoteOptions, Trace, extract_quotes, quotes_section
-from newsprism.speakers import SpeakerResolver
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -252,7 +252,7 @@ def test_polnear_train_quotes_gate(tmp_path: Path) -> None:
     ],
 )
 def test_split_role(run: str, role: str, name: str) -> None:
-    from newsprism.speakers import split_role
+    from newsprism.analysis.speakers import split_role
 
     assert split_role(run) == (role, name)
 
@@ -271,7 +271,7 @@ def test_split_role(run: str, role: str, name: str) -> None:
     ],
 )
 def test_attribution_is_a_name_or_description(sentence: str, source: str | None) -> None:
-    from newsprism.quotes import attribution
+    from newsprism.analysis.quotes import attribution
 
     assert attribution(sentence) == source
 
@@ -308,7 +308,7 @@ def test_attribution_is_a_name_or_description(sentence: str, source: str | None)
 def test_attribution_of_a_figure_is_its_governing_verb(
     sentence: str, figure: str, source: str | None
 ) -> None:
-    from newsprism.quotes import attribution
+    from newsprism.analysis.quotes import attribution
 
     assert attribution(sentence, sentence.index(figure)) == source
 

@@ -7,11 +7,11 @@ from typing import Any
 
 from rich.console import Console
 
-from newsprism.render_html import render_html
-from newsprism.render_markdown import render_markdown
-from newsprism.render_terminal import story_renderables
-from newsprism.sentences import split_sentences
-from newsprism.view import interval_text, story_views, word_diff
+from newsprism.render.html import render_html
+from newsprism.render.markdown import render_markdown
+from newsprism.render.terminal import story_renderables
+from newsprism.render.view import interval_text, story_views, word_diff
+from newsprism.text.sentences import split_sentences
 
 HOSTILE = 'Ferrant won. <script>alert("x")</script> He said [link](javascript:x) *bold* ok.'
 

@@ -21,8 +21,8 @@ from typing import Any
 
 import pytest
 
+from newsprism.analysis.summary import summary_section
 from newsprism.models import Article
-from newsprism.summary import summary_section
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

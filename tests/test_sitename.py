@@ -1,4 +1,4 @@
-"""Outlet and URL from scraped page text (newsprism.sitename), on invented pages."""
+"""Outlet and URL from scraped page text (newsprism.text.sitename), on invented pages."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsprism import sitename
-from newsprism.meta import split_title
-from newsprism.sitename import Site, candidates, outlet_from_text, site_of_text, url_from_text
+from newsprism.text import sitename
+from newsprism.text.meta import split_title
+from newsprism.text.sitename import Site, candidates, outlet_from_text, site_of_text, url_from_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ROOT = Path(__file__).resolve().parents[1]

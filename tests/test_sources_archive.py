@@ -14,10 +14,10 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newsprism.errors import InputError
-from newsprism.ingest import read_inputs
 from newsprism.models import RawRecord
 from newsprism.options import AnalyzeOptions
 from newsprism.pipeline import analyze
+from newsprism.sources.files import read_inputs
 from newsprism.sources.items import Limits, Skipped
 from newsprism.sources.stdin import read_stdin
 from newsprism.store import SQLiteStore

@@ -1,4 +1,4 @@
-"""Bisection and silhouette of story members (newsprism.splitting)."""
+"""Bisection and silhouette of story members (newsprism.index.splitting)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprism.splitting import bisect, silhouette
+from newsprism.index.splitting import bisect, silhouette
 
 
 def _unit(words: list[str]) -> dict[str, float]:

@@ -1,10 +1,10 @@
-"""Which sentences a story page may lift out of their article (newsprism.standalone)."""
+"""Which sentences a story page may lift out of their article (newsprism.analysis.standalone)."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsprism.standalone import (
+from newsprism.analysis.standalone import (
     complete,
     dangling,
     is_about_the_article,

@@ -138,7 +138,7 @@ def test_outlet_names_with_commas_stay_whole(tmp_path: Path) -> None:
 def test_version_1_database_keeps_its_copy_buckets(tmp_path: Path) -> None:
     """Migration 2 re-keys buckets and signatures by article seq: a database
     written by schema version 1 still finds its stored articles' copies."""
-    from newsprism.dedupe import BatchLsh, DedupeOptions, find_original, fingerprint
+    from newsprism.index.copies import BatchLsh, DedupeOptions, find_original, fingerprint
     from newsprism.store import MIGRATIONS
 
     text = "the council voted on tuesday to close the old bridge to lorries for a year " * 4

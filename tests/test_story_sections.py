@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from newsprism.exclusive import exclusive_section
-from newsprism.framing import framing_section
+from newsprism.analysis.exclusive import exclusive_section
+from newsprism.analysis.framing import framing_section
+from newsprism.analysis.summary import summary_section
 from newsprism.models import Article
-from newsprism.summary import summary_section
 
 A = Article(
     id="a",
@@ -219,7 +219,7 @@ def test_summary_does_not_cite_a_preview_for_what_then_happened() -> None:
 
 
 def test_summary_quotes_only_with_a_named_speaker_in_the_sentence() -> None:
-    from newsprism.summary import _attributed
+    from newsprism.analysis.summary import _attributed
 
     assert _attributed("“We will rebuild the crossing,” Norvale Freight said on Friday.") == "named"
     assert (

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from newsprism.analysis.summary import (
+    COVERAGE,
+    WEIGHTS,
+    Features,
+    candidates,
+    choose,
+    summary_section,
+)
 from newsprism.models import Article
-from newsprism.summary import COVERAGE, WEIGHTS, Features, candidates, choose, summary_section
 
 
 def _art(aid: str, *paragraphs: str) -> Article:

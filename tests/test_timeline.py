@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from newsprism.analysis.timeline import infer_date, timeline_section
 from newsprism.models import Article
-from newsprism.timeline import infer_date, timeline_section
 
 # 2026-03-12 is a Thursday.
 DATED = Article(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsprism.words import (
+from newsprism.text.words import (
     alnum_tokens,
     folded_alnum_tokens,
     letter_tokens,
@@ -58,7 +58,7 @@ def test_words_of_ascii_and_non_ascii_text(text: str, words: list[str], letters:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=_MIXED, max_size=80))
 def test_line_key_folds_as_the_substitution_did(text: str) -> None:
-    from newsprism.clean import line_key
+    from newsprism.text.clean import line_key
 
     assert line_key(text) == re.sub(r"[\W_]+", " ", text.casefold()).strip()
 

@@ -1,6 +1,6 @@
 """A CPU-time budget for one record's extraction.
 
-Size limits (:class:`newsprism.ingest.Limits`) stop the inputs known to be
+Size limits (:class:`newsprism.sources.files.Limits`) stop the inputs known to be
 slow (huge pages, deep JSON), but nothing else bounds a record that is simply
 slow: a regular expression that backtracks on some odd text, a library that
 loops. :func:`cpu_budget` raises :class:`BudgetExceeded` in the code it wraps

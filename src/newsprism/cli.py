@@ -28,14 +28,14 @@ from newsprism.errors import NewsprismError
 from newsprism.models import StorySummary
 from newsprism.options import DEFAULT_DB, AnalyzeOptions
 from newsprism.pipeline import RunResult, analyze
-from newsprism.render_html import render_html
-from newsprism.render_markdown import render_markdown
-from newsprism.render_terminal import story_renderables, terminal_safe, terminal_text
-from newsprism.report import build_report, export_json, write_atomic
+from newsprism.render.html import render_html
+from newsprism.render.markdown import render_markdown
+from newsprism.render.report import build_report, export_json, write_atomic
+from newsprism.render.terminal import story_renderables, terminal_safe, terminal_text
+from newsprism.render.view import plural, story_views
 from newsprism.sources.inputs import expected_records
 from newsprism.sources.web import FetchOptions
 from newsprism.store import SQLiteStore, writer_busy
-from newsprism.view import plural, story_views
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from newsprism.budget import BudgetExceeded, cpu_budget
-from newsprism.dedupe import Fingerprint, fingerprint
 from newsprism.errors import InputError, NewsprismError
-from newsprism.extract import extract
+from newsprism.index.copies import Fingerprint, fingerprint
 from newsprism.models import Extracted, RawRecord
 from newsprism.options import AnalyzeOptions
+from newsprism.text.extract import extract
 
 Job = tuple[str, RawRecord]  # (article id, record)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsprism.cluster import ClusterOptions
-from newsprism.dedupe import DedupeOptions
+from newsprism.index.copies import DedupeOptions
+from newsprism.index.stories import ClusterOptions
 from newsprism.sources.items import Limits
 from newsprism.sources.web import FetchOptions
 

@@ -54,14 +54,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from newsprism.cluster import (
+from newsprism.errors import NewsprismError
+from newsprism.index.stories import (
     ClusterDoc,
     ClusterOptions,
     ClusterState,
     StoryIndex,
     _term_weights,
 )
-from newsprism.errors import NewsprismError
 
 T = TypeVar("T")
 
@@ -157,7 +157,7 @@ def windows(docs: Sequence[ClusterDoc], window_days: int = 1) -> list[list[Clust
 def _vocabulary(docs: Sequence[ClusterDoc], options: ClusterOptions) -> dict[str, int]:
     """Document frequencies of the terms of ``docs``, as the index counts them.
 
-    The index's own term weighting (a private of :mod:`newsprism.cluster`):
+    The index's own term weighting (a private of :mod:`newsprism.index.stories`):
     the counts must be exactly those its ``assign`` would have made.
     """
     df: Counter[str] = Counter()

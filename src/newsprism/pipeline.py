@@ -19,11 +19,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from os import PathLike
 
-from newsprism.cluster import ClusterDelta, ClusterDoc, ClusterState, StoryIndex
-from newsprism.dedupe import BatchLsh, find_original
 from newsprism.engines import Engine, Prepared, open_engine
 from newsprism.errors import InputError, StorageError
-from newsprism.extract import article_id
+from newsprism.index.copies import BatchLsh, find_original
+from newsprism.index.stories import ClusterDelta, ClusterDoc, ClusterState, StoryIndex
 from newsprism.models import Article, RawRecord
 from newsprism.options import AnalyzeOptions
 from newsprism.sources.inputs import read_sources
@@ -31,6 +30,7 @@ from newsprism.sources.items import FileRead, Item, Skipped, Unchanged
 from newsprism.sources.remote import Remote
 from newsprism.sources.web import Fetcher, UrlRead
 from newsprism.store import SQLiteStore, Store
+from newsprism.text.extract import article_id
 
 Progress = Callable[[str], None]
 

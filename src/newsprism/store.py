@@ -23,9 +23,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from newsprism import buckets
-from newsprism.dedupe import Candidate, Fingerprint
 from newsprism.errors import NotFoundError, StorageError
+from newsprism.index import buckets
+from newsprism.index.copies import Candidate, Fingerprint
 from newsprism.models import Article, Story, StorySummary, sane_date
 from newsprism.sources.items import FileStamp
 from newsprism.sources.web import UrlSeen, Validators
@@ -147,11 +147,11 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
         SELECT a.seq, s.sig FROM signature s JOIN article a ON a.id = s.article;
     DROP TABLE signature;
     """,
-    # 3: copy buckets as sorted segments (newsprism.buckets) instead of rows,
+    # 3: copy buckets as sorted segments (newsprism.index.buckets) instead of rows,
     # whose random keys made each commit rewrite the whole bucket table.
     _buckets_to_segments,
     # 4: the input files read whole, by absolute path, with the stamp they
-    # had (newsprism.ingest.FileStamp) and how many records they gave: a
+    # had (newsprism.sources.files.FileStamp) and how many records they gave: a
     # rerun skips a file whose stamp is unchanged instead of reading and
     # decoding it again to find its articles' ids stored (on the 181
     # benchmark pages, decoding alone was most of a 0.6-0.75 s rerun).

@@ -23,9 +23,9 @@ from typing import Any, Final, Literal
 from newsprism.analysis import section_builders
 from newsprism.errors import NotFoundError, StorageError
 from newsprism.models import Article
-from newsprism.report import article_json, build_report
+from newsprism.render.report import article_json, build_report
+from newsprism.render.view import StoryView, story_views
 from newsprism.store import SCHEMA_VERSION, SQLiteStore
-from newsprism.view import StoryView, story_views
 
 Sort = Literal["new", "large"]
 

@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsprism import __version__
 from newsprism.app.catalog import Catalog, Filters, citations, distinctive_terms
 from newsprism.errors import NotFoundError
-from newsprism.render_html import environment, stylesheet
+from newsprism.render.html import environment, stylesheet
 
 # Nothing but this server's own stylesheets and images; no script, no frame,
 # forms only to itself.

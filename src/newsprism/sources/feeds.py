@@ -15,8 +15,8 @@ from datetime import UTC, date, datetime
 from typing import Any, Final, Literal
 from urllib.parse import urljoin, urlsplit
 
-from newsprism.ingest import parse_date
 from newsprism.models import sane_date
+from newsprism.sources.files import parse_date
 
 DocumentKind = Literal["feed", "sitemap", "html", "other"]
 

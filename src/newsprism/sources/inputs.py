@@ -10,7 +10,7 @@ Stage: first. Needs the arguments as given (paths, URLs, ``-``); yields the
   name's type, as a local file), when fsspec and the package for that file
   system are installed (``s3fs``, ``gcsfs``, ...);
 * a local feed or sitemap (``.rss``, ``.atom``, ``.xml``): its links, fetched;
-* anything else: files and folders (:mod:`newsprism.ingest`), WARC files too.
+* anything else: files and folders (:mod:`newsprism.sources.files`), WARC files too.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import IO, Final
 from urllib.parse import urlsplit
 
-from newsprism.decode import valid_text
 from newsprism.errors import InputError
-from newsprism.ingest import file_kind, read_inputs, read_stream
+from newsprism.sources.decode import valid_text
 from newsprism.sources.feeds import document_kind, feed_links, sitemap_links
+from newsprism.sources.files import file_kind, read_inputs, read_stream
 from newsprism.sources.items import Item, KnownFile, Limits
 from newsprism.sources.remote import Remote, read_links, read_url
 from newsprism.sources.stdin import read_stdin

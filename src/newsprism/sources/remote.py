@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from newsprism.decode import decode_bytes
 from newsprism.errors import InputError
 from newsprism.models import RawRecord
+from newsprism.sources.decode import decode_bytes
 from newsprism.sources.feeds import (
     Link,
     discover_feeds,

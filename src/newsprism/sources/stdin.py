@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from newsprism.decode import decode_bytes
 from newsprism.errors import InputError
-from newsprism.ingest import record_from_object
+from newsprism.sources.decode import decode_bytes
+from newsprism.sources.files import record_from_object
 from newsprism.sources.items import Item, Limits
 
 SOURCE = "-"

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import IO, Any, Final
 
-from newsprism.decode import decode_bytes
 from newsprism.errors import InputError
 from newsprism.models import RawRecord
+from newsprism.sources.decode import decode_bytes
 from newsprism.sources.items import Item, Limits, Skipped, check_elements
 
 _HTML_TYPES: Final = ("text/html", "application/xhtml+xml")

@@ -1,0 +1,1 @@
+"""Articles across the corpus: copies and reprints, and stories (online clustering)."""
