@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from newsprism.app.catalog import fts_query
+from newsprism.app.search import fts_query
 from newsprism.app.server import create_app
 from newsprism.errors import NotFoundError
 from newsprism.options import AnalyzeOptions
@@ -185,3 +185,30 @@ def test_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
 def test_fts_query_quotes_every_word() -> None:
     assert fts_query('derail "NEAR(x') == '"derail" """NEAR(x"'
     assert fts_query("  ") == ""
+
+
+def test_search_catches_up_with_articles_added_while_the_app_runs(tmp_path: Path) -> None:
+    db = tmp_path / "live.db"
+    first = tmp_path / "first"
+    first.mkdir()
+    (first / "a.txt").write_text(
+        "Ferry returns\n\nThe river ferry at Lowquay returned to service on Monday, the "
+        "council said, after repairs to the landing stage."
+    )
+    analyze([first], AnalyzeOptions(db=db))
+    # The writer keeps no search index: the app does, beside the database.
+    with sqlite3.connect(db) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert not any("fts" in n for n in names)
+    with TestClient(create_app(db)) as c:
+        assert c.get("/api/search", params={"q": "ferry"}).json()["total"] == 1
+        assert c.get("/api/search", params={"q": "quarry"}).json()["total"] == 0
+        second = tmp_path / "second"
+        second.mkdir()
+        (second / "b.txt").write_text(
+            "Quarry blast\n\nA blast at the Holmsby quarry on Tuesday shook houses two miles "
+            "away, residents said, and the operator apologised."
+        )
+        analyze([second], AnalyzeOptions(db=db))
+        assert c.get("/api/search", params={"q": "quarry"}).json()["total"] == 1
+    assert (tmp_path / "live.db.search").is_file()

@@ -503,6 +503,9 @@ def serve_cmd(db: Path, host: str, port: int) -> None:
     # once: the app itself only reads).
     _open_existing(db).close()
     web = create_app(db)
+    added = web.state.catalog.index_for_search()
+    if added:
+        _say(_err(), f"newsprism: {plural(added, 'article')} indexed for search")
     if host not in ("127.0.0.1", "localhost", "::1"):
         _say(
             _err(),

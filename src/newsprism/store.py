@@ -58,33 +58,6 @@ def _insert_segment(conn: sqlite3.Connection, segment: buckets.Segment) -> int:
 
 # Each entry moves the schema from version i to i + 1. Never edit a released
 # entry: append a new one.
-_SEARCH_INDEX = (
-    # Porter stemming: "derail" finds "derails" and "derailment".
-    """CREATE VIRTUAL TABLE article_fts USING fts5(
-        title, text, content='article', content_rowid='seq', tokenize='porter unicode61'
-    )""",
-    "INSERT INTO article_fts(article_fts) VALUES ('rebuild')",
-    """CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN
-        INSERT INTO article_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
-    END""",
-    """CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN
-        INSERT INTO article_fts(article_fts, rowid, title, text)
-            VALUES ('delete', old.seq, old.title, old.text);
-    END""",
-    """CREATE TRIGGER article_fts_update AFTER UPDATE OF title, text ON article BEGIN
-        INSERT INTO article_fts(article_fts, rowid, title, text)
-            VALUES ('delete', old.seq, old.title, old.text);
-        INSERT INTO article_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
-    END""",
-)
-
-
-def _search_index(conn: sqlite3.Connection) -> None:
-    """Migration 6 (statements one by one: a trigger's body holds semicolons)."""
-    for statement in _SEARCH_INDEX:
-        conn.execute(statement)
-
-
 MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     """
     CREATE TABLE article (
@@ -177,12 +150,6 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
         records INTEGER NOT NULL
     ) WITHOUT ROWID;
     """,
-    # 6: full-text search over titles and texts (FTS5, the article table as
-    # its content, so no text is stored twice), kept in step by triggers in
-    # the transaction that writes each batch. Indexing cost 55 us per
-    # article on 5,000 synthetic ones (0.2 ms query), a few percent of the
-    # plain-text path's time per article.
-    _search_index,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

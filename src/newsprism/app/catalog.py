@@ -5,7 +5,8 @@ pages and the JSON API lay out. The story listing is computed once and kept
 until the database changes (SQLite's ``data_version``), so listing, filtering
 and paging a 100k-article database do not aggregate it per request; a story's
 sections are computed when first asked for and kept until the story changes
-(its article count and last article), in a bounded cache.
+(its article count and last article), in a bounded cache; searches go to the
+app's own full-text index (:mod:`newsprism.app.search`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from newsprism.analysis import section_builders
+from newsprism.app.search import SearchIndex
 from newsprism.errors import NotFoundError, StorageError
 from newsprism.models import Article
 from newsprism.render.report import article_json, build_report
@@ -89,16 +91,6 @@ class Page:
         return max(1, -(-self.total // self.size))
 
 
-def fts_query(text: str) -> str:
-    """A user's words as an FTS5 query: each word a quoted term, all required.
-
-    FTS5's own syntax (quotes, ``AND``, ``*``, columns) would turn a stray
-    quote or colon into an error; quoted, any input is a plain search.
-    """
-    words = [w.replace('"', '""') for w in text.split() if w.strip('"')]
-    return " ".join(f'"{w}"' for w in words[:20])
-
-
 class Catalog:
     """The app's read-only view of one database, safe to share between request threads."""
 
@@ -119,6 +111,7 @@ class Catalog:
         )
         # Figures in conflict per story version, for the listing (small: kept long).
         self._conflicts: OrderedDict[tuple[str, int, int], int] = OrderedDict()
+        self._index = SearchIndex(db)
         with self._connection() as conn:
             found = conn.execute("PRAGMA user_version").fetchone()[0]
         if found != SCHEMA_VERSION:
@@ -222,24 +215,27 @@ class Catalog:
 
     def _search(self, text: str) -> list[str]:
         """Story ids whose titles or texts hold every word, best match first."""
-        query = fts_query(text)
-        if not query:
-            return []
         with self._connection() as conn:
-            try:
-                # The newest matches (FTS5 walks its index by rowid and stops
-                # at the limit), then ranked by relevance: ranking every match
-                # of a common word first cost up to half a second at 100k.
-                found = conn.execute(
-                    "SELECT a.story, f.rank FROM (SELECT rowid, rank FROM article_fts "
-                    "WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f "
-                    "JOIN article a ON a.seq = f.rowid",
-                    (query, _SEARCH_HITS),
-                ).fetchall()
-            except sqlite3.OperationalError:
+            self._index.catch_up(conn)
+            hits = self._index.search(text, _SEARCH_HITS)
+            if not hits:
                 return []
-        found.sort(key=lambda r: r[1])  # bm25: lower is better
-        return list(dict.fromkeys(r[0] for r in found if r[0]))
+            story_of: dict[int, str] = {}
+            seqs = [seq for seq, _ in hits]
+            for start in range(0, len(seqs), 500):
+                chunk = seqs[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                story_of.update(
+                    conn.execute(
+                        f"SELECT seq, story FROM article WHERE seq IN ({marks})", chunk
+                    ).fetchall()
+                )
+        return list(dict.fromkeys(story_of[seq] for seq, _ in hits if story_of.get(seq)))
+
+    def index_for_search(self) -> int:
+        """Bring the search index up to date now (at start); how many articles it added."""
+        with self._connection() as conn:
+            return self._index.catch_up(conn)
 
     # -- one story, article, outlet ------------------------------------------
 
@@ -345,6 +341,7 @@ class Catalog:
         return rows[:limit]
 
     def close(self) -> None:
+        self._index.close()
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()
