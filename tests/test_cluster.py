@@ -433,3 +433,16 @@ def test_allsides_test_half_separates_events_of_one_topic() -> None:
     pred.update(index.export_changes().moves)
     p, _, f = _bcubed(pred, {r["id"]: r["story"] for r in test})
     assert p >= 0.82 and f >= 0.80
+
+
+def test_options_and_documents_survive_pickling() -> None:
+    # Worker processes and Dask receive them pickled; compiled with mypyc, a
+    # frozen dataclass without __reduce__ could not be rebuilt (pickle assigns
+    # its fields one by one). The regular install runs this compiled.
+    import pickle
+    from datetime import date
+
+    options = ClusterOptions(join_probability=0.45)
+    doc = ClusterDoc("a1", "Title", "Some text.", date(2026, 3, 10))
+    assert pickle.loads(pickle.dumps(options)) == options
+    assert pickle.loads(pickle.dumps(doc)) == doc

@@ -45,7 +45,7 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from itertools import islice, repeat
 from operator import itemgetter, mul
@@ -75,6 +75,18 @@ _STOPWORDS: Final = frozenset(
     why will with would you your yours yourself yourselves s t n nt ll re ve d m
     """.split()
 )
+
+
+def _fields(obj: Any) -> tuple[Any, ...]:
+    """A dataclass's field values in order.
+
+    Compiled with mypyc, a frozen dataclass has no ``__dict__``, so pickle's
+    default rebuilds it by assigning its fields one by one, which a frozen
+    class refuses (FrozenInstanceError): worker processes and Dask, which
+    receive options and documents pickled, need ``__reduce__`` to call the
+    constructor instead.
+    """
+    return tuple(getattr(obj, f.name) for f in fields(obj))
 
 
 @dataclass(frozen=True)
@@ -174,6 +186,10 @@ class ClusterOptions:
     # halves and keeps the stored member rows small.
     member_terms: int = 20
 
+    def __reduce__(self) -> tuple[type[ClusterOptions], tuple[Any, ...]]:
+        """Rebuilt by its constructor when unpickled (see ``_fields``)."""
+        return (ClusterOptions, _fields(self))
+
 
 @dataclass(frozen=True)
 class ClusterDoc:
@@ -183,6 +199,10 @@ class ClusterDoc:
     title: str | None
     text: str  # clean body (may be "")
     published: date | None
+
+    def __reduce__(self) -> tuple[type[ClusterDoc], tuple[Any, ...]]:
+        """Rebuilt by its constructor when unpickled (see ``_fields``)."""
+        return (ClusterDoc, _fields(self))
 
 
 @dataclass(frozen=True)
@@ -218,6 +238,10 @@ class ClusterDelta:
         """True when nothing changed since the previous export."""
         return not self.df and not self.stories and not self.members and not self.moves
 
+    def __reduce__(self) -> tuple[type[ClusterDelta], tuple[Any, ...]]:
+        """Rebuilt by its constructor when unpickled (see ``_fields``)."""
+        return (ClusterDelta, _fields(self))
+
 
 @dataclass(frozen=True)
 class ClusterState:
@@ -234,6 +258,10 @@ class ClusterState:
     df: dict[str, int] = field(default_factory=dict)
     stories: dict[str, str] = field(default_factory=dict)
     members: Mapping[str, str] = field(default_factory=dict)
+
+    def __reduce__(self) -> tuple[type[ClusterState], tuple[Any, ...]]:
+        """Rebuilt by its constructor when unpickled (see ``_fields``)."""
+        return (ClusterState, _fields(self))
 
 
 @dataclass(frozen=True, slots=True)
