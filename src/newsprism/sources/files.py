@@ -224,13 +224,9 @@ def _read_kind(
         if kind == "warc":
             # Streamed: an archive holds thousands of pages (a CC-NEWS file
             # is about 1 GB).
-            try:
-                fh = _open_regular(path)
-            except _Special as exc:
-                yield InputError(source, str(exc))
-                return
-            except OSError as exc:
-                yield InputError(source, _os_reason(exc))
+            fh = _open_or_error(path, source)
+            if isinstance(fh, InputError):
+                yield fh
                 return
             with fh:
                 yield from read_warc(fh, source, limits, compressed=compressed)
@@ -358,15 +354,21 @@ def _gunzip(raw: bytes, source: str, cap: int) -> bytes:
 
 
 def _read_jsonl(path: Path, source: str, compressed: bool, limits: Limits) -> Iterator[Item]:
-    try:
-        raw = _open_regular(path)
-    except _Special as exc:
-        yield InputError(source, str(exc))
-        return
-    except OSError as exc:
-        yield InputError(source, _os_reason(exc))
+    raw = _open_or_error(path, source)
+    if isinstance(raw, InputError):
+        yield raw
         return
     yield from _jsonl_records(raw, path, source, compressed, limits)
+
+
+def _open_or_error(path: Path, source: str) -> BinaryIO | InputError:
+    """The regular file at ``path`` open for reading, or the problem (named for ``source``)."""
+    try:
+        return _open_regular(path)
+    except _Special as exc:
+        return InputError(source, str(exc))
+    except OSError as exc:
+        return InputError(source, _os_reason(exc))
 
 
 def _jsonl_records(
