@@ -121,6 +121,13 @@ def fetch_options(func: Callable[..., None]) -> Callable[..., None]:
     return func
 
 
+def workers_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """``--workers N``: local processes for a command's parallel part."""
+    return click.option(
+        "--workers", type=click.IntRange(min=1), default=1, show_default=True, help=help_text
+    )
+
+
 def _fetch(ignore_robots: bool, allow_private: bool, delay: float) -> FetchOptions:
     return FetchOptions(robots=not ignore_robots, allow_private=allow_private, host_delay=delay)
 
@@ -141,13 +148,7 @@ def _fetch(ignore_robots: bool, allow_private: bool, delay: float) -> FetchOptio
     help="Stop at once if another run is adding to the database (default: wait for it).",
 )
 @fetch_options
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Local processes for the per-article work (the stories are the same).",
-)
+@workers_option("Local processes for the per-article work (the stories are the same).")
 @click.option(
     "--dask",
     "dask_address",
@@ -448,13 +449,7 @@ def show_cmd(story: str, db: Path, no_pager: bool) -> None:
     "--story", multiple=True, help="Only this story (its id or the start of it; repeatable)."
 )
 @db_option
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Processes analysing the stories of the JSON report (the same report).",
-)
+@workers_option("Processes analysing the stories of the JSON report (the same report).")
 def export_cmd(
     json_out: Path | None,
     md_out: Path | None,
