@@ -36,6 +36,8 @@ def _one(sentence: str) -> tuple[float | None, float | None, bool]:
         ("The council spent 1.2 million euros on it.", 1_200_000, 1_200_000),
         ("Two hostages were freed.", 2, 2),
         ("Between 200 and 300 residents left.", 200, 300),
+        ("The death toll stood at 94, officials said.", 94, 94),
+        ("Officials put the number of dead at 94.", 94, 94),
     ],
 )
 def test_intervals(sentence: str, low: float | None, high: float | None) -> None:
@@ -62,6 +64,9 @@ def test_vague_amounts() -> None:
         "The corridor opened between 1 p.m. and 4 p.m. local time.",
         "The driver, Ola Sand, 59, was unhurt.",
         "The 33-year-old driver was unhurt.",
+        "Former senator Ola Sand has died at 94, his family said.",
+        "The actor died on Tuesday at 81 after a short illness.",
+        "She retired at the age of 70.",
         "It was 0.6 C in the valley.",
         "The bridge was built in 1998.",
         "The F-16 flew over the valley.",

@@ -155,6 +155,18 @@ _TIME_WORD = re.compile(
     r"today|yesterday|tomorrow)\b"
 )
 _AGE = re.compile(r"^(?:year|month|week|day)s?[- ]old\b|^-(?:year|month|week|day)s?-old\b")
+# An age stated before the number: "died at 94", "dead at 94", "at the age of
+# 94", "aged 94". Without it a death word in the clause made "died at 94" a
+# count of people killed (read on an AllSides dev obituary: "dies at 94",
+# "dead at 94"; the same shape in wire obituaries, "died at 87"). "The toll
+# stood at 94" and "put the number of dead at 94" keep their count: only death
+# words about one person come before "at" here, never "toll" or "the dead".
+_AGE_BEFORE = re.compile(
+    r"(?<!\bof\s)(?<!\bthe\s)\b(?:(?:died|dies|dead|death|passed\s+away)\s+(?:on\s+\w+\s+)?at"
+    r"|at\s+the\s+age\s+of"
+    r"|aged?)\s*$",
+    re.IGNORECASE,
+)
 # "one or two pieces of bread per day": a rate is a figure even when small.
 _RATE = re.compile(
     r"^(?:\s+of\s+[a-z]+)?\s+(?:per|a|each)\s+(?:day|week|month|year|person|head|family)\b"
@@ -274,6 +286,8 @@ def _mention(
         return None  # "from 4.8 to 4.7": a change, not a count
     if _AGE.match(sentence[q.end :]) or q.noun.lower().startswith(("year-old", "years-old")):
         return None  # an age
+    if not q.noun and _AGE_BEFORE.search(sentence[: q.start]):
+        return None  # "died at 94": an age too
     head = q.noun.split()[-1].lower() if q.noun else None
     duration = _duration_of(q, head)
     if q.unit in _TEMPERATURE:
