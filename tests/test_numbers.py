@@ -51,6 +51,19 @@ def test_approximate_is_closed_and_within_30_percent(sentence: str) -> None:
     assert low <= 240 <= high and high - low <= 0.3 * 240
 
 
+@pytest.mark.parametrize(
+    ("sentence", "what", "value"),
+    [
+        ("Shelling destroyed a 13-story apartment building.", "story", 13),
+        ("The 12-member panel voted on Friday.", "member", 12),
+    ],
+)
+def test_a_figure_joined_to_a_word_counts_that_word(sentence: str, what: str, value: int) -> None:
+    # "13-story apartment": storeys of one building, not 13 apartments.
+    [m] = extract_mentions("a", sentence)
+    assert (m.what, m.low) == (what, value)
+
+
 def test_vague_amounts() -> None:
     assert _one("Hundreds of residents fled the valley.") == (200, 999, True)
     assert _one("Dozens of shops were closed.")[2] is True

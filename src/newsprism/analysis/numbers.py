@@ -40,6 +40,7 @@ list) and ``benchmarks/newsquant.py`` (the quantity reader).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -288,6 +289,11 @@ def _mention(
         return None  # an age
     if not q.noun and _AGE_BEFORE.search(sentence[: q.start]):
         return None  # "died at 94": an age too
+    if q.noun and sentence[q.end : q.end + 1] == "-" and q.unit is None:
+        # "a 13-story apartment building", "the 12-member panel": the figure
+        # counts the word it is joined to (storeys, members), a size of the
+        # noun after it, not a number of apartments or panels.
+        q = dataclasses.replace(q, noun=q.noun.split()[0])
     head = q.noun.split()[-1].lower() if q.noun else None
     duration = _duration_of(q, head)
     if q.unit in _TEMPERATURE:
