@@ -64,6 +64,18 @@ def test_a_figure_joined_to_a_word_counts_that_word(sentence: str, what: str, va
     assert (m.what, m.low) == (what, value)
 
 
+def test_a_day_after_a_count_is_not_what_it_counts() -> None:
+    [m] = extract_mentions("a", "The cyberattack hit over 200 companies Friday.")
+    assert (m.what, m.low) == ("companies", 200)
+
+
+def test_a_sum_before_a_name_is_an_amount_not_a_count_of_the_name() -> None:
+    [m] = extract_mentions("a", "He runs the $50 billion Bill and Ola Sand Foundation.")
+    assert m.what == "amount (USD)"
+    [m] = extract_mentions("a", "The Senate passed a $1 trillion infrastructure bill.")
+    assert m.what == "bill (USD)"
+
+
 def test_vague_amounts() -> None:
     assert _one("Hundreds of residents fled the valley.") == (200, 999, True)
     assert _one("Dozens of shops were closed.")[2] is True

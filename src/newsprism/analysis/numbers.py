@@ -333,6 +333,10 @@ def _mention(
             return None
         if measured and q.unit in MEASURES:
             concept = SPELLING.get(q.unit, q.unit)
+        elif head is not None and unit is not None and q.noun[:1].isupper():
+            # A sum before a name is that thing's size, not a count of it:
+            # "the $50 billion Bill and Melinda Gates Foundation" is no bill.
+            concept = "amount"
         elif head is not None:
             words = [w.lower() for w in q.noun.split()][-2:]
             concept = " ".join([*words[:-1], _singular(words[-1])])
