@@ -154,3 +154,19 @@ def test_today_and_tomorrow_inside_a_quotation_are_left_out() -> None:
     # Said the night before publication: "tomorrow" is not the day after the article.
     assert _days("“Tonight is a good night. Tomorrow we start on the next fight,” she said.") == {}
     assert set(_days("The harbour reopens tomorrow, the council said.")) == {"2026-03-13"}
+
+
+def test_a_date_used_as_a_name_dates_what_it_names_not_the_sentence() -> None:
+    # 2026-03-12 (a Thursday): the letter is Friday's news, the riot the 6 January one.
+    text = (
+        "In a letter on Friday, members urged a vote to remove the chair over the Jan. 6 riot"
+        " inquiry and the March 2 flood report."
+    )
+    days = _days(text)
+    assert days["2026-01-06"]["what"] == "the Jan. 6 riot inquiry"
+    assert days["2026-03-02"]["what"] == "the March 2 flood report"
+
+
+def test_a_date_after_a_preposition_keeps_its_sentence() -> None:
+    text = "The river broke its banks on March 2 after a week of rain."
+    assert _days(text)["2026-03-02"]["what"] == text

@@ -22,6 +22,10 @@ Dates in the text are read with rules (cheap, and dateparser would misread
   Its weekdays resolve to the nearest such day around that date (a report
   written the day after still says "on Friday").
 
+A calendar date used as a name ("the Jan. 6 riot", "the October 7 attacks")
+dates what the phrase names, and the entry shows that phrase, not the rest of
+the sentence, which usually reports something later.
+
 Events on one date from several articles are one entry citing them all.
 """
 
@@ -35,6 +39,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsprism.analysis.overlap import content_words, story_sentences
+from newsprism.analysis.quantities import is_noun_word
 from newsprism.analysis.quotes import quotation_spans
 from newsprism.models import Article
 from newsprism.text.sentences import split_sentences
@@ -147,6 +152,13 @@ def article_events(article: Article, anchor: date | None) -> list[DatedEvent]:
             day = _resolve(m, sentence, reference, inferred)
             if day is not None and day not in seen:
                 seen.add(day)
+                named = _named_by_date(sentence, m)
+                if named is not None:
+                    # "... for blocking two Republicans from the committee
+                    # investigating the Jan. 6 insurrection": that day's event
+                    # is the insurrection, not what the sentence reports.
+                    out.append(DatedEvent(day, article.id, named, len(named.split())))
+                    continue
                 out.append(
                     DatedEvent(
                         day,
@@ -156,6 +168,60 @@ def article_events(article: Article, anchor: date | None) -> list[DatedEvent]:
                     )
                 )
     return out
+
+
+_DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an|its|his|her|their|this|that)\s+$", re.I)
+# "of", up to three determiners or numbers, then the noun: "of more than 200 hostages".
+_OF_NOUN = re.compile(
+    r"\s+of\s+(?:(?:the|a|an|its|their|\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten"
+    r"|dozens|hundreds|thousands|more|than)\s+){0,3}([\w’'-]+)",
+    re.I,
+)
+_LOWER_WORD = re.compile(r"\s+([a-z][\w-]*)")
+_NAME_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w’'-]*|of|on|for|and))*")
+
+
+def _named_by_date(sentence: str, m: re.Match[str]) -> str | None:
+    """The noun phrase a calendar date names, when the date is used as a
+    modifier ("the Jan. 6 insurrection", "the October 7 attacks", "the
+    January 6 Select Committee"), else None.
+
+    Such a date is the day of what the phrase names, and the rest of the
+    sentence is usually about something later: read on AllSides dev (a
+    letter sent on a Friday in July was shown under 6 January) and in the
+    seeds ("since the October 7 attack").
+    """
+    if m.group("wd") or m.group("rel"):
+        return None  # "the Friday meeting" reads as the weekday's own event
+    before = _DETERMINER_BEFORE.search(sentence[: m.start()])
+    after = re.match(r"\s+([A-Za-z][\w-]*)", sentence[m.end() :])
+    if before is None or after is None:
+        return None
+    word = after.group(1)
+    if word[:1].islower() and not is_noun_word(word):
+        return None
+    if word[:1].isupper() and word.lower() in _MONTH_NUMBERS:
+        return None
+    end = m.end() + after.end()
+    if word[:1].islower():
+        # A compound runs on: "the Jan. 6 select committee" (two more words at most).
+        for _ in range(2):
+            more = _LOWER_WORD.match(sentence, end)
+            if more is None or not is_noun_word(more.group(1)):
+                break
+            end = more.end()
+    of = _OF_NOUN.match(sentence, end)
+    if word[:1].islower() and of is not None and is_noun_word(of.group(1)):
+        end = of.end()  # "the Oct. 20 release of two hostages"
+    elif word[:1].isupper():
+        # A name runs on: "the January 6 Select Committee".
+        tail = _NAME_WORDS.match(sentence, end)
+        if tail is not None:
+            end = tail.end()
+            while sentence[:end].rsplit(None, 1)[-1] in ("of", "on", "for", "and"):
+                end = len(sentence[:end].rsplit(None, 1)[0])
+    start = m.start() - (len(before.group(0)) - (1 if before.group(0)[:1].isspace() else 0))
+    return sentence[start:end].strip()
 
 
 def infer_date(article: Article, known: Sequence[date], dated: Sequence[DatedEvent]) -> date | None:
