@@ -152,6 +152,18 @@ def test_split_sentences_keeps_abbreviations() -> None:
     ]
 
 
+def test_split_sentences_keeps_case_names_titles_and_states() -> None:
+    text = (
+        "Sens. Ola Sand, D-R.I., and Per Lind, D-Del., wrote on Friday. "
+        "The court may overturn Roe v. Wade next year. Rep. Ann Berg (D-Calif.) agreed."
+    )
+    assert split_sentences(text) == [
+        "Sens. Ola Sand, D-R.I., and Per Lind, D-Del., wrote on Friday.",
+        "The court may overturn Roe v. Wade next year.",
+        "Rep. Ann Berg (D-Calif.) agreed.",
+    ]
+
+
 def test_interval_text() -> None:
     assert interval_text(241, 241) == "241"
     assert interval_text(240, None) == "≥ 240"
