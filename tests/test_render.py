@@ -162,6 +162,14 @@ def test_split_sentences_keeps_case_names_titles_and_states() -> None:
         "The court may overturn Roe v. Wade next year.",
         "Rep. Ann Berg (D-Calif.) agreed.",
     ]
+    text = (
+        "It began at 2 a.m. here, 7 p.m. Thursday there. The vote ended at 9 p.m. The count began."
+    )
+    assert split_sentences(text) == [
+        "It began at 2 a.m. here, 7 p.m. Thursday there.",
+        "It ended at 9 p.m.",
+        "The count began.",
+    ]
 
 
 def test_interval_text() -> None:

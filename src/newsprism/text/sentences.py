@@ -24,6 +24,11 @@ _ABBREV = re.compile(
     r"Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.$"
 )
 
+_CLOCK = re.compile(r"\b[ap]\.m\.$")
+_DAY_OR_ZONE = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z]{1,2}[SD]?T|GMT|UTC)\b"
+)
+
 
 def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph into sentences (rule-based; see ``_SENTENCE_END``)."""
@@ -33,6 +38,8 @@ def split_sentences(paragraph: str) -> list[str]:
         piece = paragraph[start : match.start()] + paragraph[match.start() : match.end()].rstrip()
         if _ABBREV.search(piece.rstrip('"”’)] ')):
             continue
+        if _CLOCK.search(piece) and _DAY_OR_ZONE.match(paragraph, match.end()):
+            continue  # "7 p.m. Thursday", "9 a.m. ET": the time goes on
         parts.append(piece.strip())
         start = match.end()
     tail = paragraph[start:].strip()
