@@ -167,7 +167,7 @@ def test_split_sentences_keeps_case_names_titles_and_states() -> None:
     )
     assert split_sentences(text) == [
         "It began at 2 a.m. here, 7 p.m. Thursday there.",
-        "It ended at 9 p.m.",
+        "The vote ended at 9 p.m.",
         "The count began.",
     ]
 
