@@ -237,3 +237,12 @@ def test_terminal_names_each_speaker_once_above_their_quotations() -> None:
     # Once in the table of speakers, once above both of her quotations.
     assert printed.count("Mira Osei") == 2
     assert printed.index("We will ask") < printed.index("The count was close")
+
+
+def test_an_outlet_with_nothing_distinctive_is_not_listed_under_framing() -> None:
+    report = _report()
+    report["stories"][0]["framing"].append({"article": "a2", "terms": [], "names_actors": []})
+    [view] = story_views(report)
+    assert [f["article"] for f in view.sections["framing"]] == ["a1"]
+    report["stories"][0]["framing"] = [{"article": "a2", "terms": []}]
+    assert "No distinctive word choice found." in render_markdown(report)

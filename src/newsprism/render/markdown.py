@@ -111,7 +111,7 @@ def _story(story: StoryView) -> list[str]:
             out.append(f"  - names: {esc(actor_names(f))}")
     if has_actor_mark(sec["framing"]):
         out += ["", esc(ACTOR_MARK_NOTE)]
-    out += [*_none(sec["framing"], "No framing analysis."), ""]
+    out += [*_none(sec["framing"], "No distinctive word choice found."), ""]
 
     out += ["### Sources", ""]
     for a in story.articles:

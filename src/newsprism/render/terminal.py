@@ -114,7 +114,7 @@ def story_renderables(story: StoryView) -> Iterator[RenderableType]:
             yield Text.assemble("  names: ", actor_names(f), style="dim")
     if has_actor_mark(sec["framing"]):
         yield Text(ACTOR_MARK_NOTE, style="dim")
-    yield from _none(sec["framing"], "No framing analysis.")
+    yield from _none(sec["framing"], "No distinctive word choice found.")
 
 
 def _articles(story: StoryView) -> Table:

@@ -154,6 +154,11 @@ def story_views(report: Mapping[str, Any]) -> list[StoryView]:
             name: list(story.get(name) or [])
             for name in ("quotes", "numbers", "timeline", "exclusive", "framing", "summary")
         }
+        # An outlet with no distinctive words and no names of its own has
+        # nothing to show: a bare "Politico:" line reads as a missing value.
+        sections["framing"] = [
+            f for f in sections["framing"] if f.get("terms") or f.get("names_actors")
+        ]
         views.append(StoryView(story["id"], story.get("title"), tuple(members), sections))
     return views
 
