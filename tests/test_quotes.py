@@ -689,3 +689,25 @@ def test_the_first_word_of_a_quoted_sentence_is_no_antecedent() -> None:
     quotes = extract_quotes("a", text)
     last = next(q for q in quotes if "thirty years" in q.text)
     assert last.antecedent == "Tomas Welland"
+
+
+def test_an_answer_after_a_full_stop_is_not_the_rest_of_the_first_quotation() -> None:
+    # Invented: two speakers in one paragraph, the second after a full stop.
+    text = (
+        "“Look at what you built,” Mayor Ida Varga said. Councillor Ben Ostrow "
+        "answered, “We built it with your money, not ours.”"
+    )
+    assert _q(text) == [
+        ("Mayor Ida Varga", "Look at what you built,"),
+        ("Councillor Ben Ostrow", "We built it with your money, not ours."),
+    ]
+
+
+def test_a_name_after_a_preposition_before_a_colon_is_the_addressee() -> None:
+    # Invented: the colon follows whom the words were addressed to.
+    text = (
+        "Council leader Rosalind Quarrie sent a blunt message to Mayor Ida Varga: "
+        "“Stop blaming the weather for the state of the roads.”"
+    )
+    [(speaker, _)] = _q(text)
+    assert speaker != "Mayor Ida Varga"

@@ -922,7 +922,22 @@ def _is_split(para: str, a: _Span, b: _Span, options: QuoteOptions) -> bool:
     if not between.rstrip().endswith((",", ":")):
         return False
     words = _WORD.findall(between)
+    if _SENTENCE_END.search(_masked_abbreviations(between)) is not None:
+        # “Look at what you did,” Franken said. Silverman responded, “…”: a
+        # sentence ends between them, so the second quotation is someone
+        # else's answer, not the rest of the first.
+        return False
     return 1 <= len(words) <= options.speaker_words and _VERB.search(between) is not None
+
+
+def _masked_abbreviations(text: str) -> str:
+    """``text`` with the period of a title or an initial ("Sen.", "J.") blanked."""
+    return _ABBREVIATION_DOT.sub(lambda m: m.group(0)[:-1] + " ", text)
+
+
+_ABBREVIATION_DOT = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|St|Jr|Sr|Rev|No|[A-Z])\."
+)
 
 
 def _speaker_around(
@@ -963,8 +978,9 @@ def _speaker_around(
         if _PASSIVE_LEAD.search(lead):
             return None  # "he had been told it could be “…”": not his words
         who = _speaker_before(lead, options)
-        labelled = _LABEL_NAME.search(_last_sentence(lead)) if who is None else None
-        if labelled is not None:
+        closing = _last_sentence(lead)
+        labelled = _LABEL_NAME.search(closing) if who is None else None
+        if labelled is not None and _ADDRESSEE.search(closing, 0, labelled.start()) is None:
             # "More from Jones: “…”", "… doesn't surprise Republican pollster
             # Daron Shaw: “…”": a name right before the colon that opens the
             # quotation, with no speech verb, labels it.
@@ -1545,6 +1561,12 @@ _GOES_ON_ELSEWHERE = re.compile(r"(?:went|goes) on\s+(?!to\b)[a-z]")
 _TRAILING_AUX = re.compile(
     r"\b(?:also|later|then|has|have|had|will|would|could|can|may|might|must|should|did|"
     r"again|once|previously|who|only|just|even|still|first|soon)\s*$"
+)
+# "… delivered a blunt message to Trump: “…”", "… told the Dutch newspaper
+# NRC Handelsblad: “…”": a name after a preposition is whom the words are
+# addressed to, not a label of who says them.
+_ADDRESSEE = re.compile(
+    r"\b(?:to|at|toward|towards|against|for|with|about|on)\s+(?:[\w’'.-]+\s+){0,3}$"
 )
 _LABEL_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:and\s+)?){0,4}[A-Z][\w’'-]*[a-z])\s*:\s*$")
 _TRAILING_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:of\s+)?){0,4}[A-Z][\w’'-]*)\s*$")
