@@ -352,3 +352,29 @@ def test_two_different_lengths_are_two_quantities_and_the_same_one_is_one() -> N
     groups = [[m["text"] for m in e["mentions"]] for e in numbers_section([a, b])]
     assert ["About 40,000 litres", "About 40,000 litres"] in groups
     assert ["about 120 metres"] in groups and ["less than 200 metres"] in groups
+
+
+def test_an_event_word_past_another_figure_is_that_figures() -> None:
+    found = extract_mentions(
+        "a", "In all 100 people were struck by gunfire resulting in 18 deaths."
+    )
+    assert [(m.low, m.concept) for m in found if m.concept == "killed"] == [(18, "killed")]
+
+
+def test_a_part_of_a_count_is_not_the_count() -> None:
+    assert extract_mentions("a", "Seven of the deaths were of a single family.") == []
+    [m] = extract_mentions("a", "Of the 26 people who died, 16 of them were fighters.")
+    assert (m.low, m.concept) == (26, "killed")
+
+
+def test_counts_in_two_regions_are_two_quantities() -> None:
+    section = numbers_section(
+        [
+            _art("a", "Another 43 people were confirmed dead in neighboring Lessen state."),
+            _art("b", "The floods killed 63 people in western Arland's Brevik county."),
+        ]
+    )
+    assert sorted(e["what"] for e in section) == [
+        "people killed in Brevik",
+        "people killed in Lessen",
+    ]
