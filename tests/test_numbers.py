@@ -378,3 +378,10 @@ def test_counts_in_two_regions_are_two_quantities() -> None:
         "people killed in Brevik",
         "people killed in Lessen",
     ]
+
+
+def test_a_rate_that_moved_up_to_a_figure_is_at_that_figure() -> None:
+    [m, _] = extract_mentions("a", "The jobless rate ticked up to 6.1% from 6% in March.")
+    assert (m.low, m.high, m.what) == (6.1, 6.1, "percent")
+    [m] = extract_mentions("a", "The plan would hire up to 400 workers.")
+    assert (m.low, m.high) == (None, 400)

@@ -358,6 +358,11 @@ def _mention(
             concept = "amount" if unit != "%" else "percent"
         else:
             return None
+    if q.modifier == "max" and _MOVED_UP_TO.search(sentence[: q.start + 6]):
+        # "the rate ticked up to 6.1%": where it went, not a ceiling (AllSides
+        # dev; "inching back up to 4.8 percent" in NewsQuant). NewsQuant's gold
+        # reads that one as "at most", so only the story's figures read it so.
+        q = dataclasses.replace(q, modifier=None)
     low, high = _interval(q, options)
     # A place is read only for counts of people and of events ("an attack in
     # Gaza killed dozens", "1,500 Americans remain in Afghanistan"); next to a
@@ -477,6 +482,11 @@ def _concept(
     return concept, released
 
 
+_MOVED_UP_TO = re.compile(
+    r"\b(?:ticked|inched|edged|crept|went|moved|jumped|rose|climbed|shot|back|bumped|ramped)"
+    r"\s+up\s+to\s$",
+    re.IGNORECASE,
+)
 _PART_OF = re.compile(r"\s+of\s+(?:the|them|those|these|whom|which|its|their)\b", re.IGNORECASE)
 
 
@@ -700,7 +710,7 @@ def _label(
     else:
         label = head or concept
     if unit == "%":
-        label = f"{label} (percent)" if label != _UNKNOWN else "percent"
+        label = f"{label} (percent)" if label not in (_UNKNOWN, "percent") else "percent"
     elif unit:
         label = f"{label} ({unit})"
     return f"{label} in {place}" if place else label
