@@ -12,6 +12,14 @@ first. Wall time (parallel work is what is measured): pages/s of each and
 their ratio per run, then the medians. The issue's target on this 2-core
 machine: >= 1.8 with 2 workers. Run it on a quiet machine: other work
 sharing the cores lowers the ratio, not the one-process rate alone.
+
+Because a busy machine blurs wall times, each run also gives the serial
+part directly: the CPU time of the writer process with workers (what no
+worker can take over) as a share ``s`` of the one-process CPU time, and the
+ratio Amdahl's law allows with it, ``1 / (s + (1 - s) / workers)``; and,
+with the workers' own CPU time (what they add: starting, pickling), the
+ratio the CPU times predict: one process's CPU over the writer's plus the
+workers' shared among them.
 Exits 0 without measuring when the shared folder is absent.
 """
 
@@ -29,14 +37,17 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = ROOT.parent / "shared"
 
 _CHILD = r"""
-import json, sys, time
+import json, resource, sys, time
 from pathlib import Path
 from newsprism.options import AnalyzeOptions
 from newsprism.pipeline import analyze
 folder, db, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 result = analyze([folder], AnalyzeOptions(db=Path(db), workers=workers))
-print(json.dumps({"pages": result.added + len(result.failed), "wall": time.perf_counter() - t0}))
+wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"pages": result.added + len(result.failed), "wall": wall, "cpu": cpu,
+                  "workers_cpu": kids.ru_utime + kids.ru_stime}))
 """
 
 
@@ -52,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {source} not found")
         return 0
     ratios: list[float] = []
+    shares: list[float] = []
+    predicted: list[float] = []
     rates: dict[int, list[float]] = {1: [], args.workers: []}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pages"
@@ -62,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         for run in range(args.runs):
             sides = [1, args.workers] if run % 2 == 0 else [args.workers, 1]
             got: dict[int, float] = {}
+            cpu: dict[int, float] = {}
+            spread = 0.0
             for workers in sides:
                 db = Path(tmp) / f"r{run}-{workers}.db"
                 out = subprocess.run(
@@ -72,17 +87,34 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 data = json.loads(out.stdout.splitlines()[-1])
                 got[workers] = data["pages"] / data["wall"]
+                cpu[workers] = data["cpu"] / data["pages"]
+                spread = max(spread, data["workers_cpu"] / data["pages"])
                 rates[workers].append(got[workers])
             ratio = got[args.workers] / got[1]
             ratios.append(ratio)
+            share = cpu[args.workers] / cpu[1]
+            shares.append(share)
+            predicted.append(cpu[1] / (cpu[args.workers] + spread / args.workers))
             print(
                 f"run {run + 1}: one process {got[1]:.1f} pages/s, "
-                f"{args.workers} workers {got[args.workers]:.1f} pages/s, ratio {ratio:.2f}"
+                f"{args.workers} workers {got[args.workers]:.1f} pages/s, ratio {ratio:.2f}; "
+                f"CPU ms/page one process {1000 * cpu[1]:.1f}, "
+                f"writer {1000 * cpu[args.workers]:.1f} "
+                f"(serial share {share:.3f}, Amdahl bound {_amdahl(share, args.workers):.2f}), "
+                f"workers {1000 * spread:.1f} (CPU-predicted ratio {predicted[-1]:.2f})"
             )
     print(f"median one process: {statistics.median(rates[1]):.1f} pages/s")
     print(f"median {args.workers} workers: {statistics.median(rates[args.workers]):.1f} pages/s")
+    share = statistics.median(shares)
+    print(f"median serial share: {share:.3f} (Amdahl bound {_amdahl(share, args.workers):.2f})")
+    print(f"median CPU-predicted ratio: {statistics.median(predicted):.2f}")
+    print(f"runs: {' '.join(f'{r:.2f}' for r in ratios)}; min ratio {min(ratios):.2f}")
     print(f"median ratio: {statistics.median(ratios):.2f}")
     return 0
+
+
+def _amdahl(serial: float, workers: int) -> float:
+    return 1.0 / (serial + (1.0 - serial) / workers)
 
 
 if __name__ == "__main__":

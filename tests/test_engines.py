@@ -6,6 +6,7 @@ clean text, metadata), the same copies and the same stories.
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import sqlite3
@@ -146,3 +147,63 @@ def test_progress_moves_once_a_record_as_the_work_is_done(
     )
     assert len(seen) == result.added + len(result.failed) == 120
     assert len(set(seen)) == 120
+
+
+def test_worker_processes_read_the_pages_the_writer_only_lists(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With workers, the writer neither reads nor decodes a page: the workers do.
+
+    Forked workers inherit the counting wrapper but count in their own
+    memory, so the list holds the writer's calls only.
+    """
+    from newsprism.sources import files as ingest
+    from newsprism.sources.decode import decode_bytes as real
+
+    decoded: list[str] = []
+
+    def counted(data: bytes, source: str, *, html: bool = False) -> str:
+        decoded.append(source)
+        return real(data, source, html=html)
+
+    monkeypatch.setattr(ingest, "decode_bytes", counted)
+    (corpus / "page.html").write_bytes((ROOT / "examples" / _PAGE).read_bytes())
+    one = analyze([corpus], AnalyzeOptions(db=tmp_path / "one.db"))
+    assert len(decoded) == one.added == 5
+    decoded.clear()
+    two = analyze([corpus], AnalyzeOptions(db=tmp_path / "two.db", workers=2))
+    assert (two.added, two.copies, decoded) == (5, 1, [])
+    assert _database(tmp_path / "two.db") == _database(tmp_path / "one.db")
+
+
+_PAGE = "brantshire-courier_oskerby-derailment.html"
+
+
+def test_pages_read_by_workers_are_stamped_skipped_and_failed_as_by_one_process(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsprism.sources import items as source_items
+
+    # Files count as settled as soon as written (the real rule waits 2 s).
+    monkeypatch.setattr(source_items, "SETTLE_NS", -(10**9))
+    (corpus / "blank.html").write_text("<html><body><script>x()</script></body></html>")
+    (corpus / "page.html.gz").write_bytes(gzip.compress((ROOT / "examples" / _PAGE).read_bytes()))
+    (corpus / "empty.txt").write_bytes(b"")
+    results = {}
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        first = analyze([corpus], AnalyzeOptions(db=db, workers=workers))
+        (corpus / "election.txt").touch()  # read again, its article found stored
+        again = analyze([corpus], AnalyzeOptions(db=db, workers=workers))
+        with sqlite3.connect(db) as conn:
+            stamped = sorted(Path(p).name for (p,) in conn.execute("SELECT path FROM source_file"))
+        results[workers] = (
+            (first.added, first.copies, sorted(Path(e.source).name for e in first.failed)),
+            (again.added, again.unchanged, sorted(Path(e.source).name for e in again.failed)),
+            stamped,
+            _database(db),
+        )
+    assert results[2] == results[1]
+    assert results[1][0] == (5, 1, ["blank.html", "empty.txt"])
+    assert results[1][1] == (0, 5, ["blank.html", "empty.txt"])
+    assert "blank.html" not in results[1][2] and "page.html.gz" in results[1][2]

@@ -15,7 +15,12 @@ database is exactly what one process would write.
   scheduler (its workers need newsprism installed, the same version).
 
 Records go out in chunks (a few dozen each), so the cost of sending one is
-spread over many. The CPU budget per record (:mod:`newsprism.budget`) holds
+spread over many. With a parallel engine the writer does not even read a
+one-article file (page or text): it sends the path
+(:class:`~newsprism.sources.items.PageFile`) and the worker reads, decodes,
+extracts and returns only what is stored (no markup), so the writer's
+serial share of the CPU is small (Amdahl: 2 workers give 1.8x only when it
+is under 11%; measured in benchmarks/workers_speed.py). The CPU budget per record (:mod:`newsprism.budget`) holds
 in this process and in worker processes; Dask runs tasks in worker threads,
 where it cannot interrupt a record (the size limits still hold).
 """
@@ -33,17 +38,26 @@ from newsprism.errors import InputError, NewsprismError
 from newsprism.index.copies import Fingerprint, fingerprint
 from newsprism.models import Extracted, RawRecord
 from newsprism.options import AnalyzeOptions
-from newsprism.text.extract import extract
+from newsprism.sources.files import read_page
+from newsprism.sources.items import PageFile
+from newsprism.text.extract import article_id, extract
 
-Job = tuple[str, RawRecord]  # (article id, record)
+# (article id, record) read by the writer, or a file left to the engine to
+# read, whose article id is known only once it is read.
+Job = tuple[str, RawRecord] | PageFile
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A record after the pure stages: its clean article and copy fingerprint."""
+    """A record after the pure stages: its clean article and copy fingerprint.
+
+    Only the record's source comes back, not the record: from a worker,
+    everything here is pickled back to the writer, and a page's markup is
+    most of a record's bytes and never stored.
+    """
 
     id: str
-    record: RawRecord
+    source: str
     found: Extracted
     fp: Fingerprint | None
 
@@ -63,12 +77,55 @@ def prepare(art_id: str, record: RawRecord, options: AnalyzeOptions) -> Outcome:
         return InputError(record.source, f"took more than {budget:g} s of CPU time; skipped")
     except Exception as exc:  # a bug or a library failure on odd input: report, go on
         return InputError(record.source, f"could not be processed ({type(exc).__name__}: {exc})")
-    return Prepared(art_id, record, found, fingerprint(found.text, options.dedupe))
+    return Prepared(art_id, record.source, found, fingerprint(found.text, options.dedupe))
+
+
+def prepare_job(job: Job, options: AnalyzeOptions) -> Outcome:
+    """:func:`prepare` for one job, reading its file first when it is a :class:`PageFile`."""
+    if isinstance(job, PageFile):
+        try:
+            record = read_page(job, options.limits)
+        except InputError as exc:
+            return exc
+        return prepare(article_id(record), record, options)
+    return prepare(job[0], job[1], options)
+
+
+def job_source(job: Job) -> str:
+    return job.source if isinstance(job, PageFile) else job[1].source
 
 
 def prepare_chunk(jobs: Sequence[Job], options: AnalyzeOptions) -> list[Outcome]:
-    """:func:`prepare` over a chunk of jobs, in order (what a worker runs)."""
-    return [prepare(art_id, record, options) for art_id, record in jobs]
+    """:func:`prepare_job` over a chunk of jobs, in order (what a worker runs)."""
+    return [prepare_job(job, options) for job in jobs]
+
+
+@dataclass(frozen=True, slots=True)
+class _Failed:
+    """An :class:`InputError` on its way back from a worker.
+
+    The exception itself does not unpickle (its constructor takes two
+    arguments, pickle calls it with its one message), which broke the
+    whole process pool on the first record a worker could not use.
+    """
+
+    source: str
+    reason: str
+
+
+Sent = Prepared | _Failed
+
+
+def _worker_chunk(jobs: Sequence[Job], options: AnalyzeOptions) -> list[Sent]:
+    """:func:`prepare_chunk` as a worker runs it: problems as :class:`_Failed`."""
+    return [
+        _Failed(o.source, o.reason) if isinstance(o, InputError) else o
+        for o in prepare_chunk(jobs, options)
+    ]
+
+
+def _received(sent: list[Sent]) -> list[Outcome]:
+    return [InputError(o.source, o.reason) if isinstance(o, _Failed) else o for o in sent]
 
 
 # Told each record's source as its work is done (a progress display).
@@ -93,9 +150,9 @@ class InProcess:
 
     def prepare(self, jobs: Sequence[Job], tick: Tick = _noop) -> list[Outcome]:
         done = []
-        for art_id, record in jobs:
-            done.append(prepare(art_id, record, self.options))
-            tick(record.source)
+        for job in jobs:
+            done.append(prepare_job(job, self.options))
+            tick(job_source(job))
         return done
 
     def close(self) -> None:
@@ -118,7 +175,7 @@ class Processes:
 
     def prepare(self, jobs: Sequence[Job], tick: Tick = _noop) -> list[Outcome]:
         chunks = _chunks(jobs, self.workers)
-        futures = [self._pool.submit(prepare_chunk, chunk, self.options) for chunk in chunks]
+        futures = [self._pool.submit(_worker_chunk, chunk, self.options) for chunk in chunks]
         return _in_order(chunks, [f.result for f in futures], tick)
 
     def close(self) -> None:
@@ -146,7 +203,7 @@ class DaskCluster:
     def prepare(self, jobs: Sequence[Job], tick: Tick = _noop) -> list[Outcome]:
         chunks = _chunks(jobs, self.workers)
         options = self._client.scatter(self.options, broadcast=True)
-        futures = self._client.map(prepare_chunk, chunks, options=options, pure=False)
+        futures = self._client.map(_worker_chunk, chunks, options=options, pure=False)
         return _in_order(chunks, [f.result for f in futures], tick)
 
     def close(self) -> None:
@@ -154,15 +211,26 @@ class DaskCluster:
 
 
 def _in_order(
-    chunks: Sequence[Sequence[Job]], results: Sequence[Callable[[], list[Outcome]]], tick: Tick
+    chunks: Sequence[Sequence[Job]], results: Sequence[Callable[[], list[Sent]]], tick: Tick
 ) -> list[Outcome]:
     """The chunks' outcomes in order, waiting for each in turn and ticking its records."""
     outcomes: list[Outcome] = []
     for chunk, result in zip(chunks, results, strict=True):
-        outcomes += result()
-        for _, record in chunk:
-            tick(record.source)
+        outcomes += _received(result())
+        for job in chunk:
+            tick(job_source(job))
     return outcomes
+
+
+def reads_pages(options: AnalyzeOptions) -> bool:
+    """Whether the engine the options ask for reads one-article files itself.
+
+    Only a parallel one: there, reading and decoding a page in the one
+    writer process was its largest serial part. In this process, the writer
+    reads the record, so an article already stored is known by its id
+    before extraction and not extracted again.
+    """
+    return bool(options.dask) or options.workers > 1
 
 
 def open_engine(options: AnalyzeOptions) -> Engine:

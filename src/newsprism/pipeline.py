@@ -19,14 +19,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from os import PathLike
 
-from newsprism.engines import Engine, Prepared, open_engine
+from newsprism.engines import Engine, Job, Prepared, open_engine, reads_pages
 from newsprism.errors import InputError, StorageError
 from newsprism.index.copies import BatchLsh, find_original
 from newsprism.index.stories import ClusterDelta, ClusterDoc, ClusterState, StoryIndex
 from newsprism.models import Article, RawRecord
 from newsprism.options import AnalyzeOptions
 from newsprism.sources.inputs import read_sources
-from newsprism.sources.items import FileRead, Item, Skipped, Unchanged
+from newsprism.sources.items import FileRead, Item, PageFile, Skipped, Unchanged
 from newsprism.sources.remote import Remote
 from newsprism.sources.web import Fetcher, UrlRead
 from newsprism.store import SQLiteStore, Store
@@ -59,7 +59,13 @@ def analyze(
         Fetcher(options.fetch) as fetcher,
     ):
         remote = Remote(fetcher, options.limits, store.url_seen)
-        items = read_sources(paths, options.limits, known=store.file_records, remote=remote)
+        items = read_sources(
+            paths,
+            options.limits,
+            known=store.file_records,
+            remote=remote,
+            defer=reads_pages(options),
+        )
         return process_records(items, store, options, progress)
 
 
@@ -91,7 +97,7 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     records = 0
     for item in items:
         batch.append(item)
-        if isinstance(item, RawRecord):
+        if isinstance(item, RawRecord | PageFile):
             records += 1
             if records >= size:
                 yield batch
@@ -164,8 +170,9 @@ class _Run:
             self._batch(items)
 
     def _batch(self, items: list[Item]) -> None:
-        fresh: list[tuple[str, RawRecord, int]] = []
-        records: list[tuple[str, RawRecord, int]] = []
+        # A record's id is known before any work; a PageFile's only once an
+        # engine's worker has read it (None until then).
+        jobs: list[tuple[str | None, RawRecord | PageFile, int]] = []
         reads: list[tuple[FileRead | UrlRead, int]] = []
         for item in items:
             if isinstance(item, InputError):
@@ -180,30 +187,46 @@ class _Run:
             elif isinstance(item, FileRead | UrlRead):
                 reads.append((item, self.file))
                 self.file += 1
+            elif isinstance(item, PageFile):
+                jobs.append((None, item, self.file))
             else:
-                records.append((article_id(item), item, self.file))
-        known = self.store.known_ids([i for i, _, _ in records])
-        for art_id, record, file in records:
-            if art_id in known or art_id in self.seen:
+                jobs.append((article_id(item), item, self.file))
+        known = self.store.known_ids([i for i, _, _ in jobs if i is not None])
+        fresh: list[tuple[str | None, RawRecord | PageFile, int]] = []
+        for art_id, job, file in jobs:
+            if art_id is not None and (art_id in known or art_id in self.seen):
                 self.unchanged += 1
-                self._tick(record.source)
+                self._tick(job.source)
             else:
-                self.seen.add(art_id)
-                fresh.append((art_id, record, file))
+                if art_id is not None:
+                    self.seen.add(art_id)
+                fresh.append((art_id, job, file))
         # Stage by stage over the whole batch: the pure stages first (each
-        # runs on warm caches; a later engine can run them in parallel), then
-        # the stateful ones in input order inside one transaction.
+        # runs on warm caches; a parallel engine runs them in its workers),
+        # then the stateful ones in input order inside one transaction.
         prepared: list[Prepared] = []
         file_of: dict[str, int] = {}
         # The pure stages are most of the time: progress moves as they go.
-        outcomes = self.engine.prepare([(a, r) for a, r, _ in fresh], self._tick)
-        for (art_id, _record, file), outcome in zip(fresh, outcomes, strict=True):
+        outcomes = self.engine.prepare([_as_job(a, r) for a, r, _ in fresh], self._tick)
+        # The pages the engine read: those already stored, or twice in the
+        # batch, are passed over now, as records are above.
+        late = self.store.known_ids(
+            [
+                o.id
+                for (a, _, _), o in zip(fresh, outcomes, strict=True)
+                if a is None and isinstance(o, Prepared)
+            ]
+        )
+        for (art_id, _item, file), outcome in zip(fresh, outcomes, strict=True):
             if isinstance(outcome, InputError):
                 self.failed.append(outcome)
                 self.failed_files.add(file)
+            elif art_id is None and (outcome.id in late or outcome.id in self.seen):
+                self.unchanged += 1
             else:
+                self.seen.add(outcome.id)
                 prepared.append(outcome)
-                file_of[art_id] = file
+                file_of[outcome.id] = file
         if not prepared and not reads:
             return
         if self._try_store(prepared, reads) is None:
@@ -217,9 +240,7 @@ class _Run:
             if exc is not None:
                 self.failed_files.add(file_of[one.id])
                 self.failed.append(
-                    InputError(
-                        one.record.source, f"could not be stored ({type(exc).__name__}: {exc})"
-                    )
+                    InputError(one.source, f"could not be stored ({type(exc).__name__}: {exc})")
                 )
         self._try_store([], reads)
 
@@ -265,7 +286,7 @@ class _Run:
         self.stories.update(dict.fromkeys(delta.moves.values()))
 
     def _store(self, one: Prepared, lsh: BatchLsh) -> None:
-        art_id, record, found, fp = one.id, one.record, one.found, one.fp
+        art_id, found, fp = one.id, one.found, one.fp
         match = find_original(fp, found.published, lsh, self.options.dedupe)
         duplicate_of: str | None = match.original
         if match.original is not None:
@@ -284,7 +305,7 @@ class _Run:
         seq = self.store.add_article(
             Article(
                 id=art_id,
-                source=record.source,
+                source=one.source,
                 text=found.text,
                 title=found.title,
                 outlet=found.outlet,
@@ -317,6 +338,10 @@ class _Run:
             skipped=tuple(self.skipped),
             stories=tuple(s for s in self.stories if s in alive),
         )
+
+
+def _as_job(art_id: str | None, item: RawRecord | PageFile) -> Job:
+    return item if isinstance(item, PageFile) else (art_id or article_id(item), item)
 
 
 # The clustering state as rows of the store's key-value table, one kind per

@@ -42,6 +42,7 @@ from newsprism.sources.items import (
     Item,
     KnownFile,
     Limits,
+    PageFile,
     Skipped,
     Unchanged,
     check_elements,
@@ -73,6 +74,8 @@ def read_inputs(
     paths: Iterable[str | os.PathLike[str]],
     limits: Limits = Limits(),
     known: KnownFile | None = None,
+    *,
+    defer: bool = False,
 ) -> Iterator[Item]:
     """Yield the records of every file named in ``paths`` (folders recursively).
 
@@ -84,10 +87,15 @@ def read_inputs(
     :class:`Unchanged` stands for its records) and a file read cleanly is
     followed by a :class:`FileRead`; without it, only records and problems
     are yielded.
+
+    With ``defer``, a one-article file (page or text) is not read: a
+    :class:`PageFile` stands for its record (see :func:`read_page`).
     """
     for given in paths:
         shown = valid_text(os.fspath(given))
-        yield from _read_path(Path(given), shown, limits, known, frozenset(), explicit=True)
+        yield from _read_path(
+            Path(given), shown, limits, known, frozenset(), explicit=True, defer=defer
+        )
 
 
 def _read_path(
@@ -98,6 +106,7 @@ def _read_path(
     above: frozenset[tuple[int, int]],
     *,
     explicit: bool,
+    defer: bool,
 ) -> Iterator[Item]:
     """A file or folder, by what it is (followed links included); special files are not opened.
 
@@ -114,16 +123,20 @@ def _read_path(
         if mark in above:
             yield InputError(shown, "a symbolic link loop (a link to a folder above it)")
         else:
-            yield from _walk(path, limits, known, above | {mark})
+            yield from _walk(path, limits, known, above | {mark}, defer)
     elif stat.S_ISREG(st.st_mode):
-        yield from read_file(path, shown, limits, explicit=explicit, known=known)
+        yield from read_file(path, shown, limits, explicit=explicit, known=known, defer=defer)
     else:
         reason = _special_reason(st.st_mode)
         yield InputError(shown, reason) if explicit else Skipped(shown, reason)
 
 
 def _walk(
-    folder: Path, limits: Limits, known: KnownFile | None, above: frozenset[tuple[int, int]]
+    folder: Path,
+    limits: Limits,
+    known: KnownFile | None,
+    above: frozenset[tuple[int, int]],
+    defer: bool,
 ) -> Iterator[Item]:
     """The files under ``folder`` in sorted path order (as ``sorted(rglob)`` gives).
 
@@ -140,7 +153,7 @@ def _walk(
         if not name.startswith("."):
             entry = folder / name
             shown = valid_text(str(entry))
-            yield from _read_path(entry, shown, limits, known, above, explicit=False)
+            yield from _read_path(entry, shown, limits, known, above, explicit=False, defer=defer)
 
 
 def _os_reason(exc: OSError) -> str:
@@ -182,31 +195,41 @@ def read_file(
     *,
     explicit: bool = True,
     known: KnownFile | None = None,
+    defer: bool = False,
 ) -> Iterator[Item]:
     """Yield the records of one file; problems are yielded, never raised.
 
-    With ``known``, see :func:`read_inputs`.
+    With ``known`` and ``defer``, see :func:`read_inputs`.
     """
     kind, compressed = file_kind(path)
     if kind is None:
         reason = f"unknown file type (supported: {SUPPORTED})"
         yield InputError(source, reason) if explicit else Skipped(source, reason)
         return
+    if defer and kind in ("html", "text"):
+        items: Iterable[Item] = [
+            PageFile(str(path), source, "html" if kind == "html" else "text", compressed)
+        ]
+    else:
+        items = _read_kind(path, source, kind, compressed, limits, explicit)
     if known is None:
-        yield from _read_kind(path, source, kind, compressed, limits, explicit)
+        yield from items
         return
     try:
         stamp, settled = FileStamp.of(path)
     except OSError:  # reading it will say what is wrong
-        yield from _read_kind(path, source, kind, compressed, limits, explicit)
+        yield from items
         return
     stored = known(stamp)
     if stored is not None:
         yield Unchanged(source, stored)
         return
+    # A page left to the engine counts as read cleanly here: when the
+    # engine finds a problem, the writer does not store this file's stamp
+    # (newsprism.pipeline drops the stamp of a file whose record failed).
     records, clean = 0, True
-    for item in _read_kind(path, source, kind, compressed, limits, explicit):
-        records += isinstance(item, RawRecord)
+    for item in items:
+        records += isinstance(item, RawRecord | PageFile)
         # A WARC file's note of the records it passed over is no problem.
         clean = clean and not isinstance(item, InputError)
         yield item
@@ -245,11 +268,29 @@ def _records_of(
     if kind == "json":
         yield from _read_json(data, path, source, limits, explicit=explicit)
         return
-    page: Literal["html", "text"] = "html" if kind == "html" else "text"
+    yield _page_record(data, path, source, "html" if kind == "html" else "text", limits)
+
+
+def _page_record(
+    data: bytes, path: Path, source: str, page: Literal["html", "text"], limits: Limits
+) -> RawRecord:
+    """The one record of a page's or a text's whole (decompressed) bytes."""
     if page == "html":
         check_elements(data.count(b"<"), source, limits)
     content = decode_bytes(data, source, html=page == "html")
-    yield RawRecord(source=source, key=_base_key(path), kind=page, content=content)
+    return RawRecord(source=source, key=_base_key(path), kind=page, content=content)
+
+
+def read_page(page: PageFile, limits: Limits) -> RawRecord:
+    """The record of a file :func:`read_inputs` deferred; raises :class:`InputError`.
+
+    Read as :func:`read_file` reads it (the same checks and limits), where
+    the engine runs: a worker process, or a Dask worker, which must then see
+    the same path (shared storage).
+    """
+    path = Path(page.path)
+    data = _read_bytes(path, page.source, page.compressed, limits.max_article_bytes)
+    return _page_record(data, path, page.source, page.kind, limits)
 
 
 def read_stream(raw: BinaryIO, name: str, source: str, limits: Limits) -> Iterator[Item]:

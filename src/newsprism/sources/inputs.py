@@ -41,8 +41,14 @@ def read_sources(
     known: KnownFile | None = None,
     remote: Remote | None = None,
     stdin: IO[bytes] | None = None,
+    *,
+    defer: bool = False,
 ) -> Iterator[Item]:
-    """Yield the records of every input named in ``given``, in order; problems are yielded."""
+    """Yield the records of every input named in ``given``, in order; problems are yielded.
+
+    With ``defer``, local one-article files are left to the engine to read
+    (:class:`~newsprism.sources.items.PageFile`; see ``read_inputs``).
+    """
     for arg in given:
         text = os.fspath(arg)
         if text == "-":
@@ -57,7 +63,7 @@ def read_sources(
         elif text.lower().endswith(LISTING_SUFFIXES) and Path(text).is_file():
             yield from _read_listing(Path(text), valid_text(text), limits, remote)
         else:
-            yield from read_inputs([arg], limits, known)
+            yield from read_inputs([arg], limits, known, defer=defer)
 
 
 def expected_records(given: Iterable[str | os.PathLike[str]], cap: int = 1_000_000) -> int | None:
