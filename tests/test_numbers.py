@@ -385,3 +385,14 @@ def test_a_rate_that_moved_up_to_a_figure_is_at_that_figure() -> None:
     assert (m.low, m.high, m.what) == (6.1, 6.1, "percent")
     [m] = extract_mentions("a", "The plan would hire up to 400 workers.")
     assert (m.low, m.high) == (None, 400)
+
+
+def test_a_forecast_or_goal_is_not_compared_with_the_measured_figure() -> None:
+    section = numbers_section(
+        [
+            _art("a", "Economists had expected roughly 860,000 jobs in June."),
+            _art("b", "Employers added 850,000 jobs in June, the bureau said."),
+        ]
+    )
+    assert sorted(e["what"] for e in section) == ["jobs", "jobs (forecast or goal)"]
+    assert {e["status"] for e in section} == {"single-source"}

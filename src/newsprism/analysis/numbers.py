@@ -101,6 +101,10 @@ class Mention:
     what: str  # readable: "people killed in Gaza"
     attribution: str | None
     sentence: str
+    # A figure its clause gives as expected, forecast or aimed at ("forecasters
+    # expected 5.8%", "a goal of 160 million"): another quantity than the one
+    # measured, however close the numbers.
+    expected: bool = False
 
 
 # ------------------------------------------------------------- lexicon
@@ -371,6 +375,7 @@ def _mention(
     people = concept in _CONCEPTS or (head is not None and _is_person(q.noun.split()[-1]))
     place = _place(sentence, q, before, after, clause_start, bounds) if people else None
     as_of, when = _times(sentence)
+    expected = _EXPECTED.search(before) is not None or _EXPECTED.search(after) is not None
     words_used = sentence[q.start : noun_end]
     cut = re.search(r",\s(?:even\s)?(?:as|while|but|whereas)\s", sentence[q.end :])
     claimed = sentence if cut is None else sentence[: q.end + cut.start()] + "."
@@ -388,9 +393,11 @@ def _mention(
         place=place,
         as_of=as_of,
         when=when,
-        what=_label(concept, qualifier, head, place, unit, released),
+        what=_label(concept, qualifier, head, place, unit, released)
+        + (" (forecast or goal)" if expected else ""),
         attribution=attribution(claimed, q.start),
         sentence=sentence,
+        expected=expected,
     )
 
 
@@ -485,6 +492,15 @@ def _concept(
 _MOVED_UP_TO = re.compile(
     r"\b(?:ticked|inched|edged|crept|went|moved|jumped|rose|climbed|shot|back|bumped|ramped)"
     r"\s+up\s+to\s$",
+    re.IGNORECASE,
+)
+# Words that make a figure a forecast or a goal rather than a measure, read in
+# the figure's own clause (AllSides dev: an unemployment forecast of 5.8% shown
+# beside the 6.1% measured, a vaccination goal beside the count so far; the
+# NewsQuant economy sentences use the same words).
+_EXPECTED = re.compile(
+    r"\b(?:expect(?:s|ed|ing|ations?)?|forecast(?:s|ers?|ing)?|projected|projections?"
+    r"|anticipated?|predict(?:s|ed|ions?)?|goal|target(?:s|ed|ing)?|aim(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
 _PART_OF = re.compile(r"\s+of\s+(?:the|them|those|these|whom|which|its|their)\b", re.IGNORECASE)
@@ -759,9 +775,11 @@ def _groups(mentions: list[Mention], options: NumberOptions) -> list[list[Mentio
     # figure with no place read from its own clause is not put with one that
     # names a place: which place it counts is unknown, and a group's label
     # names its place for every member.
-    by_key: dict[tuple[str, str | None, str | None, str | None], list[Mention]] = defaultdict(list)
+    by_key: dict[tuple[str, str | None, str | None, str | None, bool], list[Mention]] = defaultdict(
+        list
+    )
     for m in mentions:
-        by_key[(m.concept, m.qualifier, m.unit, m.place)].append(m)
+        by_key[(m.concept, m.qualifier, m.unit, m.place, m.expected)].append(m)
     groups: list[list[Mention]] = []
     for part in by_key.values():
         # A figure "as of Friday" and one "as of Saturday" are two
