@@ -396,3 +396,12 @@ def test_a_forecast_or_goal_is_not_compared_with_the_measured_figure() -> None:
     )
     assert sorted(e["what"] for e in section) == ["jobs", "jobs (forecast or goal)"]
     assert {e["status"] for e in section} == {"single-source"}
+
+
+def test_a_difference_or_a_further_group_is_not_a_level_or_a_count() -> None:
+    found = extract_mentions(
+        "a", "Fuel costs $3.04 a gallon, $1.08 per gallon higher than last year."
+    )
+    assert [m.low for m in found] == [3.04]
+    found = extract_mentions("a", "Two officers were hurt and one other person was killed.")
+    assert [m.concept for m in found] == ["injured"]

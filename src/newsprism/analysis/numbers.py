@@ -336,6 +336,15 @@ def _mention(
         if concept is None and previous is not None and including:
             # "killed many thousands, including over 3,000 children"
             concept, released = previous.concept, previous.released
+    if _DIFFERENCE.match(sentence[noun_end:]):
+        # "$1.08 per gallon higher than last year", "16 cents more than a
+        # month ago": a difference between two figures, not a level to set
+        # beside another outlet's price (AllSides dev).
+        return None
+    if concept in _CONCEPTS and q.noun.split()[:1] in (["other"], ["more"], ["additional"]):
+        # "were killed and one other person ...", "three more people died":
+        # a further group, not the count (AllSides dev, a drone strike).
+        return None
     if concept in _CONCEPTS and _PART_OF.match(sentence[q.end :]):
         # "Seven of the deaths were of one family", "16 of them were
         # militants": a part of a count told elsewhere, not the count; beside
@@ -501,6 +510,11 @@ _MOVED_UP_TO = re.compile(
 _EXPECTED = re.compile(
     r"\b(?:expect(?:s|ed|ing|ations?)?|forecast(?:s|ers?|ing)?|projected|projections?"
     r"|anticipated?|predict(?:s|ed|ions?)?|goal|target(?:s|ed|ing)?|aim(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+_DIFFERENCE = re.compile(
+    r"^(?:\s+(?:per|a|an)\s+\w+)?\s+(?:more|higher|lower|less|fewer|greater|bigger|smaller"
+    r"|larger|cheaper|up|down)\s+(?:than|from)\b",
     re.IGNORECASE,
 )
 _PART_OF = re.compile(r"\s+of\s+(?:the|them|those|these|whom|which|its|their)\b", re.IGNORECASE)
