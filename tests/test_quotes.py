@@ -711,3 +711,34 @@ def test_a_name_after_a_preposition_before_a_colon_is_the_addressee() -> None:
     )
     [(speaker, _)] = _q(text)
     assert speaker != "Mayor Ida Varga"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Although nobody confirmed it, a county official who spoke anonymously "
+            "said on Friday, “The bridge will stay closed until spring.”",
+            "a county official",
+        ),
+        (
+            "“The bridge will stay closed until spring,” Ida Varga, the engineer "
+            "who inspected it tweeted on Friday.",
+            "Ida Varga",
+        ),
+    ],
+)
+def test_the_subject_before_a_relative_clause(text: str, speaker: str) -> None:
+    # Invented: "who …" between the speaker and the speech verb.
+    [(found, _)] = _q(text)
+    assert found == speaker
+
+
+def test_a_plural_description_is_not_resolved_to_one_person() -> None:
+    # Invented: "the groups" is not the person named before it.
+    text = (
+        "Mayor Ida Varga met the residents' groups on Monday.\n\n"
+        "“We are not going away,” the groups said in a letter."
+    )
+    [entry] = quotes_section([Article(id="a", source="a", text=text)])
+    assert entry["speaker"] == "the groups"

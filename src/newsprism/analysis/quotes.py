@@ -1512,6 +1512,17 @@ def _subject(text: str, options: QuoteOptions) -> str | None:
             return _plausible(named.group(1))
     pieces[-1] = _TRAILING_AUX.sub("", pieces[-1])
     if pieces[-1].strip():
+        described = _before_relative_clause(pieces[-1], options)
+        if (
+            described is not None
+            and len(pieces) > 1
+            and described.split()[0].lower() in (_DESCRIBERS)
+        ):
+            # "Nate Silver, the polling guru who founded fivethirtyeight.com
+            # tweeted": the description is an apposition to the name before.
+            named = _TRAILING_NAME.search(pieces[-2])
+            if named is not None and _plausible(named.group(1)) is not None:
+                return _plausible(named.group(1))
         pieces = pieces[-1:]  # no comma before the verb: no apposition either
     fallback: str | None = None
     skipped = 0
@@ -1543,10 +1554,32 @@ def _subject(text: str, options: QuoteOptions) -> str | None:
         clause = _last_clause(piece)
         clause = _TRAILING_AUX.sub("", clause.strip()).strip()
         found = _within_speaker_words(clause, options)
+        if found is None:
+            found = _before_relative_clause(piece, options)
         if found is not None and (_names_someone(found) or found.lower() in PRONOUNS):
             return found
         return found or fallback
     return fallback
+
+
+_RELATIVE = re.compile(r"\s(?:who|which)\s")
+
+
+def _before_relative_clause(piece: str, options: QuoteOptions) -> str | None:
+    """The subject a relative clause describes: "a White House official who
+    spoke anonymously to discuss internal strategy said" is the official's."""
+    found = None
+    for m in _RELATIVE.finditer(piece):
+        found = m
+    if found is None:
+        return None
+    head = piece[: found.start()].strip()
+    if not head or _SUBJECT_STOP.search(head) is not None:
+        return None  # "Democrats in Iowa who watched …": where the head ends is unclear
+    who = _within_speaker_words(head, options)
+    if who is None or not _is_name_or_description(who):
+        return None
+    return who
 
 
 # An apposition opening in lower case or with an article: one capitalised
@@ -1705,11 +1738,22 @@ def _canonical(q: Quote, resolver: SpeakerResolver) -> str | None:
     if spk is None or spk.lower() in PRONOUNS:
         return resolver.resolve(q.antecedent)
     found = resolver.resolve(spk)
+    if found == spk and _is_definite(spk) and _is_plural(spk):
+        return found  # "the groups", "the protesters": never one person named before
     if found == spk and _is_definite(spk) and q.antecedent is not None:
         # "the top US diplomat" that no role in the story names: the person
         # the article was just quoting or reporting.
         return resolver.resolve(q.antecedent)
     return found
+
+
+def _is_plural(description: str) -> bool:
+    """The head noun of a description is plural ("the groups", "the two lawmakers")."""
+    head = description.split()[-1].lower()
+    return (head.endswith("s") and not head.endswith(("ss", "us", "is"))) or head in _PLURALS
+
+
+_PLURALS = frozenset("people men women children police staff".split())
 
 
 def _content_words(text: str) -> set[str]:
