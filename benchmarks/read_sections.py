@@ -4,6 +4,7 @@
     python benchmarks/read_sections.py groups [--n 40] [--seed 5]
     python benchmarks/read_sections.py conflicts
     python benchmarks/read_sections.py exclusive [--n 12] [--seed 11]
+    python benchmarks/read_sections.py timeline [--n 40] [--seed 7]
 
 The AllSides dev stories (``../shared/benchmarks/stories``) carry no gold for
 figures, quotes or single-source facts, so their precision is measured by
@@ -13,7 +14,10 @@ each item right or wrong. ``figures`` prints single figures with their label
 and sentence; ``groups`` figures that several outlets report, grouped as one
 quantity, with their status; ``conflicts`` every group called conflicting
 (what a journalist reads first); ``exclusive`` the single-source facts of a
-sample of stories of three outlets. What reading found goes in the README.
+sample of stories of three outlets; ``timeline`` dated entries with the
+article's own date and weekday, to check each resolved day. Articles keep the
+date their URL gives (``published``), as the set states it. What reading
+found goes in the README.
 """
 
 from __future__ import annotations
@@ -22,11 +26,13 @@ import argparse
 import json
 import random
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from newsprism.analysis.exclusive import exclusive_section
 from newsprism.analysis.numbers import extract_mentions, numbers_section
+from newsprism.analysis.timeline import timeline_section
 from newsprism.models import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +48,12 @@ def stories(path: Path) -> dict[str, list[Article]]:
         r = json.loads(line)
         out.setdefault(r["story"], []).append(
             Article(
-                id=r["id"], source=r["url"], text=r["text"], title=r["title"], outlet=r["outlet"]
+                id=r["id"],
+                source=r["url"],
+                text=r["text"],
+                title=r["title"],
+                outlet=r["outlet"],
+                published=date.fromisoformat(r["published"]) if r.get("published") else None,
             )
         )
     return out
@@ -64,7 +75,7 @@ def _print_group(sid: str, entry: dict[str, Any]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["figures", "groups", "conflicts", "exclusive"])
+    parser.add_argument("what", choices=["figures", "groups", "conflicts", "exclusive", "timeline"])
     parser.add_argument("--n", type=int, default=40)
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--data", type=Path, default=DEV)
@@ -93,6 +104,22 @@ def main() -> int:
         )
         for sid, entry in chosen:
             _print_group(sid, entry)
+    elif args.what == "timeline":
+        entries = []
+        for sid, arts in by_story.items():
+            dates = {a.id: a.published for a in arts}
+            for e in timeline_section(arts):
+                entries.append((sid, e, dates))
+        print(f"{len(entries)} timeline entries; a sample of {args.n}:")
+        for sid, e, dates in rng.sample(entries, min(args.n, len(entries))):
+            day = date.fromisoformat(e["date"])
+            own = ", ".join(
+                f"{a}: {d:%a %Y-%m-%d}" if d else f"{a}: undated" for a, d in dates.items()
+            )
+            guessed = " (dated by the story)" if e.get("dated_by_story_for") else ""
+            print(f"== {sid} {day:%a %Y-%m-%d}{guessed} <- {', '.join(e['articles'])}")
+            print(f"   {e['what'][:220]}")
+            print(f"   articles' own dates: {own}")
     else:
         three = sorted(sid for sid, arts in by_story.items() if len(arts) == 3)
         for sid in rng.sample(three, min(args.n, len(three))):

@@ -170,3 +170,14 @@ def test_a_date_used_as_a_name_dates_what_it_names_not_the_sentence() -> None:
 def test_a_date_after_a_preposition_keeps_its_sentence() -> None:
     text = "The river broke its banks on March 2 after a week of rain."
     assert _days(text)["2026-03-02"]["what"] == text
+
+
+def test_as_soon_as_a_weekday_is_ahead() -> None:
+    # 2026-03-12 is a Thursday: "as soon as Monday" is the Monday after.
+    days = _days("Residents could return home as soon as Monday, officials said.")
+    assert set(days) == {"2026-03-16"}
+
+
+def test_a_date_naming_a_place_and_an_event_keeps_the_whole_name() -> None:
+    days = _days("They questioned him about the Jan. 6 U.S. Capitol riot.")
+    assert days["2026-01-06"]["what"] == "the Jan. 6 U.S. Capitol riot"

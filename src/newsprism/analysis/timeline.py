@@ -178,7 +178,7 @@ _OF_NOUN = re.compile(
     re.I,
 )
 _LOWER_WORD = re.compile(r"\s+([a-z][\w-]*)")
-_NAME_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w’'-]*|of|on|for|and))*")
+_NAME_WORDS = re.compile(r"(?:\s+(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'-]*|of|on|for|and))*")
 
 
 def _named_by_date(sentence: str, m: re.Match[str]) -> str | None:
@@ -194,7 +194,7 @@ def _named_by_date(sentence: str, m: re.Match[str]) -> str | None:
     if m.group("wd") or m.group("rel"):
         return None  # "the Friday meeting" reads as the weekday's own event
     before = _DETERMINER_BEFORE.search(sentence[: m.start()])
-    after = re.match(r"\s+([A-Za-z][\w-]*)", sentence[m.end() :])
+    after = re.match(r"\s+([A-Z](?:\.[A-Z])+\.?|[A-Za-z][\w-]*)", sentence[m.end() :])
     if before is None or after is None:
         return None
     word = after.group(1)
@@ -203,23 +203,23 @@ def _named_by_date(sentence: str, m: re.Match[str]) -> str | None:
     if word[:1].isupper() and word.lower() in _MONTH_NUMBERS:
         return None
     end = m.end() + after.end()
-    if word[:1].islower():
-        # A compound runs on: "the Jan. 6 select committee" (two more words at most).
-        for _ in range(2):
-            more = _LOWER_WORD.match(sentence, end)
-            if more is None or not is_noun_word(more.group(1)):
-                break
-            end = more.end()
-    of = _OF_NOUN.match(sentence, end)
-    if word[:1].islower() and of is not None and is_noun_word(of.group(1)):
-        end = of.end()  # "the Oct. 20 release of two hostages"
-    elif word[:1].isupper():
-        # A name runs on: "the January 6 Select Committee".
+    if word[:1].isupper():
+        # A name runs on: "the January 6 Select Committee", "the Jan. 6 U.S.
+        # Capitol riot".
         tail = _NAME_WORDS.match(sentence, end)
         if tail is not None:
             end = tail.end()
             while sentence[:end].rsplit(None, 1)[-1] in ("of", "on", "for", "and"):
                 end = len(sentence[:end].rsplit(None, 1)[0])
+    # A compound runs on: "the Jan. 6 select committee" (two more words at most).
+    for _ in range(2 if word[:1].islower() else 1):
+        more = _LOWER_WORD.match(sentence, end)
+        if more is None or not is_noun_word(more.group(1)) or more.group(1) in _VERBS:
+            break
+        end = more.end()
+    of = _OF_NOUN.match(sentence, end)
+    if word[:1].islower() and of is not None and is_noun_word(of.group(1)):
+        end = of.end()  # "the Oct. 20 release of two hostages"
     start = m.start() - (len(before.group(0)) - (1 if before.group(0)[:1].isspace() else 0))
     return sentence[start:end].strip()
 
@@ -367,12 +367,14 @@ _PAST_WORDS = frozenset(
     got ran rang wrote sent left fell hit shot led struck broke sat stood""".split()
 )
 _PRESENT_WORDS = frozenset("has have is are remains remain stays stay".split())
+_VERBS = _FUTURE_WORDS | _PAST_WORDS | _PRESENT_WORDS
 # Words that open a clause of its own: a tense before them governs another verb.
 _CLAUSE_OPENERS = frozenset(
     "after since because when while that which who whom where although though as if".split()
 )
 _ADJECTIVE_AFTER = frozenset("the a an its their his her this these those".split())
 _UNTIL = re.compile(r"\b(?:until|till|before)\s+(?:at\s+least\s+|at\s+the\s+earliest\s+)?$")
+_SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$|\bno\s+later\s+than\s+$")
 _SCAN_WORD = re.compile(r"[\w’'-]+|[,;:()—–]")
 
 
@@ -388,6 +390,11 @@ def weekday_tense(sentence: str, at: int) -> str | None:
         before = sentence[start:at]
     else:
         before = _outside_quotations(sentence[:at])
+    if _SOON.search(before):
+        # "could qualify as soon as Thursday": the earliest day ahead, unless
+        # the sentence tells of the past ("began as early as Monday").
+        head = before.lower().split()
+        return "past" if {"was", "were", "had"} & set(head) else "future"
     if _UNTIL.search(before):
         # "replaced by buses until at least Saturday": the limit is ahead
         # unless the sentence tells of the past ("was closed until Monday").
