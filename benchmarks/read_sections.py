@@ -5,6 +5,7 @@
     python benchmarks/read_sections.py conflicts
     python benchmarks/read_sections.py exclusive [--n 12] [--seed 11]
     python benchmarks/read_sections.py timeline [--n 40] [--seed 7]
+    python benchmarks/read_sections.py quotes [--n 40] [--seed 9]
 
 The AllSides dev stories (``../shared/benchmarks/stories``) carry no gold for
 figures, quotes or single-source facts, so their precision is measured by
@@ -17,7 +18,8 @@ quantity, with their status; ``conflicts`` every group called conflicting
 sample of stories of three outlets; ``timeline`` dated entries with the
 article's own date and weekday, to check each resolved day. Articles keep the
 date their URL gives (``published``), as the set states it. What reading
-found goes in the README.
+found goes in the README. ``quotes`` prints quotations shown with a speaker,
+and the sentence, to check who said them.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from typing import Any
 
 from newsprism.analysis.exclusive import exclusive_section
 from newsprism.analysis.numbers import extract_mentions, numbers_section
+from newsprism.analysis.quotes import quotes_section
 from newsprism.analysis.timeline import timeline_section
 from newsprism.models import Article
 
@@ -75,7 +78,9 @@ def _print_group(sid: str, entry: dict[str, Any]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["figures", "groups", "conflicts", "exclusive", "timeline"])
+    parser.add_argument(
+        "what", choices=["figures", "groups", "conflicts", "exclusive", "timeline", "quotes"]
+    )
     parser.add_argument("--n", type=int, default=40)
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--data", type=Path, default=DEV)
@@ -104,6 +109,20 @@ def main() -> int:
         )
         for sid, entry in chosen:
             _print_group(sid, entry)
+    elif args.what == "quotes":
+        shown = [
+            (e["speaker"], v)
+            for arts in by_story.values()
+            for e in quotes_section(arts)
+            for v in e["variants"]
+        ]
+        named = [x for x in shown if x[0]]
+        print(
+            f"{len(shown)} quotations, {len(named)} with a speaker; a sample of {args.n} of those:"
+        )
+        for speaker, v in rng.sample(named, min(args.n, len(named))):
+            print(f"== {v['article']} speaker {speaker!r}: «{v['text'][:100]}»")
+            print(f"   {v['sentence'][:240]}")
     elif args.what == "timeline":
         entries = []
         for sid, arts in by_story.items():
