@@ -72,12 +72,24 @@ def test_framing_shows_distinctive_names_for_the_same_thing() -> None:
     # "militants" (a) against "gunmen" (c): a naming choice, even used once.
     assert any(t["term"] == "militants" for t in section["a"]["terms"])
     assert any(t["term"] == "gunmen" for t in section["c"]["terms"])
-    # Twice in c, never elsewhere: distinctive by counts alone.
-    assert any(t["term"] == "rail authority" for t in section["c"]["terms"])
+    # Twice in a short article is not evidence enough among its many words:
+    # a word shown by counts alone must pass a false-discovery control.
+    assert not any(t["kind"] == "word" for f in section.values() for t in f["terms"])
     texts = {"a": A.text.lower(), "b": B.text.lower(), "c": C.text.lower()}
     for aid, f in section.items():
         assert all(t["term"].lower() in texts[aid] for t in f["terms"])
     assert all(t["score"] >= 0 for f in section.values() for t in f["terms"])
+
+
+def test_framing_shows_a_word_one_outlet_keeps_using() -> None:
+    d = _art(
+        "d",
+        *[f"Looters broke into shop {i} near the crossing, and looters fled." for i in range(5)],
+    )
+    section = {f["article"]: f for f in framing_section([A, B, C, d])}
+    words = [t["term"] for t in section["d"]["terms"] if t["kind"] == "word"]
+    assert "looters" in words
+    assert not any(t["kind"] == "word" for aid in "abc" for t in section[aid]["terms"])
 
 
 def test_one_article_has_nothing_to_contrast() -> None:
