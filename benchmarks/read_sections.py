@@ -142,10 +142,10 @@ def main() -> int:
     else:
         three = sorted(sid for sid, arts in by_story.items() if len(arts) == 3)
         for sid in rng.sample(three, min(args.n, len(three))):
-            shown = exclusive_section(by_story[sid])
-            print(f"== {sid}: {len(shown)} single-source facts")
-            for e in shown:
-                print(f"   {e['article']}: {e['text']}")
+            facts = exclusive_section(by_story[sid])
+            print(f"== {sid}: {len(facts)} single-source facts")
+            for fact in facts:
+                print(f"   {fact['article']}: {fact['text']}")
     return 0
 
 
