@@ -181,3 +181,8 @@ def test_as_soon_as_a_weekday_is_ahead() -> None:
 def test_a_date_naming_a_place_and_an_event_keeps_the_whole_name() -> None:
     days = _days("They questioned him about the Jan. 6 U.S. Capitol riot.")
     assert days["2026-01-06"]["what"] == "the Jan. 6 U.S. Capitol riot"
+
+
+def test_today_as_these_days_is_no_date() -> None:
+    assert _days("Most cars today are controlled by dozens of chips.") == {}
+    assert set(_days("The council today is voting on the budget.")) == {"2026-03-12"}

@@ -323,6 +323,8 @@ def _resolve(m: re.Match[str], sentence: str, ref: date, inferred: bool) -> date
         return None  # "Feb. 30": not a date
     if m.group("rel"):
         rel = m.group("rel").lower()
+        if rel == "today" and _NOWADAYS.match(sentence, m.end()):
+            return None  # "cars today are controlled by chips": these days, no date
         return ref + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rel])
     if m.group("wd"):
         if not m.group("wd")[0].isupper():
@@ -374,6 +376,13 @@ _CLAUSE_OPENERS = frozenset(
 )
 _ADJECTIVE_AFTER = frozenset("the a an its their his her this these those".split())
 _UNTIL = re.compile(r"\b(?:until|till|before)\s+(?:at\s+least\s+|at\s+the\s+earliest\s+)?$")
+# "today" followed by a present state, not an act of the day ("is voting",
+# "is expected to"): the present in general (AllSides dev: "Midprice
+# automobiles today are controlled by 100 or more silicon chips").
+_NOWADAYS = re.compile(
+    r"\s+(?:is|are|remains?|has|have)\s+(?!\w+ing\b|expected\b|set\b|due\b|scheduled\b|to\b)",
+    re.IGNORECASE,
+)
 _SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$|\bno\s+later\s+than\s+$")
 _SCAN_WORD = re.compile(r"[\w’'-]+|[,;:()—–]")
 
