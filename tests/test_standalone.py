@@ -8,6 +8,7 @@ from newsprism.analysis.standalone import (
     complete,
     dangling,
     is_about_the_article,
+    lifted,
     stands_alone,
     strip_dateline,
 )
@@ -89,3 +90,20 @@ def test_connectives_and_a_referring_it_point_back() -> None:
     assert not dangling("It is unclear whether the talks will resume next week.")
     assert is_about_the_article("Two writers share opposing perspectives on the ad below.")
     assert not is_about_the_article("Temperatures in the valley fell below zero.")
+
+
+def test_an_excerpts_ellipsis_after_a_whole_sentence_is_dropped() -> None:
+    # "...." is a full stop and the excerpt's cut: the sentence is whole.
+    cut = "The line was closed by the operator on Monday...."
+    assert not complete(cut)
+    assert lifted(cut) == "The line was closed by the operator on Monday."
+    assert complete(lifted(cut))
+    assert lifted("WASHINGTON (AP) — The Senate voted....") == "The Senate voted."
+    # Three dots, or an abbreviation before the stop: cut mid-sentence.
+    for text in (
+        "The company sold more than $50 billion...",
+        "The first to speak was Dr....",
+        "Prices rose across the U.S....",
+    ):
+        assert lifted(text) == text
+        assert not complete(lifted(text))

@@ -120,6 +120,26 @@ def strip_dateline(text: str) -> str:
     return text
 
 
+# An excerpt cut after a whole sentence ends "... in Geneva....": the full
+# stop ends the sentence, the ellipsis only marks where the excerpt stops.
+# AllSides dev: 37 of its 1,087 texts end so (929 end "..." mid-sentence); the
+# scraped pages' teasers end the same way. Before the stop, a short capitalised
+# word or one with a full stop inside ("Dr....", "U.S....") is an
+# abbreviation: the sentence may go on, and it stays cut.
+_EXCERPT_END = re.compile(r"(?<=[a-z0-9\"”’')\]]\.)\.\.\.$")
+_ABBREVIATION = re.compile(r"(?:^|\s)[\"“‘'(\[]*(?:[A-Z][a-z]{0,2}|\w+\.[\w.]*)\.\.\.\.$")
+
+
+def lifted(text: str) -> str:
+    """``text`` as a sentence lifted out of its article shows it: no wire
+    dateline in front, and a whole sentence that an excerpt's ellipsis
+    follows ("... in Geneva....") ends at its full stop."""
+    text = strip_dateline(text)
+    if text.endswith("....") and not _ABBREVIATION.search(text):
+        return _EXCERPT_END.sub("", text)
+    return text
+
+
 def _phone_digits(match: str) -> int:
     return sum(c.isdigit() for c in match)
 

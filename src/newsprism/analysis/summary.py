@@ -11,7 +11,8 @@ already holds is skipped, and the one that uses most of the headlines'
 words is never left out; the chosen are shown consensus first (most
 outlets cited).
 Only sentences that stand alone are shown (:mod:`newsprism.analysis.standalone`: no
-credit, embed or teaser, datelines cut off); one that points back ("He also
+credit, embed or teaser, datelines cut off, and a whole sentence that an
+excerpt's ellipsis follows ends at its full stop); one that points back ("He also
 ...", "Such pauses ...", a quotation "he said") only right after the
 sentence it points to. Direct quotations are never
 presented as fact (a quotation only inside the sentence that attributes
@@ -41,7 +42,7 @@ from newsprism.analysis.overlap import (
     content_words,
     supporters,
 )
-from newsprism.analysis.standalone import complete, dangling, is_about_the_article, strip_dateline
+from newsprism.analysis.standalone import complete, dangling, is_about_the_article, lifted
 from newsprism.models import Article
 
 MAX_SENTENCES = 8
@@ -120,7 +121,7 @@ COVERAGE = 1.0
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A sentence that may be shown: ``index`` in the story's sentences, its
-    ``text`` (dateline cut off), the other articles it may cite, whether it
+    ``text`` (as lifted: dateline cut off), the other articles it may cite, whether it
     ``leans`` on the sentence before it (shown only right after it), and its
     ``told`` pairs: word pairs of it (not two function words) that two or
     more of the story's articles use, each with how many do."""
@@ -143,7 +144,7 @@ def candidates(articles: Sequence[Article]) -> tuple[list[Sentence], list[Candid
     loose = supporters(sentences)
     content = StoryContent.of(articles, sentences)
     order = {a.id: n for n, a in enumerate(articles)}
-    texts = [strip_dateline(s.text) for s in sentences]
+    texts = [lifted(s.text) for s in sentences]
     tokens = [_TOKEN.findall(t.lower()) for t in texts]
     words_of: dict[str, set[str]] = {}
     pairs_of: dict[str, set[Pair]] = {}
@@ -298,7 +299,7 @@ def summary_section(
     spelling = _majority_spellings(articles)
     return [
         {
-            "text": _respell(strip_dateline(sentences[i].text), spelling),
+            "text": _respell(lifted(sentences[i].text), spelling),
             "sources": [sentences[i].article, *cites[i]],
         }
         for i in shown
