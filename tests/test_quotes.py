@@ -742,3 +742,33 @@ def test_a_plural_description_is_not_resolved_to_one_person() -> None:
     )
     [entry] = quotes_section([Article(id="a", source="a", text=text)])
     assert entry["speaker"] == "the groups"
+
+
+def test_a_lead_in_with_a_dated_opening_phrase() -> None:
+    # Invented: the paragraph before leads in, after "On July 6, 2015,".
+    text = (
+        "On July 6, 2015, Councillor Ben Ostrow made the following comment:\n\n"
+        "“The ferry costs more every year and runs less often every year.”"
+    )
+    [(speaker, _)] = _q(text)
+    assert speaker == "Councillor Ben Ostrow"
+
+
+def test_a_described_subject_with_a_capitalised_word_in_it() -> None:
+    # Invented: "The Republican nominee" is a description, not "The Republican".
+    text = (
+        "The Republican nominee also outlined a plan and vowed to punish "
+        "“those who break the rules of the port.”"
+    )
+    [(speaker, _)] = _q(text)
+    assert speaker == "The Republican nominee"
+
+
+def test_a_description_of_a_person_is_not_resolved_to_a_country_or_a_paper() -> None:
+    # Invented: the paragraph before is about "The U.S.", not a person.
+    text = (
+        "The U.S. remains the largest donor to the port authority.\n\n"
+        "“We will not pay for a second ferry,” the presidential candidate said."
+    )
+    [entry] = quotes_section([Article(id="a", source="a", text=text)])
+    assert entry["speaker"] == "the presidential candidate"
