@@ -26,6 +26,9 @@ from newsprism.analysis.standalone import (
         "The other 12, including the driver, went home on Tuesday.",
         "That’s what happened on Oct. 20, authorities said.",
         "He also maintained the refusal to permit fuel shipments.",
+        # A shell noun: which move, whose decision, the sentence before says.
+        "The move follows weeks of talks between the two unions.",
+        "The decision comes four months after the first closure.",
     ],
 )
 def test_sentences_pointing_back_do_not_stand_alone(text: str) -> None:
@@ -40,6 +43,9 @@ def test_sentences_pointing_back_do_not_stand_alone(text: str) -> None:
         "It is not yet known when the line will reopen to passengers.",
         "There were no injuries among the crew, the operator said.",
         "The council voted seven to four in favour of the scheme on Monday.",
+        # With its complement, the shell noun says what it stands for.
+        "The decision to close the bridge was taken by the county on Monday.",
+        "The statement from the operator came two hours after the derailment.",
         # Opens inside a quotation the splitter cut: judged by its attribution.
         "So we can go in,” Mr. Herzog said of a message sent to residents.",
     ],
