@@ -30,8 +30,6 @@ from dataclasses import dataclass
 from typing import Final, final
 from urllib.parse import urlsplit
 
-from courlan import normalize_url
-
 from newsprism.text.memo import Memo
 from newsprism.text.meta import find_dates, split_title, strip_corporate_suffix
 
@@ -839,6 +837,12 @@ def _url(lines: list[str], domains: list[_Domain]) -> str | None:
         for m in _URL.finditer(line):
             url = m.group(0).rstrip(".,;:)]\u201d")
             if _is_own_article(url, line, lines, i, headline, head_words, own):
+                # Imported here, on the rare page that prints its own link:
+                # courlan brings urllib3 with it, 30 ms and 0.19 G instructions
+                # of every run's start (python -X importtime, valgrind), which
+                # the plain-text path otherwise never needs.
+                from courlan import normalize_url
+
                 try:
                     return str(normalize_url(url))
                 except (ValueError, TypeError):
