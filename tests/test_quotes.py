@@ -772,3 +772,16 @@ def test_a_description_of_a_person_is_not_resolved_to_a_country_or_a_paper() -> 
     )
     [entry] = quotes_section([Article(id="a", source="a", text=text)])
     assert entry["speaker"] == "the presidential candidate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In other words, asked the harbour master: “What does the ferry cost us?”",
+        "The figures are consistent with what the port said, “a loss every single year.”",
+    ],
+)
+def test_a_prepositional_phrase_or_a_clause_is_no_speaker(text: str) -> None:
+    # Invented: neither "other words" nor "The figures are consistent …" speaks.
+    for speaker, _ in _q(text):
+        assert speaker is None or not speaker.lower().startswith(("other", "the figures"))
