@@ -7,7 +7,9 @@
 The one-process stories (one ``StoryIndex``, input order,
 ``newsprism.partitioned.cluster_one_process``) are the gold; the figure is
 B-cubed precision, recall and F1 of ``cluster_partitioned`` against them (the
-measure of ``../shared/eval/score.py clusters``). Each set's true stories are
+measure of ``../shared/eval/score.py clusters``), after each round of joins
+and at the end, with the rounds and window passes it took and whether it is
+the one-process run over the windows in order (the fixed point). Each set's true stories are
 scored too, for both, so that a difference can be read as better or worse.
 
 * AllSides dev (``../shared``): 1,087 articles, 422 dated (the date in the
@@ -42,7 +44,9 @@ from newsprism.partitioned import (
     agreement,
     cluster_one_process,
     cluster_partitioned,
+    partitioned_run,
 )
+from newsprism.partitioned import windows as cut
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -137,7 +141,19 @@ def compare(
     print(f"{name}: {len(docs)} articles; one process against the true stories: ", end="")
     print(fmt(agreement(gold, truth)))
     for days in windows:
-        pred = cluster_partitioned(docs, PartitionOptions(window_days=days))
+        in_order = cluster_one_process([d for w in cut(docs, days) for d in w])
+        print(f"  one process over {days}-day windows in order: {fmt(agreement(in_order, gold))}")
+
+        def said(done: int, got: dict[str, str]) -> None:
+            print(f"    after round {done}: {fmt(agreement(got, gold))}")
+
+        run = partitioned_run(docs, PartitionOptions(window_days=days), on_round=said)
+        pred = run.story
+        print(
+            f"  {days}-day windows: {run.windows} windows, {run.rounds} rounds, "
+            f"{run.passes} passes, fixed point {run.exact}, "
+            f"the same as one process in window order: {pred == in_order}"
+        )
         print(f"  {days}-day windows against one process: {fmt(agreement(pred, gold))}")
         for label, keep in (subsets or {}).items():
             sub = {k: v for k, v in gold.items() if k in keep}

@@ -20,30 +20,32 @@ difference (``benchmarks/partitioned.py``).
    for its own terms only), so term weights, the rare-term cut and the
    update order are those of one process reading the windows in order; what
    a window's index lacks is the stories of the days before it.
-3. **Joins**, in parallel, one task a window: an index restored from the
-   stories of the windows within the index's own date reach
-   (``ClusterOptions.window_days``) before it, as they came out alone, into
-   which the window's articles are assigned again, in input order (or only
-   the first ``replay`` members of each of its stories). An article the
-   learned decision puts into an earlier story joins that story's group,
-   and each of the window's own stories goes with the group most of its
-   members went to (later windows' joins see it as it came out alone); an
-   earlier story the decision merges into another (:meth:`StoryIndex.assign`
-   absorbs an event told twice) joins that one's group. Never all pairs of
-   stories: each assignment reads the index's few candidates.
+3. **Rounds of joins**, in parallel, one task a window: the window's
+   articles are assigned again, in input order, in an index restored
+   (:meth:`StoryIndex.restore`) from the rows the earlier windows' last
+   passes left, folded in window order as a store would hold them. A window
+   is passed again only when a window whose stories it reads gave other
+   rows in the last round. Window 0 is final from the start, window 1 after
+   the first round, and so on: the rounds stop at the fixed point, which is
+   exactly the one-process run over the windows in order (its rows and its
+   stories), or after ``rounds``. A story's articles then carry one story
+   id across windows, and merges and splits move earlier articles as in one
+   process: no union of window stories is needed.
 
-What the joins cannot restore: an earlier multi-window story is in their
-index as one story per window, so those pieces compete as candidates where
-one process had one story (the decision reads how far a candidate stands
-above the others). Hence windows of a week, not a day, by default.
+A round passes only the windows whose input changed; how far a change
+travels decides how many. Fixed point reached (``benchmarks/partitioned.py``,
+7-day windows): AllSides dev (61% undated: an undated article may join any
+story, so each window reads every earlier one) after 8 rounds, 119 passes
+of 21 windows; synthetic 19,050 after 4 rounds, 208 passes of 62 windows
+(about 3 times one process's CPU). On a cluster the wall time is about
+``rounds + 1`` windows' worth, against all windows' worth for one process.
 
-The work: a term count and two assignments per article, about 2.1 times
-one process's CPU (5,000 synthetic articles: one process 4.2 s; counts
-0.95, windows alone 2.9, joins 4.8), spread over the workers.
+The one-process run in window order differs from the run in input order
+only where dates go against input order (AllSides dev: B-cubed 0.992
+between the two): that is the mode's whole difference at the fixed point.
 
-Story ids are those of the earliest window's story of each joined group.
 Everything is deterministic for a given input (results come back in
-submission order; every union picks the earliest window's story).
+submission order).
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ from typing import Any, Protocol, TypeVar
 
 from newsprism.errors import NewsprismError
 from newsprism.index.stories import (
+    ClusterDelta,
     ClusterDoc,
     ClusterOptions,
     ClusterState,
@@ -71,19 +74,20 @@ class PartitionOptions:
     """How the articles are cut into windows and joined again."""
 
     # Days per window. A week, the index's own date reach: stories of a few
-    # days then mostly fall in one or two windows. B-cubed agreement with one
-    # process (benchmarks/partitioned.py), 1 day -> 7 days: synthetic 2,000
-    # articles 0.937 -> 0.994, 20,000 0.932 -> 0.995 (100,000 at 7 days:
-    # 0.993); AllSides dev (1,087, a few dated a day) 0.855 -> 0.858. A day
-    # of CC-NEWS is about 390k articles: a week is 2.7M for one task, which
-    # the index's eviction of cold stories keeps in bounded memory.
+    # days then mostly fall in one or two windows, and a change in one
+    # window travels through few others. A day of CC-NEWS is about 390k
+    # articles: a week is 2.7M for one task, which the index's eviction of
+    # cold stories keeps in bounded memory.
     window_days: int = 7
-    # Members of each window story assigned again in its join (None: all).
-    # Fewer cost less (the join is half the work) and agree less, precision
-    # first: 1, 2, 3, 4, all members, 7-day windows: AllSides dev P 0.799,
-    # 0.813, 0.833, 0.839, 0.872 (F1 0.820 ... 0.858); synthetic 5,000 F1
-    # 0.983, 0.983, 0.988, 0.989, 0.995 (the sets of benchmarks/partitioned.py).
-    replay: int | None = None
+    # Most rounds of joins after the windows clustered alone (see the
+    # module doc); they stop earlier at the fixed point, exactly the
+    # one-process run in window order. Reached after 8 rounds on AllSides
+    # dev and 4 on synthetic 19,050 (7-day windows, benchmarks/partitioned.py);
+    # B-cubed against one process after 1, 2, 4 rounds: AllSides 0.918,
+    # 0.956, 0.986, synthetic 0.994, 0.996, 0.996 (windows alone: 0.826,
+    # 0.877). Precision first: a cap that leaves the run short of the fixed
+    # point is said in PartitionedRun.exact.
+    rounds: int = 10
     # Local worker processes (1: this process); ``dask``, a scheduler's
     # address, takes precedence.
     workers: int = 1
@@ -97,23 +101,19 @@ class _Window:
     docs: tuple[ClusterDoc, ...]
     before: int  # articles in all earlier windows
     df: dict[str, int]  # their document frequencies, for this window's terms only
+    first_day: int | None  # of its dated articles (ordinals)
+    last_day: int | None
+    undated: bool  # it holds an undated article
 
 
 @dataclass(frozen=True, slots=True)
-class _Clustered:
-    """A window clustered alone: each article's story and the index's rows."""
+class _Pass:
+    """One window's articles assigned in an index restored from the windows before it."""
 
-    story: dict[str, str]  # article id -> story id (splits and merges applied)
-    stories: dict[str, str]  # story id -> stored profile (ClusterDelta.stories)
-    members: dict[str, str]  # article id -> stored member row
-
-
-@dataclass(frozen=True, slots=True)
-class _Joined:
-    """What the join index made of a window's replayed members."""
-
-    story: dict[str, str]  # the window's article id -> its story in the join index
-    moves: dict[str, str]  # earlier article id -> story, moved by a merge
+    story: dict[str, str]  # the window's article id -> its story (its own moves applied)
+    moves: dict[str, str]  # earlier article id -> story, moved by a merge or split
+    stories: dict[str, str]  # story id -> stored profile, as the pass left it
+    members: dict[str, str]  # the window's article id -> stored member row
 
 
 # ------------------------------------------------------------------ windows
@@ -180,28 +180,18 @@ def cluster_one_process(
     return out
 
 
-def _cluster_window(window: _Window, options: ClusterOptions) -> _Clustered:
-    """One window alone, from the index state of everything before it (a worker's task)."""
-    index = StoryIndex.restore(options, ClusterState(doc_count=window.before, df=window.df))
+def _pass(
+    window: _Window, stories: dict[str, str], members: Mapping[str, str], opts: ClusterOptions
+) -> _Pass:
+    """A window's articles, in input order, from the index state ``stories`` (a worker's task)."""
+    state = ClusterState(doc_count=window.before, df=window.df, stories=stories, members=members)
+    index = StoryIndex.restore(opts, state)
     story = {doc.id: index.assign(doc) for doc in window.docs}
     delta = index.export_changes()
-    story.update(delta.moves)
-    return _Clustered(story, delta.stories, delta.members)
-
-
-def _join_window(
-    earlier: _Clustered, window: _Window, replays: Sequence[ClusterDoc], opts: ClusterOptions
-) -> _Joined:
-    """A window's ``replays`` again, in an index of the stories before it (a worker's task)."""
-    state = ClusterState(
-        doc_count=window.before, df=window.df, stories=earlier.stories, members=earlier.members
-    )
-    index = StoryIndex.restore(opts, state)
-    story = {doc.id: index.assign(doc) for doc in replays}
-    moves = index.export_changes().moves
+    moves = dict(delta.moves)
     for aid in story:
         story[aid] = moves.pop(aid, story[aid])
-    return _Joined(story, moves)
+    return _Pass(story, moves, delta.stories, delta.members)
 
 
 class _Runner(Protocol):
@@ -260,34 +250,6 @@ def _runner(options: PartitionOptions) -> _Runner:
     return _Here()
 
 
-# A story as the union-find knows it: (window, layer, story id), where layer 0
-# is a window's story clustered alone (what later windows' joins see) and
-# layer 1 one its join started. Sorted, the earliest window's comes first.
-_Node = tuple[int, int, str]
-
-
-class _Union:
-    """Union-find over stories; a group's root is its earliest story."""
-
-    def __init__(self) -> None:
-        self.parent: dict[_Node, _Node] = {}
-
-    def find(self, key: _Node) -> _Node:
-        parent = self.parent
-        root = key
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while key != root:  # path compression
-            key, parent[key] = parent[key], root
-        return root
-
-    def union(self, a: _Node, b: _Node) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            low, high = (ra, rb) if ra < rb else (rb, ra)
-            self.parent[high] = low
-
-
 def cluster_partitioned(
     docs: Sequence[ClusterDoc],
     options: PartitionOptions = PartitionOptions(),
@@ -295,15 +257,43 @@ def cluster_partitioned(
 ) -> dict[str, str]:
     """Each article's story id, clustered window by window in parallel and joined.
 
-    See the module doc; ``options`` names the window, the replays and where
+    See the module doc; ``options`` names the window, the rounds and where
     the tasks run.
     """
+    return partitioned_run(docs, options, cluster).story
+
+
+@dataclass(frozen=True, slots=True)
+class PartitionedRun:
+    """What :func:`partitioned_run` found, and how much work it took."""
+
+    story: dict[str, str]  # article id -> story id
+    # The index rows a store would hold after it (moves left out: applied
+    # in ``story``), from which a later one-process run goes on.
+    state: ClusterDelta
+    windows: int
+    rounds: int  # rounds of joins run (0: the windows alone were final)
+    passes: int  # window passes run in all, the first (alone) included
+    exact: bool  # the fixed point was reached: the one-process run in window order
+
+
+# Told the stories after each round (0: the windows alone), for a benchmark.
+RoundDone = Callable[[int, dict[str, str]], None]
+
+
+def partitioned_run(
+    docs: Sequence[ClusterDoc],
+    options: PartitionOptions = PartitionOptions(),
+    cluster: ClusterOptions = ClusterOptions(),
+    on_round: RoundDone | None = None,
+) -> PartitionedRun:
+    """:func:`cluster_partitioned` with the run's figures."""
     parts = windows(docs, options.window_days)
     if not parts:
-        return {}
+        return PartitionedRun({}, ClusterDelta(0, {}, {}, {}), 0, 0, 0, True)
     runner = _runner(options)
     try:
-        return _run(parts, options, cluster, runner)
+        return _run(parts, options, cluster, runner, on_round)
     finally:
         runner.close()
 
@@ -313,132 +303,121 @@ def _run(
     options: PartitionOptions,
     cluster: ClusterOptions,
     runner: _Runner,
-) -> dict[str, str]:
+    on_round: RoundDone | None = None,
+) -> PartitionedRun:
     n = len(parts)
     vocab = runner.map(_vocabulary, parts, [cluster] * n)
     seen: Counter[str] = Counter()
     prepared: list[_Window] = []
     before = 0
     for part, terms in zip(parts, vocab, strict=True):
-        prepared.append(_Window(tuple(part), before, {t: seen[t] for t in terms if t in seen}))
+        days = [d.published.toordinal() for d in part if d.published is not None]
+        prepared.append(
+            _Window(
+                tuple(part),
+                before,
+                {t: seen[t] for t in terms if t in seen},
+                min(days) if days else None,
+                max(days) if days else None,
+                len(days) < len(part),
+            )
+        )
         seen.update(terms)
         before += len(part)
-    del vocab, seen
-    alone = runner.map(_cluster_window, prepared, [cluster] * n)
-
-    # Each window again, among the stories of the windows within the index's
-    # date reach before it (as they came out alone).
-    first_day = [_first_day(part) for part in parts]
-    reach = cluster.window_days + options.window_days - 1
-    jobs: list[int] = []
-    earlier: list[_Clustered] = []
-    names: list[dict[str, _Node]] = []
-    for w in range(1, n):
-        back = [v for v in range(w) if _within(first_day[v], first_day[w], reach)]
-        if back:
-            jobs.append(w)
-            named = _earlier([(v, alone[v]) for v in back])
-            earlier.append(named[0])
-            names.append(named[1])
-    replays = [_replays(parts[w], alone[w].story, options.replay) for w in jobs]
-    joined = runner.map(
-        _join_window, earlier, [prepared[w] for w in jobs], replays, [cluster] * len(jobs)
-    )
-    found = {w: (done, known) for w, done, known in zip(jobs, joined, names, strict=True)}
-    return _assemble(parts, alone, found)
-
-
-def _earlier(parts: Sequence[tuple[int, _Clustered]]) -> tuple[_Clustered, dict[str, _Node]]:
-    """Earlier windows' stories as one index state, and what each of its stories is.
-
-    Windows name their stories after their first article's id, cut short, so
-    two windows may name two stories alike: the later one is renamed here.
-    """
-    stories: dict[str, str] = {}
-    members: dict[str, str] = {}
-    names: dict[str, _Node] = {}
-    for v, part in parts:
-        for sid, profile in part.stories.items():
-            name = sid if sid not in names else f"{sid}~w{v}"
-            names[name] = (v, 0, sid)
-            stories[name] = profile
-        members.update(part.members)
-    return _Clustered({}, stories, members), names
+    del vocab
+    reads = [_reads(w, prepared, cluster) for w in range(n)]
+    empty: dict[str, str] = {}
+    passes = runner.map(_pass, prepared, [empty] * n, [empty] * n, [cluster] * n)
+    done = n
+    if on_round is not None:
+        on_round(0, _stories(passes))
+    # Which windows' passes changed in the last round (all, after the
+    # first): a window none of whose earlier windows' stories changed would
+    # only repeat itself.
+    changed = [True] * n
+    rounds = 0
+    while True:
+        redo = [w for w in range(1, n) if any(changed[v] for v in reads[w][1])]
+        if not redo or rounds == options.rounds:
+            break
+        rounds += 1
+        states = [_state_before(passes, *reads[w]) for w in redo]
+        again = runner.map(
+            _pass,
+            [prepared[w] for w in redo],
+            [st for st, _ in states],
+            [mb for _, mb in states],
+            [cluster] * len(redo),
+        )
+        done += len(redo)
+        changed = [False] * n
+        for w, one in zip(redo, again, strict=True):
+            changed[w] = one != passes[w]
+            passes[w] = one
+        if on_round is not None:
+            on_round(rounds, _stories(passes))
+    stories, members = _state_before(passes, range(n), range(n))
+    state = ClusterDelta(doc_count=before, df=dict(seen), stories=stories, members=members)
+    return PartitionedRun(_stories(passes), state, n, rounds, done, not redo)
 
 
-def _assemble(
-    parts: list[list[ClusterDoc]],
-    alone: list[_Clustered],
-    joined: Mapping[int, tuple[_Joined, dict[str, _Node]]],
-) -> dict[str, str]:
-    """Each article's story: its join's decision, groups chained across windows."""
-    window_of = {doc.id: w for w, part in enumerate(parts) for doc in part}
-    groups = _Union()
-    node: dict[str, _Node] = {}
-    for w, part in enumerate(parts):
-        own = alone[w].story
-        if w not in joined:
-            node.update((doc.id, (w, 0, own[doc.id])) for doc in part)
-            continue
-        done, known = joined[w]
-        votes: dict[str, Counter[_Node]] = defaultdict(Counter)
-        for doc in part:
-            target = done.story.get(doc.id)
-            if target is None:  # not replayed: goes with its story
-                node[doc.id] = (w, 0, own[doc.id])
-                continue
-            at = known.get(target, (w, 1, target))
-            node[doc.id] = at
-            votes[own[doc.id]][at] += 1
-        # Later windows' joins name this window's stories as they came out
-        # alone: each stands for the group most of its members joined.
-        for sid, counts in votes.items():
-            best = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-            groups.union((w, 0, sid), best)
-        # The join merged two earlier stories (one event told twice).
-        for aid, target in done.moves.items():
-            if target in known:
-                v = window_of[aid]
-                groups.union((v, 0, alone[v].story[aid]), known[target])
+def _stories(passes: Sequence[_Pass]) -> dict[str, str]:
     out: dict[str, str] = {}
-    named: dict[_Node, str] = {}
-    taken: set[str] = set()
-    for doc in (doc for part in parts for doc in part):
-        root = groups.find(node[doc.id])
-        name = named.get(root)
-        if name is None:
-            # Two windows may name different stories alike (ids are cut from
-            # article ids): the later one gets its window number.
-            name = root[2] if root[2] not in taken else f"{root[2]}-w{root[0]}"
-            named[root] = name
-            taken.add(name)
-        out[doc.id] = name
+    for one in passes:
+        out.update(one.story)
+        # A merge or split moved earlier articles: applied as a store would.
+        out.update(one.moves)
     return out
 
 
-def _first_day(part: Sequence[ClusterDoc]) -> int | None:
-    days = [d.published.toordinal() for d in part if d.published is not None]
-    return min(days) if days else None
+def _reads(
+    w: int, prepared: Sequence[_Window], opts: ClusterOptions
+) -> tuple[list[int], list[int]]:
+    """The earlier windows whose member rows, and whose story rows, window ``w`` reads.
+
+    Left out, as rows the index would not read: windows whose every article
+    is past its reach in articles (``active_articles``) before ``w``; and
+    the stories of windows past its reach in days (``window_days``) when
+    neither side holds an undated article, as no article of ``w`` may join
+    them. Without the second, each pass restored the whole archive's
+    stories: on 20,000 synthetic articles a round took 30 s where one
+    process takes 11 (10 s with it). A story kept may name members of any
+    window before; member rows do not depend on the stories (each pass
+    gives the same), so they are all read.
+    """
+    here = prepared[w]
+    horizon = here.before - opts.active_articles
+    members: list[int] = []
+    stories: list[int] = []
+    for v in range(w):
+        there = prepared[v]
+        if there.before + len(there.docs) <= horizon:
+            continue
+        members.append(v)
+        far = (
+            here.first_day is not None
+            and there.last_day is not None
+            and here.first_day - there.last_day > opts.window_days
+        )
+        if not far or here.undated or there.undated:
+            stories.append(v)
+    return members, stories
 
 
-def _within(a: int | None, b: int | None, days: int) -> bool:
-    return a is None or b is None or abs(b - a) <= days
+def _state_before(
+    passes: Sequence[_Pass], members: Iterable[int], stories: Iterable[int]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The index rows the passes of these windows left, as a store would hold them.
 
-
-def _replays(
-    part: Sequence[ClusterDoc], story: Mapping[str, str], k: int | None
-) -> list[ClusterDoc]:
-    """The first ``k`` members of each of a window's stories, in input order."""
-    if k is None:
-        return list(part)
-    counts: Counter[str] = Counter()
-    picked = []
-    for doc in part:
-        sid = story[doc.id]
-        if counts[sid] < k:
-            counts[sid] += 1
-            picked.append(doc)
-    return picked
+    A later pass's row of a story replaces an earlier one's.
+    """
+    story_rows: dict[str, str] = {}
+    member_rows: dict[str, str] = {}
+    for v in members:
+        member_rows.update(passes[v].members)
+    for v in stories:
+        story_rows.update(passes[v].stories)
+    return story_rows, member_rows
 
 
 def agreement(pred: Mapping[str, str], gold: Mapping[str, str]) -> tuple[float, float, float]:
