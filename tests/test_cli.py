@@ -136,3 +136,15 @@ def test_one_article_is_not_one_articles(
     assert main(["analyze", str(tmp_path / "a.txt"), "--db", str(tmp_path / "n.db")]) == 0
     out = capsys.readouterr().out
     assert "1 article added (0 copies)" in out and "1 story touched" in out
+
+
+def test_analyze_partition_days(corpus: Path, tmp_path: Path) -> None:
+    one, parted = tmp_path / "one.db", tmp_path / "parted.db"
+    assert main(["analyze", str(corpus), "--db", str(one)]) == 0
+    assert main(["analyze", str(corpus), "--db", str(parted), "--partition-days", "7"]) == 0
+    report = tmp_path / "r.json"
+    for db in (one, parted):
+        assert main(["export", "--json", str(report), "--db", str(db)]) == 0
+        stories = json.loads(report.read_text())["stories"]
+        assert sorted(len(s["articles"]) for s in stories) == [1, 3]
+    assert main(["analyze", str(corpus), "--db", str(one), "--partition-days", "7"]) == 1

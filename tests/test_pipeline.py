@@ -410,3 +410,47 @@ def test_a_file_that_failed_is_read_and_reported_again(
         "flood-b.txt",
         "flood-reprint.txt",
     ]
+
+
+def _dated_synthetic(n: int, seed: int) -> list[RawRecord]:
+    """Synthetic records (copies among them) in date order: window order is input order."""
+    from conftest import load_synth
+
+    records = [r for r in load_synth().generate(n, seed=seed) if r.published is not None]
+    return sorted(records, key=lambda r: r.published)
+
+
+def test_the_partitioned_mode_stores_one_process_stories_and_a_plain_run_goes_on(
+    tmp_path: Path,
+) -> None:
+    from newsprism.partitioned import PartitionOptions
+    from newsprism.pipeline import process_records
+
+    records = _dated_synthetic(300, seed=8)
+    first, later = records[:200], records[200:]
+    start, end = first[0].published, first[-1].published
+    assert start is not None and end is not None and (end - start).days > 21  # several windows
+
+    def run(name: str, partition: PartitionOptions | None) -> list[tuple[object, ...]]:
+        db = tmp_path / f"{name}.db"
+        with SQLiteStore.open(db) as store:
+            done = process_records(first, store, AnalyzeOptions(db=db), partition=partition)
+            assert done.added == len(first) and done.stories
+            assert done.copies  # copies follow their originals' stories
+            more = process_records(later, store, AnalyzeOptions(db=db))
+            assert more.added == len(later)
+        return _dump(db)
+
+    one = run("one", None)
+    assert run("partitioned", PartitionOptions(window_days=7)) == one
+    # On 2 worker processes alike.
+    assert run("two", PartitionOptions(window_days=7, workers=2)) == one
+
+
+def test_the_partitioned_mode_refuses_a_database_with_stories(corpus: Path, tmp_path: Path) -> None:
+    from newsprism.errors import NewsprismError
+
+    db = tmp_path / "n.db"
+    analyze([corpus], AnalyzeOptions(db=db))
+    with pytest.raises(NewsprismError, match="already holds 3 clustered articles"):
+        analyze([corpus], AnalyzeOptions(db=db), partition_days=7)

@@ -155,6 +155,14 @@ def _fetch(ignore_robots: bool, allow_private: bool, delay: float) -> FetchOptio
     metavar="ADDRESS",
     help="Run the per-article work on the Dask scheduler at ADDRESS (tcp://host:8786).",
 )
+@click.option(
+    "--partition-days",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="For a new database: find the stories after reading, window by window of N days "
+    "in parallel (--workers, --dask), joined to one process's result; later runs go on "
+    "from it.",
+)
 def analyze_cmd(
     paths: tuple[str, ...],
     db: Path,
@@ -166,6 +174,7 @@ def analyze_cmd(
     delay: float,
     workers: int,
     dask_address: str | None,
+    partition_days: int | None,
 ) -> None:
     """Read articles into stories: clean, mark copies, group, store.
 
@@ -180,7 +189,7 @@ def analyze_cmd(
         workers=workers,
         dask=dask_address,
     )
-    result = _run_analyze(paths, options, no_wait)
+    result = _run_analyze(paths, options, no_wait, partition_days)
     with SQLiteStore.open(db) as store:
         summaries = store.stories(list(result.stories)) if result.stories else []
         if json_out is not None:
@@ -190,7 +199,9 @@ def analyze_cmd(
         raise ExitStatus(1)
 
 
-def _run_analyze(paths: tuple[str, ...], options: AnalyzeOptions, no_wait: bool) -> RunResult:
+def _run_analyze(
+    paths: tuple[str, ...], options: AnalyzeOptions, no_wait: bool, partition_days: int | None
+) -> RunResult:
     err = _err()
     if not no_wait and writer_busy(options.db):
         _say(
@@ -198,7 +209,7 @@ def _run_analyze(paths: tuple[str, ...], options: AnalyzeOptions, no_wait: bool)
         )
     total = expected_records(paths)
     if not err.is_terminal:
-        return analyze(paths, options, progress=_PlainProgress(err, total))
+        return analyze(paths, options, _PlainProgress(err, total), partition_days)
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -208,7 +219,7 @@ def _run_analyze(paths: tuple[str, ...], options: AnalyzeOptions, no_wait: bool)
         transient=True,
     ) as bar:
         task = bar.add_task("analyzing", total=total)
-        return analyze(paths, options, progress=lambda _src: bar.advance(task))
+        return analyze(paths, options, lambda _src: bar.advance(task), partition_days)
 
 
 class _PlainProgress:

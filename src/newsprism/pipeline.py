@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 from os import PathLike
 
 from newsprism.engines import Engine, Job, Prepared, open_engine, reads_pages
-from newsprism.errors import InputError, StorageError
+from newsprism.errors import InputError, NewsprismError, StorageError
 from newsprism.index.copies import BatchLsh, find_original
 from newsprism.index.stories import ClusterDelta, ClusterDoc, ClusterState, StoryIndex
 from newsprism.models import Article, RawRecord
 from newsprism.options import AnalyzeOptions
+from newsprism.partitioned import PartitionOptions, partitioned_run
 from newsprism.sources.inputs import read_sources
 from newsprism.sources.items import FileRead, Item, PageFile, Skipped, Unchanged
 from newsprism.sources.remote import Remote
@@ -51,13 +52,27 @@ def analyze(
     paths: Sequence[str | PathLike[str]],
     options: AnalyzeOptions = AnalyzeOptions(),
     progress: Progress | None = None,
+    partition_days: int | None = None,
 ) -> RunResult:
-    """Read ``paths`` (files, folders, URLs, feeds, sitemaps, WARC, ``-``) into the database."""
+    """Read ``paths`` (files, folders, URLs, feeds, sitemaps, WARC, ``-``) into the database.
+
+    With ``partition_days``, the stories are found once every article is
+    stored, by the time-partitioned clustering (:mod:`newsprism.partitioned`,
+    windows of that many days, on the run's workers or Dask), for a
+    database without stories yet; the index it leaves is the one later
+    runs go on from.
+    """
     # One writer at a time, from before the first read (see SQLiteStore.open).
     with (
         SQLiteStore.open(options.db, writer=True, wait=options.wait) as store,
         Fetcher(options.fetch) as fetcher,
     ):
+        partition = None
+        if partition_days is not None:
+            partition = PartitionOptions(
+                window_days=partition_days, workers=options.workers, dask=options.dask
+            )
+            _check_unclustered(store)
         remote = Remote(fetcher, options.limits, store.url_seen)
         items = read_sources(
             paths,
@@ -66,7 +81,7 @@ def analyze(
             remote=remote,
             defer=reads_pages(options),
         )
-        return process_records(items, store, options, progress)
+        return process_records(items, store, options, progress, partition)
 
 
 def process_records(
@@ -74,16 +89,32 @@ def process_records(
     store: Store,
     options: AnalyzeOptions = AnalyzeOptions(),
     progress: Progress | None = None,
+    partition: PartitionOptions | None = None,
 ) -> RunResult:
-    """Store every record of ``items``; report, never raise, per-input problems."""
+    """Store every record of ``items``; report, never raise, per-input problems.
+
+    With ``partition``, see :func:`analyze`'s ``partition_days``.
+    """
     engine = open_engine(options)
     try:
-        run = _Run(store, options, progress, engine)
+        run = _Run(store, options, progress, engine, partition is not None)
         for batch in _batches(items, options.batch_size):
             run.batch(batch)
-        return run.result()
     finally:
         engine.close()
+    if partition is not None:
+        run.cluster_partitioned(partition)
+    return run.result()
+
+
+def _check_unclustered(store: Store) -> None:
+    """The partitioned clustering starts from no stories: a database with some is refused."""
+    held = int(dict(store.load_cluster_rows(_META)).get("doc_count", "0"))
+    if held:
+        raise NewsprismError(
+            f"the time-partitioned mode finds the stories of a new database; this one "
+            f"already holds {held:,} clustered articles: add to it without --partition-days"
+        )
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -136,11 +167,19 @@ class _Run:
     """The mutable bookkeeping of one run (kept out of the stage functions)."""
 
     def __init__(
-        self, store: Store, options: AnalyzeOptions, progress: Progress | None, engine: Engine
+        self,
+        store: Store,
+        options: AnalyzeOptions,
+        progress: Progress | None,
+        engine: Engine,
+        later: bool = False,
     ) -> None:
         self.store = store
         self.engine = engine
         self.options = options
+        # Stories found after the last batch (the time-partitioned mode):
+        # originals are stored without one until then.
+        self.later = later
         self.progress = progress
         self._index: StoryIndex | None = None
         self.added = self.unchanged = self.copies = 0
@@ -298,7 +337,7 @@ class _Run:
             self.copies += 1
         else:
             story = None
-        if story is None:
+        if story is None and not self.later:
             story = self.index.assign(
                 ClusterDoc(id=art_id, title=found.title, text=found.text, published=found.published)
             )
@@ -319,7 +358,30 @@ class _Run:
         if fp is not None:
             lsh.add(art_id, seq, fp, found.published, duplicate_of)
         self.added += 1
-        self.stories[story] = None
+        if story is not None:
+            self.stories[story] = None
+
+    def cluster_partitioned(self, partition: PartitionOptions) -> None:
+        """The stories of every original stored without one, time-partitioned, in one commit.
+
+        Every such article, this run's and a killed run's alike, in the
+        order stored; the index rows are those one process would leave
+        after reading them window by window (when the rounds reach their
+        fixed point), so a later run goes on from them.
+        """
+        docs = [
+            ClusterDoc(id=a.id, title=a.title, text=a.text, published=a.published)
+            for a in self.store.articles()
+            if a.story is None and a.duplicate_of is None
+        ]
+        if not docs:
+            return
+        done = partitioned_run(docs, partition, self.options.cluster)
+        with self.store.transaction():
+            # Copies follow their originals (move_articles re-points both).
+            self.store.move_articles(done.story)
+            save_cluster_delta(self.store, done.state)
+        self.stories.update(dict.fromkeys(done.story.values()))
 
     def _tick(self, source: str) -> None:
         if self.progress is not None:
