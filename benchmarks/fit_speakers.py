@@ -70,7 +70,7 @@ from newsprism.models import Article
 from scraped_split import scorer
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = ROOT / "src" / "newsprism" / "analysis" / "analysis/_speaker_model.py"
+MODEL = ROOT / "src" / "newsprism" / "analysis" / "_speaker_model.py"
 # Words the scorer drops from a gold source before matching.
 _UNNAMING = frozenset(["the", "a", "an", "mr", "ms", "mrs", "he", "she", "they"])
 _KEEP_ALL = QuoteOptions(short_quote_logit=-math.inf)
