@@ -785,3 +785,24 @@ def test_a_prepositional_phrase_or_a_clause_is_no_speaker(text: str) -> None:
     # Invented: neither "other words" nor "The figures are consistent …" speaks.
     for speaker, _ in _q(text):
         assert speaker is None or not speaker.lower().startswith(("other", "the figures"))
+
+
+def test_a_quotation_led_in_by_a_colon_is_not_the_next_sentences() -> None:
+    # Invented: the sentence after the quotation reports someone else.
+    text = (
+        "In October, Norvale’s freight director, Ida Varga, wrote to the council, "
+        "saying: “We want the new crane before winter.” Ben Ostrow, its treasurer, "
+        "said the money was not there."
+    )
+    [(speaker, _)] = _q(text)
+    assert speaker == "Ida Varga"
+
+
+def test_a_speech_verb_in_a_clause_that_sets_the_scene() -> None:
+    # Invented: "When X suggested …" is not who speaks after the colon.
+    text = (
+        "When Ostrow suggested that the port could sell the crane, Varga "
+        "fired back: “If we sell it, we close the port,” to applause."
+    )
+    [(speaker, _)] = _q(text)
+    assert speaker != "Ostrow"

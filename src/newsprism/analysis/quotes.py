@@ -591,6 +591,10 @@ def _names_someone(speaker: str) -> bool:
     return first[:1].isupper() and low not in _DESCRIBERS and low not in PRONOUNS
 
 
+# Words that open a clause setting the scene before the main one.
+_SUBORDINATE = re.compile(
+    r"(?:When|After|Before|While|Although|Though|Because|Since|If|Once|Until)\s"
+)
 _PASSIVE_LEAD = re.compile(
     r"\b(?:been|being|was|were|is|are|be)\s+(?:told|warned|assured|promised|informed|asked)\b"
     r"[^.!?“”\"]*$"
@@ -961,7 +965,15 @@ def _speaker_around(
         # ”… ― Sonya Herridge: a reader's letter or a social-media post signed
         # with its author.
         return _plausible(dashed.group(1))
-    who = _speaker_after(right, options) if _attribution_may_follow(end_span.text, right) else None
+    led_in = para[: span.start].rstrip().endswith(":") and end_span.text.rstrip()[-1:] in ".!?"
+    # "Mike Rubino …, writing in an email: “We want to utilize this ASAP.”
+    # Steve Adler, rVotes' owner, said …": a quotation led in by a colon and
+    # closed by a full stop is the lead-in's; what follows is a new sentence.
+    who = (
+        _speaker_after(right, options)
+        if not led_in and _attribution_may_follow(end_span.text, right)
+        else None
+    )
     if who is None and last is not None and last is not span:
         following = [s for s in spans if s.start >= span.end]
         between = para[span.end : following[0].start if following else len(para)]
@@ -1089,7 +1101,7 @@ _LEADING_NAME = re.compile(
 
 
 _DESCRIPTION_COMMA_NAME = re.compile(
-    r"^(?:The|A|An|Its|His|Her|Their)\s[a-z][^,;:“”\"]{0,60},\s"
+    r"^(?:(?:The|A|An|Its|His|Her|Their)\s[a-z]|[A-Z][\w.-]*[’']s\s)[^,;:“”\"]{0,60}[a-z],\s"
     r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+),\s+[a-z]"
 )
 _NAME_ROLE_NAME = re.compile(
@@ -1476,6 +1488,13 @@ def _speaker_before(left: str, options: QuoteOptions) -> str | None:
     m = verbs[-1]
     if _PASSIVE_LEAD.search(clause[: m.end()]):
         return None  # "he had been told": its subject heard the words
+    subordinate = _SUBORDINATE.match(clause.lstrip())
+    comma = clause.find(",", m.end())
+    if subordinate is not None and comma >= 0 and _WORD.search(clause, comma):
+        # "When Trump suggested that Cuba would sue …, Rubio fired back:
+        # “…”": the speech verb is in the clause that sets the scene; the
+        # main clause after the comma says who speaks.
+        return None
     if m.group(0).endswith("ing"):
         # "with Gorka noting “…”": a name right before the participle is its
         # subject; else "Rep. Hakeem Jeffries reacted to the news, saying:
