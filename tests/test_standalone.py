@@ -113,3 +113,14 @@ def test_an_excerpts_ellipsis_after_a_whole_sentence_is_dropped() -> None:
     ):
         assert lifted(text) == text
         assert not complete(lifted(text))
+
+
+def test_a_photo_caption_is_not_news() -> None:
+    assert is_about_the_article(
+        "Crews bring down the rest of the tower, late Sunday, July 4, 2021, in Brevik, Arland."
+    )
+    assert is_about_the_article(
+        "Ola Sand dunks during the first half against Lessen on Tuesday, Nov. 19, 2019, in Oslo."
+    )
+    assert not is_about_the_article("The law was signed on July 4, 2021, in the capital.")
+    assert not is_about_the_article("He was born on Nov. 19, 1960, in Oslo.")
