@@ -806,3 +806,17 @@ def test_a_speech_verb_in_a_clause_that_sets_the_scene() -> None:
     )
     [(speaker, _)] = _q(text)
     assert speaker != "Ostrow"
+
+
+def test_the_same_words_quoted_twice_in_one_article_are_shown_once_with_their_speaker() -> None:
+    # Invented: a pull quote repeats an attributed quotation without its attribution.
+    text = (
+        "Mayor Ida Varga opened the new ferry terminal on Monday.\n\n"
+        "“We will never again leave the island without a ferry.”\n\n"
+        "“We will never again leave the island without a ferry,” said harbour "
+        "master Ben Ostrow."
+    )
+    entries = quotes_section([Article(id="a", source="a", text=text)])
+    [entry] = entries
+    assert len(entry["variants"]) == 1
+    assert entry["speaker"] is not None and entry["speaker"].endswith("Ben Ostrow")

@@ -1756,7 +1756,9 @@ def quotes_section(
     """The report's ``quotes`` section for one story's original articles."""
     resolver = SpeakerResolver.from_texts([a.text for a in articles])
     people = frozenset(resolver.full_names)
-    flat = [q for a in articles for q in extract_quotes(a.id, a.text, options, people=people)]
+    flat = _once_per_article(
+        [q for a in articles for q in extract_quotes(a.id, a.text, options, people=people)]
+    )
     speakers = [_canonical(q, resolver) for q in flat]
     groups = _group(flat, speakers, options)
     out: list[dict[str, Any]] = []
@@ -1780,6 +1782,28 @@ def quotes_section(
     # Most widely reported statements first.
     out.sort(key=lambda e: -len(e["variants"]))
     return out
+
+
+def _once_per_article(quotes: list[Quote]) -> list[Quote]:
+    """Each quotation once per article: the same words quoted twice (a pull
+    quote, a summary that repeats a line) keep the copy whose speaker phrase
+    names someone, else the first; the other copy often stands alone, with
+    no attribution, and would be shown with a guessed speaker."""
+    best: dict[tuple[str, str], int] = {}
+    for n, q in enumerate(quotes):
+        words = _WORD.findall(q.text.lower())
+        # A short quotation repeated is a term ("top secret"), used by
+        # several people: each use keeps its own speaker.
+        key = (q.article, " ".join(words) if len(words) >= _OPTIONS.min_words else str(n))
+        held = best.get(key)
+        if held is None or (not _named(quotes[held].speaker_text) and _named(q.speaker_text)):
+            best[key] = n
+    keep = set(best.values())
+    return [q for n, q in enumerate(quotes) if n in keep]
+
+
+def _named(speaker: str | None) -> bool:
+    return speaker is not None and speaker.lower() not in PRONOUNS and _names_someone(speaker)
 
 
 def _canonical(q: Quote, resolver: SpeakerResolver) -> str | None:
