@@ -16,7 +16,10 @@ of them: the *fit* half of AllSides 2021 dev (stories cut by a hash of the
 label, see ``cluster_allsides.py``; dates as the records state them, most
 undated) and the even topics of ECB+ (sub-events, undated). Read on the other
 halves: the AllSides *test* half and the odd ECB+ topics, in file order and
-shuffled. Logistic regression (scikit-learn, L2, C=1, features as they are).
+shuffled. Logistic regression (scikit-learn, L2, C=1, features standardised).
+Two models: one for pairs with headlines, and one for pairs where the article
+or the story has none (the ``untitled`` feature), fitted on the same orders of
+the same sets run again with every title removed.
 """
 
 from __future__ import annotations
@@ -42,14 +45,14 @@ MODEL = ROOT / "src" / "newsprism" / "index" / "_stories_model.py"
 NO_SPLIT = ClusterOptions(split_min_size=10**9)
 
 
-def docs(records: Sequence[Record], dated: bool = True) -> list[ClusterDoc]:
+def docs(records: Sequence[Record], dated: bool = True, titled: bool = True) -> list[ClusterDoc]:
     out = []
     for r in records:
         day = r.get("published") if dated else None
         out.append(
             ClusterDoc(
                 id=str(r["id"]),
-                title=r.get("title") or None,
+                title=(r.get("title") or None) if titled else None,
                 text=str(r["text"]),
                 published=date.fromisoformat(day) if day else None,
             )
@@ -58,14 +61,14 @@ def docs(records: Sequence[Record], dated: bool = True) -> list[ClusterDoc]:
 
 
 def rows(
-    records: Sequence[Record], label: str, options: ClusterOptions = NO_SPLIT
+    records: Sequence[Record], label: str, options: ClusterOptions = NO_SPLIT, titled: bool = True
 ) -> tuple[list[list[float]], list[int]]:
     """Every retrieved (article, candidate story) pair's features and gold answer."""
     index = StoryIndex(options)
     story_label: dict[str, str] = {}
     xs: list[list[float]] = []
     ys: list[int] = []
-    for rec, doc in zip(records, docs(records), strict=True):
+    for rec, doc in zip(records, docs(records, titled=titled), strict=True):
         gold = str(rec[label])
 
         def oracle(described: list[tuple[str, list[float]]], gold: str = gold) -> str | None:
@@ -107,29 +110,39 @@ def fit(xs: list[list[float]], ys: list[int]) -> tuple[float, list[float]]:
     return intercept, [float(w) for w in weights]
 
 
-def chooser(intercept: float, weights: Sequence[float], options: ClusterOptions) -> Any:
-    """The engine's decision with the given weights."""
-    import math
-
-    def choose(described: list[tuple[str, list[float]]]) -> str | None:
-        best, best_p = None, options.join_probability
-        for sid, feats in described:
-            z = intercept + sum(w * f for w, f in zip(weights, feats, strict=True))
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, z)))
-            if p >= best_p and (best is None or p > best_p or sid < best):
-                best, best_p = sid, p
-        return best
-
-    return choose
+Model = tuple[float, list[float]]
 
 
-def clusterer(intercept: float, weights: Sequence[float], options: ClusterOptions) -> Any:
+def fit_both(xs: list[list[float]], ys: list[int]) -> tuple[Model, Model]:
+    """The model of titled pairs and that of pairs missing a headline (``untitled``).
+
+    Each is fitted on its own rows, without the flag (constant within them:
+    its weight is 0).
+    """
+    flag = FEATURES.index("untitled")
+    models = []
+    for untitled in (0.0, 1.0):
+        picked = [i for i, x in enumerate(xs) if x[flag] == untitled]
+        intercept, weights = fit(
+            [xs[i][:flag] + xs[i][flag + 1 :] for i in picked], [ys[i] for i in picked]
+        )
+        models.append((intercept, [*weights[:flag], 0.0, *weights[flag:]]))
+    return models[0], models[1]
+
+
+def clusterer(titled: Model, untitled: Model, options: ClusterOptions) -> Any:
     """Cluster records with the engine, given weights."""
-    options = dataclasses.replace(options, model_intercept=intercept, model_weights=tuple(weights))
+    options = dataclasses.replace(
+        options,
+        model_intercept=titled[0],
+        model_weights=tuple(titled[1]),
+        untitled_intercept=untitled[0],
+        untitled_weights=tuple(untitled[1]),
+    )
 
-    def run(records: Sequence[Record], dated: bool = True) -> dict[str, str]:
+    def run(records: Sequence[Record], dated: bool = True, titled: bool = True) -> dict[str, str]:
         index = StoryIndex(options)
-        out = {d.id: index.assign(d) for d in docs(records, dated)}
+        out = {d.id: index.assign(d) for d in docs(records, dated, titled)}
         out.update(index.export_changes().moves)
         return out
 
@@ -150,20 +163,25 @@ def report(run: Any, name: str, records: list[Record], label: str, shuffles: int
     print(line)
 
 
-def write_model(intercept: float, weights: Sequence[float]) -> None:
+def write_model(titled: Model, untitled: Model) -> None:
     lines = [
         '"""The fitted same-event decision: written by ``benchmarks/cluster_fit.py --fit``.',
         "",
         "Logistic weights over :data:`newsprism.index.stories.FEATURES`, fitted on the AllSides",
         "fit half and the even ECB+ topics (see that script, which also reads them on",
-        'the other halves). Do not edit by hand: refit.\n"""',
-        "",
-        f"INTERCEPT = {intercept:.4f}",
-        "WEIGHTS = (",
-        *(f"    {w:.4f},  # {name}" for name, w in zip(FEATURES, weights, strict=True)),
-        ")",
+        "the other halves): one model for pairs with headlines, one (UNTITLED_) for",
+        "pairs missing one, fitted on the same sets with titles removed. Do not edit",
+        'by hand: refit.\n"""',
         "",
     ]
+    for prefix, (intercept, weights) in (("", titled), ("UNTITLED_", untitled)):
+        lines += [
+            f"{prefix}INTERCEPT = {intercept:.4f}",
+            f"{prefix}WEIGHTS = (",
+            *(f"    {w:.4f},  # {name}" for name, w in zip(FEATURES, weights, strict=True)),
+            ")",
+            "",
+        ]
     MODEL.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -180,31 +198,43 @@ def main(argv: list[str] | None = None) -> int:
     ys: list[int] = []
     for records, label in fit_sets:
         # The file order and shuffles of it: in a feed, reports of one event
-        # do not arrive one after another (both files group them).
-        for seed in range(-1, args.orders - 1):
-            order = list(records)
-            if seed >= 0:
-                random.Random(100 + seed).shuffle(order)
-            x, y = rows(order, label)
-            xs += x
-            ys += y
+        # do not arrive one after another (both files group them). The same
+        # orders again without titles, for the model of pairs missing one
+        # (plain-text inputs, pages whose title was not found).
+        for titled in (True, False):
+            for seed in range(-1, args.orders - 1):
+                order = list(records)
+                if seed >= 0:
+                    random.Random(100 + seed).shuffle(order)
+                x, y = rows(order, label, titled=titled)
+                xs += x
+                ys += y
         print(f"{len(records)} articles ({label}): {len(ys)} candidate rows so far, {sum(ys)} same")
-    intercept, weights = fit(xs, ys)
-    print(f"intercept {intercept:.3f}")
-    for name, w in zip(FEATURES, weights, strict=True):
-        print(f"  {name:12s} {w:+.3f}")
-    run = clusterer(intercept, weights, ClusterOptions())
+    titled_model, untitled_model = fit_both(xs, ys)
+    for name, (intercept, weights) in (("titled", titled_model), ("untitled", untitled_model)):
+        print(f"{name}: intercept {intercept:.3f}")
+        for feature, w in zip(FEATURES, weights, strict=True):
+            print(f"  {feature:12s} {w:+.3f}")
+    run = clusterer(titled_model, untitled_model, ClusterOptions())
     for side in ("test", "fit"):
         report(run, f"AllSides {side} half", load(half=side), "story", args.shuffle)
     report(
         lambda recs: run(recs, dated=False), "AllSides test, undated", load(half="test"), "story", 0
     )
+    report(
+        lambda recs: run(recs, titled=False),
+        "AllSides test, untitled",
+        load(half="test"),
+        "story",
+        0,
+    )
     report(run, "AllSides whole file", load(), "story", 0)
     for parity, name in ((1, "odd (held out)"), (0, "even (fitted)")):
         report(run, f"ECB+ {name} topics", load_ecb(parity), "subtopic", args.shuffle)
     report(run, "ECB+ all", load_ecb(), "subtopic", args.shuffle)
+    report(lambda recs: run(recs, titled=False), "ECB+ all, untitled", load_ecb(), "subtopic", 0)
     if args.fit:
-        write_model(intercept, weights)
+        write_model(titled_model, untitled_model)
         print(f"wrote {MODEL.relative_to(ROOT)}")
     return 0
 

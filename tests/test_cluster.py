@@ -391,6 +391,40 @@ def test_a_report_naming_another_weekday_is_less_likely_the_same_event() -> None
     assert seen["Friday"][1] < seen["Tuesday"][1]
 
 
+def test_reports_without_titles_join_and_say_so() -> None:
+    untitled = FEATURES.index("untitled")
+    index = StoryIndex()
+    for d in filler(30):
+        index.assign(d)
+    story = index.assign(doc(1, "", QUAKE[1]))
+    described: list[tuple[str, list[float]]] = []
+
+    def look(found: list[tuple[str, list[float]]]) -> None:
+        described.extend(found)
+
+    index.assign(doc(2, "", QUAKE_REWORDED[1]), choose=look)
+    assert dict(described)[story][untitled] == 1.0
+    assert index.assign(doc(3, "", QUAKE_REWORDED[1] + " Aid arrived.")) == story
+    assert index.assign(doc(4, "", ELECTION[1])) != story
+    described.clear()
+    titled = index.assign(doc(5, *ELECTION))
+    index.assign(doc(6, "Voss sworn in", ELECTION[1]), choose=look)
+    assert dict(described)[titled][untitled] == 0.0
+
+
+def test_a_pair_missing_a_headline_is_decided_by_the_untitled_model() -> None:
+    # The untitled model made to refuse everything: reports without titles
+    # no longer join, titled ones still do.
+    never = ClusterOptions(untitled_intercept=-100.0)
+    index = StoryIndex(never)
+    for d in filler(30):
+        index.assign(d)
+    bare = index.assign(doc(1, "", QUAKE[1]))
+    assert index.assign(doc(2, "", QUAKE_REWORDED[1])) != bare
+    titled = index.assign(doc(3, *ELECTION))
+    assert index.assign(doc(4, ELECTION[0], ELECTION[1] + " Voss thanked voters.")) == titled
+
+
 def test_member_rows_keep_their_title_terms() -> None:
     member = _Member("a1", 7, {"quake": 0.5}, frozenset({"quake", "drisk"}))
     back = _Member.from_json("a1", member.to_json())
