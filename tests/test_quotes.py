@@ -820,3 +820,24 @@ def test_the_same_words_quoted_twice_in_one_article_are_shown_once_with_their_sp
     [entry] = entries
     assert len(entry["variants"]) == 1
     assert entry["speaker"] is not None and entry["speaker"].endswith("Ben Ostrow")
+
+
+def test_a_new_clause_after_the_quotation_is_not_its_attribution() -> None:
+    # Invented: "and he said" opens a new clause of the sentence.
+    text = (
+        "In an interview, Councillor Ben Ostrow said on Thursday he “wrote to the "
+        "ministry asking for an inquiry into the ferry contract,” and he said he "
+        "hoped for an answer soon."
+    )
+    [(speaker, _)] = _q(text)
+    assert speaker == "Councillor Ben Ostrow"
+
+
+def test_a_double_hyphen_sets_off_an_aside_before_the_subject() -> None:
+    # Invented: the aside between double hyphens is not the subject.
+    text = (
+        "Marking the end of the season with a formal speech -- complete with slides "
+        "-- Varga told the crew that “we close one chapter and we begin another.”"
+    )
+    [(speaker, _)] = _q(text)
+    assert speaker == "Varga"

@@ -1257,6 +1257,10 @@ def _speaker_after(right: str, options: QuoteOptions) -> str | None:
     # The comma before the verb stays: it marks an apposition to step over
     # ("…,” Brent Bozell III, founder of the Media Research Center, tells").
     before = sentence[: m.start()].lstrip(" ,").rstrip()
+    if before.split()[:1] and before.split()[0].lower() in ("and", "but"):
+        # "“… of Chicago,” and he said he hoped …": a new clause of the
+        # sentence, whose subject is not the quotation's attribution.
+        return None
     if before.strip(" ,"):
         # “…,” Blinken said / “…,” the senior official told reporters. Only
         # the last clause before the verb: a stray mark or an aside before
@@ -1558,7 +1562,7 @@ def _subject(text: str, options: QuoteOptions) -> str | None:
     # "Michael Sexton, subsequently testified", "could only quip": adverbs
     # and auxiliaries between the subject and its verb.
     text = _TRAILING_ADVERBS.sub("", text)
-    pieces = re.split(r"[,;:()“”\"]|\s[—–]\s", text)
+    pieces = re.split(r"[,;:()“”\"]|\s(?:[—–]|--)\s", text)
     tail = pieces[-1].lower().split()
     if len(pieces) > 1 and tail[:1] == ["who"] and len(tail) <= 3:
         # "… such as Sen. Marco Rubio of Florida, who mused …": the relative
