@@ -841,3 +841,13 @@ def test_a_double_hyphen_sets_off_an_aside_before_the_subject() -> None:
     )
     [(speaker, _)] = _q(text)
     assert speaker == "Varga"
+
+
+def test_the_name_before_called_is_whose_words_they_are() -> None:
+    # Invented: "what X called “…”" with no speech verb in the sentence.
+    text = (
+        "As the island prepares for what Ida Varga called “the hardest winter the "
+        "ferry has ever faced,” the crew is training."
+    )
+    [(speaker, _)] = _q(text)
+    assert speaker == "Ida Varga"

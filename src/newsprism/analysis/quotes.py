@@ -1016,11 +1016,24 @@ def _speaker_around(
         # quotation's sentence governs all of it.
         who = _closing_attribution(_outside_marks(para[end_span.end :]), options)
     if who is None and span.start > 0:
+        # "… for what Newt Gingrich called “the loudest …”", "Jacobs called
+        # Merkel “The Chancellor of the Free World.”": the name right before
+        # "called" is whose words these are.
+        caller = _CALLER.search(_last_sentence(para[: span.start]))
+        if caller is not None:
+            who = _plausible(caller.group(1))
+    if who is None and span.start > 0:
         # A partial quotation inside a sentence with no speech verb: "Gov.
         # Tomblin called for “new and innovative ideas.”" The sentence's
         # subject is the one being quoted.
         who = _sentence_subject(_last_sentence(para[: span.start]), pronoun=True)
     return who
+
+
+_CALLER = re.compile(
+    r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*[a-z])\s+(?:called|calls|dubbed|described)\s+"
+    r"(?:(?:[A-Z][\w’'.-]*|him|her|them|it|this|that|the|a|his|their)\s+){0,3}(?:as\s+)?$"
+)
 
 
 def _attribution_may_follow(quoted: str, right: str) -> bool:
