@@ -47,6 +47,7 @@ from newsprism.text.headline_weights import (
     WEIGHTS,
     WEIGHTS_NO_TITLE,
 )
+from newsprism.text.sitename import page_lines
 
 __all__ = [
     "FEATURE_NAMES",
@@ -469,23 +470,6 @@ class Page:
     candidates: tuple[HeadlineCandidate, ...]
 
 
-def _lines(text: str) -> list[str]:
-    """The page's non-blank lines, stripped, at most _MAX_LINES.
-
-    White space inside a line is folded only in what is returned (see
-    :func:`choose`): folding every line of a long page costs more than the
-    rest of the work.
-    """
-    out: list[str] = []
-    for raw in text.splitlines():
-        s = raw.strip()
-        if s:
-            out.append(s)
-            if len(out) >= _MAX_LINES:
-                break
-    return out
-
-
 class _LazyProse:
     """Whether each line is body prose, worked out only for the lines asked.
 
@@ -560,7 +544,10 @@ def _overlap(words: set[str], line: str) -> float:
 
 def read_page(text: str) -> Page:
     """The first line's head and every headline candidate below it."""
-    lines = _lines(text)
+    # The page's non-blank lines, stripped, at most _MAX_LINES. White space
+    # inside a line is folded only in what is returned (see :func:`choose`):
+    # folding every line of a long page costs more than the rest of the work.
+    lines = page_lines(text)[:_MAX_LINES]
     if not lines:
         return Page(None, False, ())
     prose = _LazyProse(lines)
