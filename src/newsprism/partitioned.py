@@ -194,8 +194,39 @@ def _pass(
     return _Pass(story, moves, delta.stories, delta.members)
 
 
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """What every pass of the rounds reads and no round changes: sent to each worker once.
+
+    Sent with each task instead, the windows' articles and the member rows
+    were 91% of the bytes pickled (6,000 synthetic articles, 70 passes: 132
+    of 145 MB), which a cluster's network would carry on every round.
+    """
+
+    windows: tuple[_Window, ...]
+    members: dict[str, str]
+
+
+# The payload a worker process was started with (see _Pool.share).
+_SHARED: list[_Shared] = []
+
+
+def _set_shared(shared: _Shared) -> None:
+    _SHARED[:] = [shared]
+
+
+def _repass(w: int, stories: dict[str, str], opts: ClusterOptions, given: _Shared | None) -> _Pass:
+    """:func:`_pass` of window ``w``, from the shared payload (a worker's task)."""
+    shared = given if given is not None else _SHARED[0]
+    return _pass(shared.windows[w], stories, shared.members, opts)
+
+
 class _Runner(Protocol):
     def map(self, fn: Callable[..., T], *columns: Sequence[Any]) -> list[T]: ...
+
+    def share(self, payload: _Shared) -> Any:
+        """Hand ``payload`` to every worker; what to pass :func:`_repass` as ``given``."""
+        ...
 
     def close(self) -> None: ...
 
@@ -204,16 +235,29 @@ class _Here:
     def map(self, fn: Callable[..., T], *columns: Sequence[Any]) -> list[T]:
         return list(map(fn, *columns))
 
+    def share(self, payload: _Shared) -> Any:
+        return payload
+
     def close(self) -> None:
         pass
 
 
 class _Pool:
     def __init__(self, workers: int) -> None:
+        self._workers = workers
         self._pool = ProcessPoolExecutor(max_workers=workers)
 
     def map(self, fn: Callable[..., T], *columns: Sequence[Any]) -> list[T]:
         return list(self._pool.map(fn, *columns))
+
+    def share(self, payload: _Shared) -> Any:
+        # New workers, each started with the payload (inherited, not
+        # pickled, where processes fork).
+        self._pool.shutdown(wait=True)
+        self._pool = ProcessPoolExecutor(
+            max_workers=self._workers, initializer=_set_shared, initargs=(payload,)
+        )
+        return None
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -237,6 +281,10 @@ class _Dask:
         futures = self._client.map(fn, *columns, pure=False)
         done: list[T] = self._client.gather(futures)
         return done
+
+    def share(self, payload: _Shared) -> Any:
+        # Each worker holds a copy; a task given the future reads its own.
+        return self._client.scatter(payload, broadcast=True)
 
     def close(self) -> None:
         self._client.close()
@@ -336,18 +384,22 @@ def _run(
     # only repeat itself.
     changed = [True] * n
     rounds = 0
+    given: Any = None
     while True:
-        redo = [w for w in range(1, n) if any(changed[v] for v in reads[w][1])]
+        redo = [w for w in range(1, n) if any(changed[v] for v in reads[w])]
         if not redo or rounds == options.rounds:
             break
+        if rounds == 0:
+            # Member rows do not depend on the stories: all are known now.
+            members = _state_before(passes, range(n), ())[1]
+            given = runner.share(_Shared(tuple(prepared), members))
         rounds += 1
-        states = [_state_before(passes, *reads[w]) for w in redo]
         again = runner.map(
-            _pass,
-            [prepared[w] for w in redo],
-            [st for st, _ in states],
-            [mb for _, mb in states],
+            _repass,
+            redo,
+            [_state_before(passes, (), reads[w])[0] for w in redo],
             [cluster] * len(redo),
+            [given] * len(redo),
         )
         done += len(redo)
         changed = [False] * n
@@ -370,30 +422,26 @@ def _stories(passes: Sequence[_Pass]) -> dict[str, str]:
     return out
 
 
-def _reads(
-    w: int, prepared: Sequence[_Window], opts: ClusterOptions
-) -> tuple[list[int], list[int]]:
-    """The earlier windows whose member rows, and whose story rows, window ``w`` reads.
+def _reads(w: int, prepared: Sequence[_Window], opts: ClusterOptions) -> list[int]:
+    """The earlier windows whose story rows window ``w`` reads.
 
     Left out, as rows the index would not read: windows whose every article
     is past its reach in articles (``active_articles``) before ``w``; and
-    the stories of windows past its reach in days (``window_days``) when
-    neither side holds an undated article, as no article of ``w`` may join
-    them. Without the second, each pass restored the whole archive's
+    windows past its reach in days (``window_days``) when neither side
+    holds an undated article, as no article of ``w`` may join their
+    stories. Without the second, each pass restored the whole archive's
     stories: on 20,000 synthetic articles a round took 30 s where one
     process takes 11 (10 s with it). A story kept may name members of any
-    window before; member rows do not depend on the stories (each pass
-    gives the same), so they are all read.
+    window before: member rows, which do not depend on the stories, are
+    all read (see :class:`_Shared`).
     """
     here = prepared[w]
     horizon = here.before - opts.active_articles
-    members: list[int] = []
     stories: list[int] = []
     for v in range(w):
         there = prepared[v]
         if there.before + len(there.docs) <= horizon:
             continue
-        members.append(v)
         far = (
             here.first_day is not None
             and there.last_day is not None
@@ -401,7 +449,7 @@ def _reads(
         )
         if not far or here.undated or there.undated:
             stories.append(v)
-    return members, stories
+    return stories
 
 
 def _state_before(
