@@ -34,7 +34,7 @@ from newsprism.index.stories import (
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD = SHARED / "benchmarks" / "clustering" / "ecbplus.jsonl"
 
-# Measured B-cubed F1 on ECB+ subtopic in file order: 0.912 (see
+# Measured B-cubed F1 on ECB+ subtopic in file order: 0.911 (see
 # benchmarks/cluster_ecbplus.py); a commit may raise this floor, not lower it.
 ECBPLUS_FLOOR = 0.90
 
@@ -162,6 +162,30 @@ def test_a_story_holding_two_events_splits_and_moves_the_later_one() -> None:
     assert not any(d.id in delta.moves for d in docs[40:50])
     # Splitting again changes nothing: the halves are one event each.
     assert all(json.loads(delta.stories[s])["n"] == 10 for s in (first[0], second[0]))
+
+
+def test_two_events_of_two_reports_each_are_split_at_four_members() -> None:
+    # Stories of a few reports (AllSides holds 2 or 3 per event) are checked
+    # from 4 members on: two such events put together come apart.
+    election_reworded = (
+        "Voss elected Tarrowby mayor",
+        "Tarrowby voters elected Harlan Voss mayor with 58 percent, ousting Mirela Oakes. The "
+        "electoral board reported the highest turnout in two decades; Voss pledged bus lines "
+        "and cheaper housing.",
+    )
+    index = StoryIndex()
+    for d in filler(30):
+        index.assign(d)
+    story = index.assign(doc(1, *QUAKE))
+    assert index.assign(doc(2, *QUAKE_REWORDED)) == story
+    index.export_changes()
+    # The decision hook puts both election reports in the quake's story.
+    index.assign(doc(3, *ELECTION), choose=lambda described: story)
+    index.assign(doc(4, *election_reworded), choose=lambda described: story)
+    moves = index.export_changes().moves
+    elections = {doc(3, *ELECTION).id, doc(4, *election_reworded).id}
+    assert set(moves) == elections
+    assert len(set(moves.values())) == 1 and story not in moves.values()
 
 
 def test_one_event_is_not_split() -> None:
@@ -454,9 +478,10 @@ ALLSIDES = SHARED / "benchmarks" / "stories" / "allsides-2021-dev.jsonl"
 @pytest.mark.skipif(not ALLSIDES.exists(), reason="../shared benchmarks are absent")
 def test_allsides_test_half_separates_events_of_one_topic() -> None:
     """The learned decision on stories it was not fitted on (the test half by
-    story-label hash, see benchmarks/cluster_allsides.py): measured P 0.839
-    R 0.806 F1 0.822 in file order (P 0.810 R 0.784 F1 0.797 before the
-    weekday feature; before the learned decision, P 0.62 R 0.80 F1 0.70)."""
+    story-label hash, see benchmarks/cluster_allsides.py): measured P 0.857
+    R 0.806 F1 0.831 in file order (P 0.839 R 0.806 F1 0.822 with the first
+    split check at 8 members, P 0.810 R 0.784 F1 0.797 before the weekday
+    feature; before the learned decision, P 0.62 R 0.80 F1 0.70)."""
     records = [json.loads(line) for line in ALLSIDES.read_text(encoding="utf-8").splitlines()]
     test = [r for r in records if hashlib.sha256(r["story"].encode("utf-8")).digest()[0] % 2 == 1]
     index = StoryIndex()
@@ -466,7 +491,7 @@ def test_allsides_test_half_separates_events_of_one_topic() -> None:
         pred[r["id"]] = index.assign(ClusterDoc(r["id"], r["title"], r["text"], day))
     pred.update(index.export_changes().moves)
     p, _, f = _bcubed(pred, {r["id"]: r["story"] for r in test})
-    assert p >= 0.82 and f >= 0.80
+    assert p >= 0.85 and f >= 0.82
 
 
 def test_options_and_documents_survive_pickling() -> None:
