@@ -234,6 +234,26 @@ def test_stamp_and_dateline_give_the_published_date() -> None:
     assert paragraphs(dated) == [BODY_1]
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        f"Monday, March 4, 2024\n{HEADLINE}\nPublished: 2 March 2024\n{BODY_1}",
+        f"{HEADLINE}\nBy Ann Lee | Mar. 2, 2024\n{BODY_1}",
+        f"{HEADLINE}\nPELLINGFORD BBX NEWS\n{BODY_1}\n{BODY_2}\n\u00a9 2024 BBX News Ltd",
+        f"{HEADLINE}\n{BODY_1}\n{BODY_2}\nLeave a comment\nName\nEmail\n"
+        "\u00a9 2024 Harbour Gazette Newspapers. All rights reserved.",
+        f"News | Harbour Gazette\nHomeWorldPolitics{BODY_1}\nSource: Harbour Wire\n{BODY_2}",
+    ],
+)
+def test_without_metadata_the_text_and_title_are_the_same(raw: str) -> None:
+    # What extraction asks for: the outlet and date are read elsewhere.
+    full = clean_text(raw, url="https://harbour.example/2024/03/02/buses")
+    bare = clean_text(raw, url="https://harbour.example/2024/03/02/buses", metadata=False)
+    assert full.outlet is not None and full.published is not None
+    assert bare.outlet is None and bare.published is None
+    assert (bare.text, bare.title, bare.url) == (full.text, full.title, full.url)
+
+
 def test_date_in_prose_is_not_the_published_date() -> None:
     found = clean_text(f"{HEADLINE}\nA study published on March 3, 2021 found the same.\n{BODY_1}")
     assert found.published is None

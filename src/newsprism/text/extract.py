@@ -49,7 +49,11 @@ def extract(record: RawRecord) -> Extracted:
 
         found = extract_html(record.content, url=record.url)
     else:
-        found = _with_page_metadata(clean_text(record.content, url=record.url), record)
+        # The cleaner's outlet and date are replaced by the page's (see
+        # _with_page_metadata): not read.
+        found = _with_page_metadata(
+            clean_text(record.content, url=record.url, metadata=False), record
+        )
         if record.title:
             found = _with_stated_title(found, record.title)
     url = record.url or found.url
