@@ -1165,7 +1165,7 @@ def clean_by_rules(
     known_boilerplate: Collection[str] | None = None,
 ) -> Extracted:
     """Clean the scraped text of one news page by rules alone."""
-    found = _rule_pass(raw, url, known_boilerplate, True)[0]
+    found = _rule_pass(raw, url, known_boilerplate)[0]
     return found.extracted(found.body)
 
 
@@ -1204,7 +1204,7 @@ class _Found:
 
 
 def _rule_pass(
-    raw: str, url: str | None, known_boilerplate: Collection[str] | None, metadata: bool
+    raw: str, url: str | None, known_boilerplate: Collection[str] | None, metadata: bool = True
 ) -> tuple[_Found, list[str], list[int]]:
     """The rules' verdict on a page, and every line they saw with where it ended.
 
