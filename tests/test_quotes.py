@@ -766,6 +766,16 @@ def test_a_name_after_a_preposition_before_a_colon_is_the_addressee() -> None:
             "ferry has ever faced,” the crew is training.",
             "Ida Varga",
         ),
+        # Invented: a cue PolNeAR's annotators mark that the verb list lacked.
+        (
+            "“Close the port and you close the island,” the crowd chanted outside the town hall.",
+            "the crowd",
+        ),
+        # Invented: "my father" is a described subject, not "My".
+        (
+            "“We live on borrowed time,” my father often said.",
+            "my father",
+        ),
     ],
 )
 def test_the_speaker_of_one_quotation(text: str, speaker: str) -> None:

@@ -97,10 +97,19 @@ _SPEECH_VERBS = (
     "testified|testifies|quipped|quips|exclaimed|demanded|demands|asserted|asserts|"
     "reported|reports|read|reads|spoke|speaks|clarified|clarifies|elaborated|elaborates|detailed|details|described|describes|"
     "mused|muses|pleaded|pleads|answered|answers|retorted|cautioned|alleged|alleges|quip|"
-    "accused|accuses|accusing"
+    "accused|accuses|accusing|"
+    # Cues PolNeAR train's annotators marked on direct quotations that the
+    # lists above lacked (chanted 6, pledged 9, shot back 3, …).
+    "chanted|chants|yelled|yells|interjected|interjects|proclaimed|proclaims|pledged|pledges|"
+    "lamented|laments|recounted|recounts|whispered|screamed|shot back|fired back"
 )
 # Participles that attach a quotation to the sentence's subject ("…, saying: “…”").
-_PARTICIPLES = "saying|adding|telling|writing|noting|declaring|insisting|warning|asking"
+_PARTICIPLES = (
+    "saying|adding|telling|writing|noting|declaring|insisting|warning|asking|"
+    # ... and participles PolNeAR train's annotators marked (arguing 8, explaining 5, …).
+    "arguing|explaining|stating|remarking|responding|recalling|urging|vowing|pledging|"
+    "promising|claiming|complaining|suggesting|acknowledging|replying|tweeting|chanting"
+)
 _VERB = re.compile(
     rf"\b(?:{_SPEECH_VERBS}|{_PARTICIPLES}|According to)\b"
 )  # lower-case: "United States" is no verb
@@ -1174,7 +1183,7 @@ def _sentence_subject(sentence: str, pronoun: bool = False) -> str | None:
         # lower case, then the person.
         return _plausible(titled.group(1))
     m = _LEADING_NAME.match(text)
-    if m is None or (pronoun and m.group(1) in ("The", "A", "An")):
+    if m is None or (pronoun and m.group(1) in ("The", "A", "An", "My")):
         return _described_subject(text) if pronoun else None
     name = re.sub(r"\s+(?:of|the|de)$", "", m.group(1))
     if len(name.split()) > 8:
@@ -1204,7 +1213,8 @@ _LEADING_AGE = re.compile(r"^\d+-year-old\s+(?=[A-Z])")
 # bill passed …" is no speaker. On PolNeAR train 7 more speakers right, none
 # lost; dev unchanged (/tmp scripts over extract_quotes, the scorer's match).
 _DESCRIBED_SUBJECT = re.compile(
-    r"^((?:The|the|A|a|An|an)\s+(?:[A-Za-z][\w’'-]*\s+){0,3}?"
+    r"^((?:The|the|A|a|An|an|My|my|His|his|Her|her|Their|their|Our|our)\s+"
+    r"(?:[A-Za-z][\w’'-]*\s+){0,3}?"
     r"[a-z][\w’'-]*(?:er|or|ist|ian|ent|ant|man|woman|person|ee|ate|ive|ial)s?)"
     r"\s+(?:[a-z]+(?:ed|s)|has|had|was|is|will|would|also|then|later|sent|told|spoke|wrote|made|took|gave|began)\b"
 )
@@ -1270,6 +1280,10 @@ def _speaker_after(right: str, options: QuoteOptions) -> str | None:
     # The comma before the verb stays: it marks an apposition to step over
     # ("…,” Brent Bozell III, founder of the Media Research Center, tells").
     before = sentence[: m.start()].lstrip(" ,").rstrip()
+    if not before and m.group(0).endswith("ing"):
+        # "“…,” promising the Friends of Abe will return": the participle
+        # goes on with the sentence's subject; what follows is its object.
+        return None
     if before.split()[:1] and before.split()[0].lower() in ("and", "but"):
         # "“… of Chicago,” and he said he hoped …": a new clause of the
         # sentence, whose subject is not the quotation's attribution.
@@ -1359,6 +1373,9 @@ def _plausible(phrase: str) -> str | None:
         # he did not provide more details": "details" is a noun there).
         if all(w.lower() in _PRONOUN_TAIL for w in words[1:]):
             return first
+        return None
+    if len(words) == 1 and first.lower() in ("a", "an", "the", "this"):
+        # An article alone names no one ("another" may; "his" refers back).
         return None
     if len(words) > 1 and (
         first.lower() in _PREPOSITIONS or any(w.lower() in _COPULAS for w in words[1:])
@@ -1466,6 +1483,8 @@ _DESCRIBERS = frozenset(
         "their",
         "its",
         "this",
+        "my",
+        "our",
     ]
 )
 
@@ -1667,7 +1686,8 @@ _POSSESSOR_BEFORE = re.compile(r"(?:[’']s|\b(?:his|her|their|its|my|our|your))
 _GOES_ON_ELSEWHERE = re.compile(r"(?:went|goes) on\s+(?!to\b)[a-z]")
 _TRAILING_AUX = re.compile(
     r"\b(?:also|later|then|has|have|had|will|would|could|can|may|might|must|should|did|"
-    r"again|once|previously|who|only|just|even|still|first|soon)\s*$"
+    r"again|once|previously|who|only|just|even|still|first|soon|often|always|never|"
+    r"sometimes|recently)\s*$"
 )
 # "… delivered a blunt message to Trump: “…”", "… told the Dutch newspaper
 # NRC Handelsblad: “…”": a name after a preposition is whom the words are
