@@ -20,9 +20,10 @@ one-article file (page or text): it sends the path
 (:class:`~newsprism.sources.items.PageFile`) and the worker reads, decodes,
 extracts and returns only what is stored (no markup), so the writer's
 serial share of the CPU is small (Amdahl: 2 workers give 1.8x only when it
-is under 11%; measured in benchmarks/workers_speed.py). The CPU budget per record (:mod:`newsprism.budget`) holds
-in this process and in worker processes; Dask runs tasks in worker threads,
-where it cannot interrupt a record (the size limits still hold).
+is under 11%; measured in benchmarks/workers_speed.py). The CPU budget per
+record (:mod:`newsprism.budget`) holds in this process and in worker
+processes; Dask runs tasks in worker threads, where it cannot interrupt a
+record (the size limits still hold).
 """
 
 from __future__ import annotations

@@ -37,8 +37,9 @@ travels decides how many. Fixed point reached (``benchmarks/partitioned.py``,
 7-day windows): AllSides dev (61% undated: an undated article may join any
 story, so each window reads every earlier one) after 8 rounds, 119 passes
 of 21 windows; synthetic 19,050 after 4 rounds, 208 passes of 62 windows
-(about 3 times one process's CPU); 95,200 after 5 rounds, 250 passes. On a cluster the wall time is about
-``rounds + 1`` windows' worth, against all windows' worth for one process.
+(about 3 times one process's CPU); 95,200 after 5 rounds, 250 passes. On
+a cluster the wall time is about ``rounds + 1`` windows' worth, against all
+windows' worth for one process.
 
 The one-process run in window order differs from the run in input order
 only where dates go against input order (AllSides dev: B-cubed 0.992
@@ -85,7 +86,8 @@ class PartitionOptions:
     # dev, 4 on synthetic 19,050 and 5 on synthetic 95,200 (7-day windows,
     # benchmarks/partitioned.py); B-cubed against one process after 1, 2, 4
     # rounds: AllSides 0.918, 0.956, 0.986, synthetic 19,050 0.994, 0.996,
-    # 0.996, 95,200 0.993, 0.994, 0.994 (windows alone: 0.826, 0.877, 0.872). Precision first: a cap that leaves the run short of the fixed
+    # 0.996, 95,200 0.993, 0.994, 0.994 (windows alone: 0.826, 0.877,
+    # 0.872). Precision first: a cap that leaves the run short of the fixed
     # point is said in PartitionedRun.exact.
     rounds: int = 10
     # Local worker processes (1: this process); ``dask``, a scheduler's
