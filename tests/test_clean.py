@@ -727,6 +727,32 @@ def test_a_line_a_start_anchored_pattern_matches_opens_as_its_test_lets_through(
                     assert opens(x), (pattern.pattern, x)
 
 
+# The same patterns with the first three letters of their matches (text/clean.py's
+# _may_open).
+_HEADS: list[tuple[re.Pattern[str], frozenset[str], list[str]]] = [
+    (clean._CREDIT_LINE, clean._CREDIT_LINE_HEADS, _OPENINGS[0][2]),
+    (clean._RELATED_LINK, clean._RELATED_LINK_HEADS, _OPENINGS[1][2]),
+    (clean._RELATED_HEADER, clean._RELATED_HEADER_HEADS, _OPENINGS[2][2]),
+    (clean._SYNDICATION, clean._SYNDICATION_HEADS, _OPENINGS[3][2]),
+]
+
+
+@pytest.mark.parametrize(("pattern", "heads", "lines"), _HEADS)
+def test_a_line_a_start_anchored_pattern_matches_opens_with_one_of_its_heads(
+    pattern: re.Pattern[str], heads: frozenset[str], lines: list[str]
+) -> None:
+    assert all(pattern.match(x) and clean._may_open(x, heads) for x in lines)
+    # Every character below U+2200 and the odd ones that match a letter
+    # ignoring case, put in or over each of a line's first three places.
+    chars = [chr(i) for i in range(0x2200)] + ["\u3000", "\u212a", "\U0001d7ce"]
+    for line in lines:
+        for at in range(3):
+            for c in chars:
+                for x in (line[:at] + c + line[at + 1 :], line[:at] + c + line[at:]):
+                    if pattern.match(x):
+                        assert clean._may_open(x, heads), (pattern.pattern, x)
+
+
 @settings(max_examples=500, deadline=None)
 @given(
     st.lists(
