@@ -22,6 +22,11 @@ still be slower.
 
 Needs valgrind (``apt install valgrind``); it runs about 25 times slower than
 the plain interpreter, so keep N small (1,000 takes about a minute).
+
+Two runs of one build still differ a little (by up to 0.1% of a child's
+count: 7.714 and 7.724 M per article, one build measured twice), so a change
+of a few hundredths of a million per article needs ``--repeat 3`` (the
+median of three counts of each child) to be told from that.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from statistics import median
 
 _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
@@ -84,6 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="synthetic records")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="count each child this many times (median)"
+    )
     parser.add_argument("--child", choices=["generate", "run"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -98,12 +107,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from throughput import _build
 
     print(f"build: {_build()}")
-    generate_only = _count(args.n, args.seed, run=False)
-    with_pipeline = _count(args.n, args.seed, run=True)
+    repeat = max(1, args.repeat)
+    generate_only = int(median(_count(args.n, args.seed, run=False) for _ in range(repeat)))
+    with_pipeline = int(median(_count(args.n, args.seed, run=True) for _ in range(repeat)))
     per_article = (with_pipeline - generate_only) / args.n
     print(
         f"n={args.n:,}: generate {generate_only:,} instructions, generate + pipeline "
-        f"{with_pipeline:,}"
+        f"{with_pipeline:,}" + (f" (medians of {repeat} counts)" if repeat > 1 else "")
     )
     print(f"pipeline: {per_article / 1e6:.3f} M instructions per article")
     return 0
