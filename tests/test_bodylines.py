@@ -66,6 +66,20 @@ def test_ascii_measure_equals_the_general_path(line: str) -> None:
     assert bodylines._measure_ascii(line) == bodylines._measure_any(line)
 
 
+# Lines of single-spaced words, around the sample's 30 words (the fast path
+# counts the sample's capitals up to the space that ends it).
+_WORD_RUN = st.lists(
+    st.text(alphabet=st.sampled_from(list("aZ9_.!?'\")]:|/-")), min_size=1, max_size=5),
+    min_size=25,
+    max_size=40,
+).map(" ".join)
+
+
+@given(_WORD_RUN)
+def test_ascii_measure_of_a_long_line_of_words_equals_the_general_path(line: str) -> None:
+    assert bodylines._measure_ascii(line) == bodylines._measure_any(line)
+
+
 @given(_ASCII_EDGE)
 def test_sentence_count_without_the_search(line: str) -> None:
     classes = line.encode("ascii").translate(bodylines._CLASS_TABLE).decode("ascii")
