@@ -138,10 +138,15 @@ def test_one_article_is_not_one_articles(
     assert "1 article added (0 copies)" in out and "1 story touched" in out
 
 
-def test_analyze_partition_days(corpus: Path, tmp_path: Path) -> None:
+def test_analyze_partition_days(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     one, parted = tmp_path / "one.db", tmp_path / "parted.db"
     assert main(["analyze", str(corpus), "--db", str(one)]) == 0
     assert main(["analyze", str(corpus), "--db", str(parted), "--partition-days", "7"]) == 0
+    said = capsys.readouterr().err
+    assert "time-partitioned: stories of 3 articles in 1 window of 7 days, 0 rounds" in said
+    assert "the stories one process finds" in said
     report = tmp_path / "r.json"
     for db in (one, parted):
         assert main(["export", "--json", str(report), "--db", str(db)]) == 0

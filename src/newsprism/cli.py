@@ -316,6 +316,8 @@ def _print_run(
         _say(err, ("error", "red"), f": {problem.source}: {problem.reason}")
     for skip in result.skipped:
         _say(err, f"skipped: {skip.source}: {skip.reason}")
+    if result.partitioned is not None:
+        _say(err, f"time-partitioned: {result.partitioned}")
     if summaries:
         out.print(_story_table(summaries[:limit], "Stories in this run"))
         if len(summaries) > limit:

@@ -46,6 +46,8 @@ class RunResult:
     failed: tuple[InputError, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     stories: tuple[str, ...] = field(default_factory=tuple)  # stories this run added to
+    # How the time-partitioned mode found the stories, in words (else None).
+    partitioned: str | None = None
 
 
 def analyze(
@@ -186,6 +188,7 @@ class _Run:
         self.failed: list[InputError] = []
         self.skipped: list[Skipped] = []
         self.stories: dict[str, None] = {}  # insertion-ordered set
+        self.partitioned: str | None = None
         self.seen: set[str] = set()
         # Input files are numbered as their FileRead markers pass; a file
         # whose record failed extraction is not stamped as read (a rerun
@@ -382,6 +385,16 @@ class _Run:
             self.store.move_articles(done.story)
             save_cluster_delta(self.store, done.state)
         self.stories.update(dict.fromkeys(done.story.values()))
+        how = (
+            "the stories one process finds reading the windows in order"
+            if done.exact
+            else "stopped short of the fixed point: the stories may differ from one process's"
+        )
+        self.partitioned = (
+            f"stories of {len(docs):,} articles in {done.windows} "
+            f"window{'s' * (done.windows != 1)} of {partition.window_days} days, "
+            f"{done.rounds} round{'s' * (done.rounds != 1)} of joins: {how}"
+        )
 
     def _tick(self, source: str) -> None:
         if self.progress is not None:
@@ -399,6 +412,7 @@ class _Run:
             failed=tuple(self.failed),
             skipped=tuple(self.skipped),
             stories=tuple(s for s in self.stories if s in alive),
+            partitioned=self.partitioned,
         )
 
 
