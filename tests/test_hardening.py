@@ -391,3 +391,16 @@ def test_a_database_we_may_not_write_is_read_read_only(
     assert "Freight train derails" in listing
     code, _, err = _analyze(capsys, db, folder)  # a writer cannot fall back
     assert code == 1 and err.startswith("error: ") and "readonly" in err
+
+
+def test_an_input_error_survives_pickling_to_a_worker_and_back() -> None:
+    import pickle
+
+    from newsprism.errors import InputError
+
+    back = pickle.loads(pickle.dumps(InputError("a.html", "an empty page")))
+    assert (back.source, back.reason, str(back)) == (
+        "a.html",
+        "an empty page",
+        "a.html: an empty page",
+    )

@@ -24,6 +24,11 @@ class InputError(NewsprismError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Pickled to and from worker processes and Dask: the default rebuild
+        # passes the one formatted message to a two-argument constructor.
+        return (InputError, (self.source, self.reason))
+
 
 class StorageError(NewsprismError):
     """The database cannot be opened, read or written."""
