@@ -772,6 +772,17 @@ def test_a_name_after_a_preposition_before_a_colon_is_the_addressee() -> None:
             "“Close the port and you close the island,” the crowd chanted outside the town hall.",
             "the crowd",
         ),
+        # Invented: "reacted" and "remembered" attribute like "said".
+        (
+            "“An awful lot of people said no, and she did it anyway,” remembered "
+            "Ben Ostrow, the ferry's former spokesman.",
+            "Ben Ostrow",
+        ),
+        # Invented: a nested quotation in the same curly marks, then a signature.
+        (
+            "“I’d rather live in what he calls “hell” than on his ferry.” ― Ida Varga",
+            "Ida Varga",
+        ),
         # Invented: "my father" is a described subject, not "My".
         (
             "“We live on borrowed time,” my father often said.",

@@ -101,7 +101,8 @@ _SPEECH_VERBS = (
     # Cues PolNeAR train's annotators marked on direct quotations that the
     # lists above lacked (chanted 6, pledged 9, shot back 3, …).
     "chanted|chants|yelled|yells|interjected|interjects|proclaimed|proclaims|pledged|pledges|"
-    "lamented|laments|recounted|recounts|whispered|screamed|shot back|fired back"
+    "lamented|laments|recounted|recounts|whispered|screamed|shot back|fired back|"
+    "assured|assures|reacted|remembered|scoffed|mocked|mocks|thundered|charged"
 )
 # Participles that attach a quotation to the sentence's subject ("…, saying: “…”").
 _PARTICIPLES = (
@@ -897,17 +898,25 @@ def _spans(para: str) -> list[_Span]:
     single = [m for m in marks if m[1].endswith("1")]
     doubles = [m for m in marks if not m[1].endswith("1")]
     use = doubles if doubles else single
+    nested = 0  # curly opening marks inside the open quotation not yet closed
     for i, kind in use:
         if kind == "either":
             kind = "close" if open_at is not None else "open"
         if kind.startswith("open"):
             if open_at is None:
                 open_at = i
-            # An opening mark inside an open quotation is a nested or stray
+            elif para[i] == "“" and para[open_at] == "“":
+                # “I’d rather live in what he calls “hell” than …”: a nested
+                # quotation in the same curly marks closes before the outer one.
+                nested += 1
+            # Any other opening mark inside an open quotation is a stray
             # mark: the quotation stays open.
+        elif open_at is not None and nested and para[i] == "”":
+            nested -= 1
         elif open_at is not None:
             spans.append(_Span(open_at, i + 1, para[open_at + 1 : i].strip(), False))
             open_at = None
+            nested = 0
         elif spans and para[i] == "”" and para[i - 1] in ".!?":
             # “A,” Blinken said. And B.” — a typo drops the opening mark of a
             # quotation that goes on after its attribution: B runs from the
