@@ -851,3 +851,13 @@ def test_the_same_words_quoted_twice_in_one_article_are_shown_once_with_their_sp
     [entry] = entries
     assert len(entry["variants"]) == 1
     assert entry["speaker"] is not None and entry["speaker"].endswith("Ben Ostrow")
+
+
+def test_a_weekday_after_a_name_is_when_not_who() -> None:
+    # Invented: "Varga Sunday night" is Ida Varga, speaking on Sunday night.
+    text = (
+        "Ida Varga runs the ferry.\n\n"
+        "Varga Sunday night said that she “will not sell the ferry to anyone, ever.”"
+    )
+    [entry] = quotes_section([Article(id="a", source="a", text=text)])
+    assert entry["speaker"] == "Ida Varga"

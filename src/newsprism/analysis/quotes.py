@@ -1383,6 +1383,10 @@ def _plausible(phrase: str) -> str | None:
         if all(w.lower() in _PRONOUN_TAIL for w in words[1:]):
             return first
         return None
+    for at, w in enumerate(words[1:], 1):
+        if w.lower().strip(",.") in _WEEKDAYS and all(v[:1].isupper() for v in words[:at]):
+            # "Broaddrick Sunday night": when, not part of who.
+            return _plausible(" ".join(words[:at]))
     if len(words) == 1 and first.lower() in ("a", "an", "the", "this"):
         # An article alone names no one ("another" may; "his" refers back).
         return None
@@ -1431,6 +1435,7 @@ _PREPOSITIONS = frozenset(
     "in on at for from with without under during after before since despite amid into".split()
 )
 _COPULAS = frozenset("is are was were be been".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 # A role of lower- and upper-case words that may hold "of" and "the", then a name.
