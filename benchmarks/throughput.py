@@ -230,10 +230,13 @@ def _build() -> str:
     suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
     # Found, not imported: the extension files setup.py built, whatever it lists.
     compiled = []
-    for info in pkgutil.iter_modules(newsprism.__path__):
-        spec = importlib.util.find_spec(f"newsprism.{info.name}")
+    # Walked through the stage folders too (text/, index/ hold the compiled ones).
+    for info in pkgutil.walk_packages(newsprism.__path__, "newsprism."):
+        if info.ispkg:
+            continue
+        spec = importlib.util.find_spec(info.name)
         if spec is not None and (spec.origin or "").endswith(suffixes):
-            compiled.append(info.name)
+            compiled.append(info.name.removeprefix("newsprism."))
     if not compiled:
         return "pure Python (editable install or NEWSPRISM_PURE=1; see setup.py)"
     return f"compiled with mypyc: {', '.join(compiled)} (see setup.py)"
