@@ -848,6 +848,13 @@ def test_the_same_words_quoted_twice_in_one_article_are_shown_once_with_their_sp
             "“We will not pay for a second ferry,” the presidential candidate said.",
             "the presidential candidate",
         ),
+        # Invented: the name ends where its speech verb begins.
+        (
+            "Ida Varga runs the ferry.\n\n"
+            "Varga said she recalled thinking, “This is what people mean when they "
+            "say nobody listens to the island.”",
+            "Ida Varga",
+        ),
         # Invented: "Varga Sunday night" is Ida Varga, speaking on Sunday night.
         (
             "Ida Varga runs the ferry.\n\n"

@@ -1387,6 +1387,13 @@ def _plausible(phrase: str) -> str | None:
         if w.lower().strip(",.") in _WEEKDAYS and all(v[:1].isupper() for v in words[:at]):
             # "Broaddrick Sunday night": when, not part of who.
             return _plausible(" ".join(words[:at]))
+        if w.lower() in _REPORTING_WORDS:
+            # "Senate Majority Leader Mitch McConnell says he": the subject
+            # ends where its speech verb begins ("… sources have said").
+            head = _TRAILING_AUX.sub("", " ".join(words[:at])).strip()
+            if not head or head.split()[-1].lower() in ("and", "or", "but"):
+                return None
+            return _plausible(head)
     if len(words) == 1 and first.lower() in ("a", "an", "the", "this"):
         # An article alone names no one ("another" may; "his" refers back).
         return None
@@ -1436,6 +1443,7 @@ _PREPOSITIONS = frozenset(
 )
 _COPULAS = frozenset("is are was were be been".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_REPORTING_WORDS = frozenset("said says told tells added adds responded wrote writes".split())
 
 
 # A role of lower- and upper-case words that may hold "of" and "the", then a name.
