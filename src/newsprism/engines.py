@@ -172,6 +172,13 @@ class Processes:
     def __init__(self, options: AnalyzeOptions, workers: int) -> None:
         self.options = options
         self.workers = workers
+        # The HTML extractor (trafilatura, htmldate, lxml) is imported on the
+        # first page only (text.extract), so that plain-text runs skip it;
+        # imported here, before the pool forks its workers, each worker
+        # inherits it instead of importing it again (about half a second of
+        # CPU a worker, 2 ms a page on benchmarks/workers_speed.py's 362 pages).
+        import newsprism.text.html  # noqa: F401
+
         self._pool = ProcessPoolExecutor(max_workers=workers)
 
     def prepare(self, jobs: Sequence[Job], tick: Tick = _noop) -> list[Outcome]:
