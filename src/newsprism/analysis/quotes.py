@@ -298,6 +298,8 @@ def extract_quotes(
                     speaker = _plausible(signed.group(1))
                 elif lead_in is not None and lead_in_at == pi - 1:
                     speaker = lead_in
+            if speaker is not None and _opening_word(speaker, text):
+                speaker = None
             # "Conrad Aubel said crews would stay overnight. “…,” he said":
             # the person reported earlier in the paragraph, before the last
             # one named anywhere.
@@ -399,6 +401,21 @@ def extract_quotes(
 
 _INDEFINITE = frozenset(["a", "an", "one", "another", "some", "several"])
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+def _opening_word(speaker: str, article: str) -> bool:
+    """A one-word speaker that is a participle or an adverb opening a sentence
+    ("Holding signs …, the protesters chanted", "Across town, …", "Asked …"),
+    written capitalised nowhere inside a sentence: no name ("Manning" is)."""
+    if " " in speaker:
+        return False
+    low = speaker.lower()
+    if not (low.endswith(("ing", "ly")) or low in _INTRO_WORDS or low in _OPENING_ADVERBS):
+        return False
+    return re.search(rf"[\w,;]\s+{re.escape(speaker)}\b", article) is None
+
+
+_OPENING_ADVERBS = frozenset("across outside inside asked led partial".split())
 
 
 @dataclass(frozen=True, slots=True)
