@@ -868,3 +868,21 @@ def test_the_name_shown_for_one_quotation(text: str, speaker: str) -> None:
     # Invented articles: the story-wide name shown, not only the phrase found.
     [entry] = quotes_section([Article(id="a", source="a", text=text)])
     assert entry["speaker"] == speaker
+
+
+def test_the_one_named_in_what_is_said_is_not_the_speaker() -> None:
+    text = (
+        "Ola Sand spoke at a rally in Brevik on Saturday.\n\n"
+        "The No. 3 Republican in the House on Monday said former mayor Ola Sand was"
+        " “poisoning our democratic system” with his claims."
+    )
+    [entry] = quotes_section([Article(id="a", source="a.txt", text=text)])
+    assert entry["speaker"] is None
+    inverted = (
+        "Per Lind spoke first.\n\n"
+        "“This used to be a quiet town,” said Per Lind, a historian, “but it is growing.”"
+    )
+    speakers = {
+        e["speaker"] for e in quotes_section([Article(id="b", source="b.txt", text=inverted)])
+    }
+    assert speakers == {"Per Lind"}

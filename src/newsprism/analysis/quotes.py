@@ -1892,6 +1892,11 @@ def _canonical(q: Quote, resolver: SpeakerResolver) -> str | None:
         and _is_institution(q.antecedent)
     ):
         return None  # "she" is a person, not "Lessenford General Hospital"
+    if spk is None and q.antecedent is not None and _named_in_what_is_said(q, q.antecedent):
+        # "The No. 3 Republican in the House said Donald Trump was “poisoning
+        # …”": the one named after the speech verb is what is said, not who
+        # says it (AllSides dev, read_sections.py quotes --seed 9).
+        return None
     if spk is None or spk.lower() in PRONOUNS:
         return resolver.resolve(q.antecedent)
     found = resolver.resolve(spk)
@@ -1907,6 +1912,27 @@ def _canonical(q: Quote, resolver: SpeakerResolver) -> str | None:
         # the article was just quoting or reporting.
         return resolver.resolve(q.antecedent)
     return found
+
+
+def _named_in_what_is_said(q: Quote, name: str) -> bool:
+    """``name`` stands between a speech verb and the quotation, in its sentence."""
+    para = q.sentence
+    at = para.find(q.text.split(" … ")[0][:40])
+    if at < 0:
+        return False
+    start = max(para.rfind(". ", 0, at), para.rfind("? ", 0, at), para.rfind("! ", 0, at)) + 1
+    before = para[start:at]
+    verbs = list(_VERB.finditer(before))
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    lead = before[: verb.start()].rstrip()
+    if not lead or lead.endswith((",", ":", "”", '"')) or lead[-1] in _CLOSERS:
+        # "…,” said Raffaello Pantucci, director …, “but …": the name after
+        # an inverted verb is who says it.
+        return False
+    surname = name.split()[-1]
+    return re.search(rf"\b{re.escape(surname)}\b", before[verb.end() :]) is not None
 
 
 def _describes_a_body(description: str) -> bool:
