@@ -886,3 +886,12 @@ def test_the_one_named_in_what_is_said_is_not_the_speaker() -> None:
         e["speaker"] for e in quotes_section([Article(id="b", source="b.txt", text=inverted)])
     }
     assert speakers == {"Per Lind"}
+
+
+def test_the_one_heard_saying_is_the_speaker() -> None:
+    text = (
+        "Analyst Ola Sand faulted the network for cutting a 911 call in which a woman is heard"
+        " saying: “They are trying to stab us, get here now!”"
+    )
+    [q] = extract_quotes("a", text)
+    assert q.speaker_text == "a woman"

@@ -1024,7 +1024,10 @@ def _speaker_around(
         lead = _PARENTHESES.sub("", para[left_start : span.start])
         if _PASSIVE_LEAD.search(lead):
             return None  # "he had been told it could be “…”": not his words
-        who = _speaker_before(lead, options)
+        heard = _HEARD.search(lead)
+        # "a 911 call in which a woman is heard saying: “…”": the one heard,
+        # not the subject of the sentence (AllSides dev, read_sections.py).
+        who = heard.group(1) if heard is not None else _speaker_before(lead, options)
         closing = _last_sentence(lead)
         labelled = _LABEL_NAME.search(closing) if who is None else None
         if labelled is not None and _ADDRESSEE.search(closing, 0, labelled.start()) is None:
@@ -1912,6 +1915,12 @@ def _canonical(q: Quote, resolver: SpeakerResolver) -> str | None:
         # the article was just quoting or reporting.
         return resolver.resolve(q.antecedent)
     return found
+
+
+_HEARD = re.compile(
+    r"\b((?:a|an|one|the)\s+(?:[a-z]+\s+){0,2}[a-z]+)\s+(?:is|was|can\s+be|could\s+be)\s+"
+    r"heard\s+(?:saying|to\s+say|shouting|yelling|telling\s+\w+)\s*[:,]?\s*$"
+)
 
 
 def _named_in_what_is_said(q: Quote, name: str) -> bool:
