@@ -895,3 +895,12 @@ def test_the_one_heard_saying_is_the_speaker() -> None:
     )
     [q] = extract_quotes("a", text)
     assert q.speaker_text == "a woman"
+
+
+def test_the_last_owner_of_the_words_is_the_speaker() -> None:
+    text = (
+        "Take ArlandTV’s Ola Sand’s contention that the speech, in which Per Lind praised"
+        " the plan, was “delivered from a planet where facts don’t matter.”"
+    )
+    [q] = extract_quotes("a", text)
+    assert q.speaker_text == "Ola Sand"

@@ -1393,6 +1393,11 @@ def _plausible(phrase: str) -> str | None:
     text = clean_speaker(phrase)
     if text is None or any(c in text for c in _QUOTE_CHARS):
         return None
+    owner = _LAST_OWNER.search(text)
+    if owner is not None and owner.start() > 0:
+        # "Take MSNBC’s Nicolle Wallace’s [contention]": the last one named
+        # before the words they own (AllSides dev, read_sections.py quotes).
+        return _plausible(owner.group(1))
     words = text.split()
     first = words[0]
     if first.lower() in PRONOUNS:
@@ -1917,6 +1922,9 @@ def _canonical(q: Quote, resolver: SpeakerResolver) -> str | None:
     return found
 
 
+# A speaker phrase ending in a chain of owners: the last capitalised name
+# before the final "’s".
+_LAST_OWNER = re.compile(r"[’']s\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s$")
 _HEARD = re.compile(
     r"\b((?:a|an|one|the)\s+(?:[a-z]+\s+){0,2}[a-z]+)\s+(?:is|was|can\s+be|could\s+be)\s+"
     r"heard\s+(?:saying|to\s+say|shouting|yelling|telling\s+\w+)\s*[:,]?\s*$"
