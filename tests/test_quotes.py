@@ -904,3 +904,9 @@ def test_the_last_owner_of_the_words_is_the_speaker() -> None:
     )
     [q] = extract_quotes("a", text)
     assert q.speaker_text == "Ola Sand"
+
+
+def test_a_name_and_its_description_after_the_comma_speak_when_the_verb_is_cut() -> None:
+    text = "“I just ran for my life,” Ola Sand, a mechanic who was at the yard during..."
+    [q] = extract_quotes("a", text)
+    assert q.speaker_text == "Ola Sand"

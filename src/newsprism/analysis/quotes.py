@@ -1044,6 +1044,11 @@ def _speaker_around(
         # "…,” Mr. Herzog detailed: a name right after the quotation and a
         # verb of any kind.
         m = _NAME_THEN_VERB.match(right) if end_span.text.endswith((",", "?", "!")) else None
+        if m is None and end_span.text.endswith(","):
+            # "…,” Rochelle Hawkins, a mechanic who was at the yard during…":
+            # a full name and its description after the quotation's comma
+            # (the verb cut off with the excerpt; AllSides dev).
+            m = _NAME_THEN_DESCRIPTION.match(right)
         if m is not None:
             who = _plausible(m.group(1))
     if who is None:
@@ -1385,6 +1390,10 @@ def _first_sentence(text: str) -> str:
 
 _NAME_THEN_VERB = re.compile(
     r"^[\s,]*((?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]+|he|she|they)\s+[a-z]+(?:ed|s)\b"
+)
+
+_NAME_THEN_DESCRIPTION = re.compile(
+    r"^[\s,]*((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+),\s+(?:a|an|the)\s+\w"
 )
 
 
