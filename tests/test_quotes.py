@@ -910,3 +910,11 @@ def test_a_name_and_its_description_after_the_comma_speak_when_the_verb_is_cut()
     text = "“I just ran for my life,” Ola Sand, a mechanic who was at the yard during..."
     [q] = extract_quotes("a", text)
     assert q.speaker_text == "Ola Sand"
+
+
+def test_an_acronym_and_one_word_name_a_body() -> None:
+    text = (
+        "In a statement, ZT Energy said it had ended the project “after a review of its options.”"
+    )
+    [entry] = quotes_section([Article(id="a", source="a.txt", text=text)])
+    assert entry["speaker"] == "ZT Energy"

@@ -238,6 +238,10 @@ def split_role(run: str) -> tuple[str, str]:
             or (tok.isupper() and len(tok) <= 4 and not _initials_of_a_name(tokens, i))
         ):
             cut = i + 1
+    if 0 < cut == len(tokens) - 1 and tokens[cut - 1].isupper() and tokens[cut - 1].isalpha():
+        # "TC Energy", "UN Women": an acronym and one word name a body, not a
+        # role before a person (AllSides dev: "TC Energy said" was "Energy").
+        return "", run
     return " ".join(tokens[:cut]), " ".join(tokens[cut:])
 
 
