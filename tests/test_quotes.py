@@ -918,3 +918,13 @@ def test_an_acronym_and_one_word_name_a_body() -> None:
     )
     [entry] = quotes_section([Article(id="a", source="a.txt", text=text)])
     assert entry["speaker"] == "ZT Energy"
+
+
+def test_one_word_of_a_name_joined_by_and_is_no_one() -> None:
+    text = (
+        "Health and Human Services Secretary Ola Sand spoke on Thursday.\n\n"
+        "In a tweet, the government’s top health official said his comments had been"
+        " “taken wildly out of context.”"
+    )
+    [entry] = quotes_section([Article(id="a", source="a.txt", text=text)])
+    assert entry["speaker"] == "Ola Sand"

@@ -506,6 +506,8 @@ def _antecedent_candidates(at: _Around) -> list[tuple[str, tuple[float, ...]]]:
     he_she = pronoun and at.speaker is not None and at.speaker.lower() in ("he", "she")
     out: list[tuple[str, tuple[float, ...]]] = []
     for name, src in sources.items():
+        if _half_of_a_pair(name, at.para):
+            continue
         key = name.split()[-1].lower()
         institution = _is_institution(name)
         out.append(
@@ -543,6 +545,17 @@ def _antecedent_candidates(at: _Around) -> list[tuple[str, tuple[float, ...]]]:
             )
         )
     return out
+
+
+def _half_of_a_pair(name: str, para: str) -> bool:
+    """One capitalised word of a name joined by "and": "Health" of "Health and
+    Human Services Secretary Xavier Becerra", "Prevention" of "Centers for
+    Disease Control and Prevention" (AllSides dev, where each was shown as the
+    speaker a description referred back to)."""
+    if " " in name:
+        return False
+    word = re.escape(name)
+    return re.search(rf"\b{word}\s+and\s+[A-Z]|[A-Z][\w-]*\s+and\s+{word}\b", para) is not None
 
 
 _POSSESSIVE_END = re.compile(r"[’']s$")
@@ -1220,8 +1233,8 @@ def _sentence_subject(sentence: str, pronoun: bool = False) -> str | None:
     if m is None or (pronoun and m.group(1) in ("The", "A", "An", "My")):
         return _described_subject(text) if pronoun else None
     name = re.sub(r"\s+(?:of|the|de)$", "", m.group(1))
-    if len(name.split()) > 8:
-        return None
+    if len(name.split()) > 8 or _half_of_a_pair(name, text[: m.end(1) + 40]):
+        return None  # "Health and Human Services Secretary Xavier Becerra": not "Health"
     found = _plausible(name)
     if found is None:
         return None
