@@ -928,3 +928,10 @@ def test_one_word_of_a_name_joined_by_and_is_no_one() -> None:
     )
     [entry] = quotes_section([Article(id="a", source="a.txt", text=text)])
     assert entry["speaker"] == "Ola Sand"
+
+
+def test_a_programme_named_after_its_owner_is_no_quotation() -> None:
+    text = "“This has to be done soon, it is perplexing,” Ola Sand told CNN’s “State of the Union.”"
+    assert [q.text for q in extract_quotes("a", text)] == [
+        "This has to be done soon, it is perplexing,"
+    ]

@@ -234,6 +234,8 @@ def extract_quotes(
             # "“…,” she said": the person of the paragraph just before.
             context = subject
         ante = _antecedent(speaker, context, described)
+        if _show_title(sent, whole):
+            return None  # "told CNN’s “State of the Union”": a name, not words said
         if len(_WORD.findall(whole)) < options.min_words or _is_title(whole):
             # Too short to be a statement, unless the learned model reads it
             # as someone's words ("Trump said he would “build a wall.”"),
@@ -654,6 +656,19 @@ def _is_title(text: str) -> bool:
         return False  # "THIS IS NOT OK.": shouted, not a title
     words = [w for w in _WORD.findall(text) if w.lower() not in _TITLE_SMALL_WORDS]
     return len(words) >= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _show_title(para: str, quoted: str) -> bool:
+    """A programme's or a paper's name after its owner: "told CNN’s “State of
+    the Union”" (AllSides dev, shown as Jennifer Granholm's words)."""
+    at = para.find(quoted)
+    words = [w for w in _WORD.findall(quoted) if w.lower() not in _TITLE_SMALL_WORDS]
+    return (
+        at > 0
+        and re.search(r"[A-Z][\w.-]*[’']s\s+[\"“]?$", para[:at]) is not None
+        and len(words) >= 2
+        and all(w[:1].isupper() for w in words)
+    )
 
 
 # Words right before a quotation that make it a name for something, not
