@@ -935,3 +935,12 @@ def test_a_programme_named_after_its_owner_is_no_quotation() -> None:
     assert [q.text for q in extract_quotes("a", text)] == [
         "This has to be done soon, it is perplexing,"
     ]
+
+
+def test_a_figures_source_is_a_subject_not_a_clause_or_a_prepositions_object() -> None:
+    from newsprism.analysis.quotes import attribution
+
+    s = "Ola Sand defended the withdrawal of the forces from Arland, saying that 90% wanted it."
+    assert attribution(s, s.find("90")) == "Ola Sand"
+    s = "Records fell in Western states as the heat caught more than 40 million people."
+    assert attribution(s, s.find("40")) is None

@@ -1821,6 +1821,8 @@ def attribution(sentence: str, at: int | None = None) -> str | None:
         who = _subject(sentence[: m.start()], QuoteOptions())
         if who is None or who.lower() in PRONOUNS:
             continue
+        if _AFTER_PREPOSITION.search(sentence[: m.start()].rsplit(who, 1)[0]):
+            continue  # "in Western states as …": a preposition's object is no subject
         if at is not None and m.start() > at and sentence.rfind(who, 0, m.start()) < at:
             continue
         return _source_phrase(who)
@@ -1842,6 +1844,10 @@ _DETERMINERS = frozenset("the a an".split())
 _SOURCE_MAX_WORDS = 8
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|of|across|for|from|at|on|into|to|with)\s+$")
+_CLAUSE_VERB = re.compile(r"[a-z]+ed|defends|denies|insists|warns|argues|claims")
+
+
 def _source_phrase(text: str) -> str | None:
     """A credited source trimmed to a name or a description, or None.
 
@@ -1857,6 +1863,12 @@ def _source_phrase(text: str) -> str | None:
     first = words[0]
     if first.lower() in PRONOUNS:
         return None
+    for at in range(1, len(words)):
+        # "President Biden defended the withdrawal …, saying": the subject ends
+        # where a verb of its own clause begins (AllSides dev figures).
+        if words[at - 1][:1].isupper() and _CLAUSE_VERB.fullmatch(words[at]) is not None:
+            words = words[:at]
+            break
     # "officials", "health officials": a bare description is short.
     if not (first[:1].isupper() or first.lower() in _DETERMINERS) and len(words) > 3:
         return None
