@@ -405,3 +405,8 @@ def test_a_difference_or_a_further_group_is_not_a_level_or_a_count() -> None:
     assert [m.low for m in found] == [3.04]
     found = extract_mentions("a", "Two officers were hurt and one other person was killed.")
     assert [m.concept for m in found] == ["injured"]
+
+
+def test_a_toll_for_a_state_counts_there() -> None:
+    [m] = extract_mentions("a", "Officials gave a death toll of 63 for Lessen state on Friday.")
+    assert (m.place, m.low) == ("Lessen", 63)

@@ -160,6 +160,9 @@ _PLACE_NAME = (
 )
 _PLACE_AFTER = re.compile(rf"\b(?:in|inside|across|throughout|on)\s+{_PLACE_NAME}")
 _PLACE_BEFORE = re.compile(rf"\b(?:in|inside|across|throughout)\s+{_PLACE_NAME}")
+_PLACE_FOR = re.compile(
+    rf"\bfor\s+{_PLACE_NAME}\s+(?:state|county|province|region|district|prefecture|oblast)\b"
+)
 _PLACE_OPENING = re.compile(rf"^(?:In|Inside|Across|Throughout)\s+{_PLACE_NAME},\s")
 _PLACE_WHERE = re.compile(rf"\b(?:in|inside)\s+{_PLACE_NAME},?\s+$")
 _POSSESSIVE_PLACE = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)[’']s\s+(?:the\s+)?$")
@@ -635,6 +638,14 @@ def _place(
         if not _attributive(after[m.end() :])
         and not re.search(r"[’']s$", m.group(1))
         and len(_TOKEN.findall(after[: m.start()])) <= _PLACE_REACH
+    ]
+    # "a death toll of 63 for Rhineland-Palatinate state": "for" names a place
+    # only before a kind of place (AllSides dev: a region's toll beside a
+    # county's was a conflict).
+    candidates += [
+        m.group(1)
+        for m in _PLACE_FOR.finditer(after)
+        if len(_TOKEN.findall(after[: m.start()])) <= _PLACE_REACH
     ]
     for m in reversed(list(_PLACE_BEFORE.finditer(before))):
         # Only in the words right before the figure ("an attack on a camp in
