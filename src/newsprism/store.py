@@ -214,6 +214,21 @@ class Store(Protocol):
 CACHE_KIB = 256 * 1024
 
 
+def story_values_sql(column: str) -> str:
+    """SQL for the distinct non-null values of ``column`` among the articles of
+    story ``s``, joined with the unit separator (a name may hold a comma); read
+    back with :func:`split_story_values`. ``column`` is one of ours, never input."""
+    return (
+        f"(SELECT GROUP_CONCAT(v, char(31)) FROM (SELECT DISTINCT {column} AS v "
+        f"FROM article WHERE story = s.id AND {column} IS NOT NULL))"
+    )
+
+
+def split_story_values(joined: str | None) -> tuple[str, ...]:
+    """The sorted values :func:`story_values_sql` joined."""
+    return tuple(sorted(joined.split("\x1f"))) if joined else ()
+
+
 class SQLiteStore:
     """The default :class:`Store`, one SQLite file."""
 
@@ -592,9 +607,7 @@ class SQLiteStore:
     def _summaries(self, where: str, params: tuple[str, ...]) -> list[tuple[StorySummary, int]]:
         rows = self._conn.execute(
             "SELECT s.id, s.title, COUNT(a.id), COUNT(a.duplicate_of), "
-            # Outlets joined with the unit separator: a name may hold a comma.
-            "(SELECT GROUP_CONCAT(o, char(31)) FROM (SELECT DISTINCT outlet AS o FROM article "
-            "WHERE story = s.id AND outlet IS NOT NULL)), "
+            f"{story_values_sql('outlet')}, "
             "MIN(a.published), MAX(a.published), s.seq "
             f"FROM story s JOIN article a ON a.story = s.id {where} "
             "GROUP BY s.id ORDER BY s.seq",
@@ -607,7 +620,7 @@ class SQLiteStore:
                     title=r[1],
                     articles=r[2],
                     copies=r[3],
-                    outlets=tuple(sorted(r[4].split("\x1f"))) if r[4] else (),
+                    outlets=split_story_values(r[4]),
                     first=_stored_date(r[5]),
                     last=_stored_date(r[6]),
                 ),

@@ -27,7 +27,7 @@ from newsprism.errors import NotFoundError, StorageError
 from newsprism.models import Article
 from newsprism.render.report import article_json, build_report
 from newsprism.render.view import StoryView, story_views
-from newsprism.store import SCHEMA_VERSION, SQLiteStore
+from newsprism.store import SCHEMA_VERSION, SQLiteStore, split_story_values, story_values_sql
 
 Sort = Literal["new", "large"]
 
@@ -166,11 +166,7 @@ class Catalog:
         with self._connection() as conn:
             found = conn.execute(
                 "SELECT s.id, s.title, COUNT(a.id), COUNT(a.duplicate_of), "
-                # Joined with the unit separator: an outlet's name may hold a comma.
-                "(SELECT GROUP_CONCAT(o, char(31)) FROM (SELECT DISTINCT outlet AS o "
-                "FROM article WHERE story = s.id AND outlet IS NOT NULL)), "
-                "(SELECT GROUP_CONCAT(l, char(31)) FROM (SELECT DISTINCT language AS l "
-                "FROM article WHERE story = s.id AND language IS NOT NULL)), "
+                f"{story_values_sql('outlet')}, {story_values_sql('language')}, "
                 "MIN(a.published), MAX(a.published), MAX(a.seq) "
                 "FROM story s JOIN article a ON a.story = s.id GROUP BY s.id"
             ).fetchall()
@@ -180,8 +176,8 @@ class Catalog:
                 title=r[1],
                 articles=r[2],
                 copies=r[3],
-                outlets=tuple(sorted(r[4].split("\x1f"))) if r[4] else (),
-                languages=tuple(sorted(r[5].split("\x1f"))) if r[5] else (),
+                outlets=split_story_values(r[4]),
+                languages=split_story_values(r[5]),
                 first=_date(r[6]),
                 last=_date(r[7]),
                 newest=r[8],
