@@ -186,3 +186,20 @@ def test_a_date_naming_a_place_and_an_event_keeps_the_whole_name() -> None:
 def test_today_as_these_days_is_no_date() -> None:
     assert _days("Most cars today are controlled by dozens of chips.") == {}
     assert set(_days("The council today is voting on the budget.")) == {"2026-03-12"}
+
+
+def test_a_limit_told_as_ahead_is_next_year_and_bounds_no_writing_day() -> None:
+    # 2026-08-07 is a Friday. A limit in the present or future tense lies ahead;
+    # one in the past tense, or a period of data that ended, keeps its year.
+    ahead = _art(
+        "g", "The agency is extending the pause on payments through Jan. 31.", date(2026, 8, 7)
+    )
+    assert _by_date(timeline_section([ahead])).keys() == {"2027-01-31"}
+    over = _art("h", "The pause was extended through Jan. 31, officials said.", date(2026, 8, 7))
+    assert _by_date(timeline_section([over])).keys() == {"2026-01-31"}
+    # An undated report of the same announcement is not written after its limit.
+    known = [date(2026, 8, 7)]
+    undated = _art("i", "The agency on Friday extended the pause until January 31, 2027.")
+    assert infer_date(undated, known, []) == date(2026, 8, 7)
+    data = _art("j", "A report on vaccinations through April 9 shows a rise.")
+    assert infer_date(data, [date(2026, 4, 25)], []) == date(2026, 4, 25)

@@ -259,7 +259,10 @@ def infer_date(article: Article, known: Sequence[date], dated: Sequence[DatedEve
                 day = _resolve(m, sentence, anchor, False)
                 if day is None:
                     continue
-                if future:
+                if future or (day > anchor and _limit_ahead(sentence, m.start())):
+                    # "will extend the pause until January 31, 2022": a limit
+                    # after the story's dates bounds the writing day from
+                    # above, not below ("data through April 9 shows" does not).
                     high = _earlier(high, day - timedelta(days=1))
                 else:
                     low = _later(low, day)
@@ -318,6 +321,10 @@ def _resolve(m: re.Match[str], sentence: str, ref: date, inferred: bool) -> date
             found = date(ref.year, number, day)
             if found - ref > _FUTURE_SLACK:
                 found = date(ref.year - 1, number, day)
+            elif ref - found > _FUTURE_SLACK and _limit_ahead(sentence, m.start()):
+                # "extending the pause through Jan. 31" written in August: a
+                # limit told in the present or future lies ahead, next year.
+                found = date(ref.year + 1, number, day)
             return found
     except ValueError:
         return None  # "Feb. 30": not a date
@@ -383,6 +390,7 @@ _NOWADAYS = re.compile(
     r"\s+(?:is|are|remains?|has|have)\s+(?!\w+ing\b|expected\b|set\b|due\b|scheduled\b|to\b)",
     re.IGNORECASE,
 )
+_LIMIT = re.compile(r"\b(?:until|till|through|thru)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 _SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$|\bno\s+later\s+than\s+$")
 _SCAN_WORD = re.compile(r"[\w’'-]+|[,;:()—–]")
 
@@ -435,6 +443,14 @@ def weekday_tense(sentence: str, at: int) -> str | None:
         ):
             return "past"
     return None
+
+
+def _limit_ahead(sentence: str, at: int) -> bool:
+    """The date at ``at`` ends a span ("until", "through") told as not yet past."""
+    before = _outside_quotations(sentence[:at])
+    if not _LIMIT.search(before):
+        return False
+    return not ({"was", "were", "had", "ended", "lasted", "expired"} & set(before.lower().split()))
 
 
 def _both_tenses(text: str) -> bool:
