@@ -76,6 +76,21 @@ def test_a_sum_before_a_name_is_an_amount_not_a_count_of_the_name() -> None:
     assert m.what == "bill (USD)"
 
 
+def test_prisoners_freed_are_not_prisoners_held() -> None:
+    [m] = extract_mentions("a", "Rebels took the airfield, releasing thousands of prisoners.")
+    assert m.what == "people released"
+    [m] = extract_mentions("a", "Police detained about 40 protesters on Sunday.")
+    assert m.what == "people detained"
+
+
+def test_power_projection_is_no_forecast() -> None:
+    # "projection" alone names power or images; forecasts are "projections"/"projected".
+    [m] = extract_mentions("a", "The base was the source of power projection for 20 years.")
+    assert m.what == "years"
+    [m] = extract_mentions("a", "Growth is projected to reach 6% this year.")
+    assert m.what.endswith("(forecast or goal)")
+
+
 def test_vague_amounts() -> None:
     assert _one("Hundreds of residents fled the valley.") == (200, 999, True)
     assert _one("Dozens of shops were closed.")[2] is True

@@ -127,7 +127,7 @@ _CONCEPTS = {
 }
 _CONCEPT_OF = {w: c for c, words in _CONCEPTS.items() for w in words.split()}
 # Release words: a freed hostage is another quantity than a held one.
-_RELEASE = frozenset("release released releases freed".split())
+_RELEASE = frozenset("release released releases releasing freed freeing".split())
 # Narrower groups of people: children killed are another count than people killed.
 _SUBGROUPS = frozenset(
     "children kids minors babies women girls boys soldiers troops officers policemen police "
@@ -493,7 +493,9 @@ def _concept(
                 if tok in _CONCEPT_OF:
                     concept = _CONCEPT_OF[tok]
                     break
-    if concept != "hostages":
+    if concept not in ("hostages", "arrested"):
+        # Freed is another count only of people held: hostages, and prisoners
+        # ("releasing thousands of prisoners" counts no one detained).
         return concept, False
     opener = next((w for s, e, w in reversed(bounds) if e <= q.start), "")
     undone = opener in ("until", "unless", "if") or _UNDONE.search(sentence[: q.start]) is not None
@@ -511,7 +513,7 @@ _MOVED_UP_TO = re.compile(
 # beside the 6.1% measured, a vaccination goal beside the count so far; the
 # NewsQuant economy sentences use the same words).
 _EXPECTED = re.compile(
-    r"\b(?:expect(?:s|ed|ing|ations?)?|forecast(?:s|ers?|ing)?|projected|projections?"
+    r"\b(?:expect(?:s|ed|ing|ations?)?|forecast(?:s|ers?|ing)?|projected|projections"
     r"|anticipated?|predict(?:s|ed|ions?)?|goal|target(?:s|ed|ing)?|aim(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
@@ -743,7 +745,7 @@ def _label(
             "treated": f"{who} treated in hospital",
             "missing": f"{who} missing",
             "displaced": f"{who} displaced",
-            "arrested": f"{who} detained",
+            "arrested": f"{who} released" if released else f"{who} detained",
             "votes": "votes",
         }[concept].strip()
     elif concept != _UNKNOWN:
