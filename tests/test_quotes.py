@@ -944,3 +944,51 @@ def test_a_figures_source_is_a_subject_not_a_clause_or_a_prepositions_object() -
     assert attribution(s, s.find("90")) == "Ola Sand"
     s = "Records fell in Western states as the heat caught more than 40 million people."
     assert attribution(s, s.find("40")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A joining word opens no phrase a comma closes: the subject follows it.
+        (
+            "Harbour master Ilse Korven spoke first.\n\n"
+            "And then Brandt went on the attack at the pier, saying, “Who will pay for the "
+            "damage to the boats?”",
+            "Brandt",
+        ),
+        # A time before the comma is no name.
+        (
+            "Hours later, Brandt thanked the volunteers, telling the radio station, “They "
+            "worked through the whole night.”",
+            "Brandt",
+        ),
+        # An apposition over several commas before the verb.
+        (
+            "Ilse Korven, head of the harbour board, a sailor for thirty years and a "
+            "councillor, backed the plan, saying it “will keep the boats safe all winter.”",
+            "Ilse Korven",
+        ),
+        # A description that holds a capitalised word.
+        (
+            "A Korven campaign official later walked back the remark, saying that Korven "
+            "“did not mean the fishermen at all.”",
+            "A Korven campaign official",
+        ),
+        # Whoever calls someone something, named or described, says it.
+        (
+            "Harbour union chairman Piet Brandt called the mayor “the worst friend the port "
+            "ever had.”",
+            "Harbour union chairman Piet Brandt",
+        ),
+        (
+            "The vote was close; one councillor called Brandt “the loudest man in the whole "
+            "harbour.”",
+            "one councillor",
+        ),
+    ],
+)
+def test_the_subject_of_the_sentence_speaks_a_quotation_without_a_speech_verb(
+    text: str, speaker: str
+) -> None:
+    # Invented cases of the shapes read on PolNeAR train (benchmarks/quotes_polnear.py).
+    assert _q(text)[-1][0] == speaker

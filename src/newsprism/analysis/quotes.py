@@ -1090,9 +1090,21 @@ def _speaker_around(
         # "… for what Newt Gingrich called “the loudest …”", "Jacobs called
         # Merkel “The Chancellor of the Free World.”": the name right before
         # "called" is whose words these are.
-        caller = _CALLER.search(_last_sentence(para[: span.start]))
+        sentence = _last_sentence(para[: span.start])
+        caller = _CALLER.search(sentence)
         if caller is not None:
             who = _plausible(caller.group(1))
+        else:
+            # "Clinton campaign chairman John Podesta called the Indiana
+            # governor “…”", "one lawmaker called Trump “…”": whoever calls
+            # someone something, named or described, says it.
+            naming = _NAMING.search(sentence)
+            if naming is not None and _PASSIVE_BEFORE.search(sentence, 0, naming.start()) is None:
+                who = _subject(sentence[: naming.start()], options)
+                if who is not None and who.split()[0].lower() == "the":
+                    # "The harbour board called the pier “…”": a body's
+                    # label for something, not words someone is quoted saying.
+                    who = None
     if who is None and span.start > 0:
         # A partial quotation inside a sentence with no speech verb: "Gov.
         # Tomblin called for “new and innovative ideas.”" The sentence's
@@ -1105,6 +1117,13 @@ _CALLER = re.compile(
     r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*[a-z])\s+(?:called|calls|dubbed|described)\s+"
     r"(?:(?:[A-Z][\w’'.-]*|him|her|them|it|this|that|the|a|his|their)\s+){0,3}(?:as\s+)?$"
 )
+
+_NAMING = re.compile(
+    r"\s(?:called|calls|dubbed|labeled|labelled|branded|termed)\s+"
+    r"(?:[\w’'.-]+\s+){1,4}(?:as\s+)?$|\s(?:described|referred\s+to)\s+(?:[\w’'.-]+\s+){1,4}as\s+$"
+)
+# "… is described on Amazon as": a passive, whose subject is what is named.
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 
 
 def _attribution_may_follow(quoted: str, right: str) -> bool:
@@ -1180,7 +1199,9 @@ _NOT_SPEAKER_LEAD = _INTRO_WORDS - {"speaking"} | {
 }
 _LEADING_NAME = re.compile(
     r"^((?:[A-Z][\w’'.-]*|of|the|de|al-\w+)(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|al-\w+))*)"
-    r"(?:,\s[^,;:“”\"]{1,80},)?\s+[a-z]"
+    # An apposition may run over several commas ("Morton Blackwell, founder
+    # of the Leadership Institute, YAF member in the 1960s and …, endorsed").
+    r"(?:(?:,\s[^,;:“”\"]{1,80}){1,3},)?\s+[a-z]"
 )
 
 
@@ -1218,12 +1239,26 @@ def _sentence_subject(sentence: str, pronoun: bool = False) -> str | None:
     text = sentence.strip()
     if not text:
         return None
-    for _ in range(2):
-        # "On July 6, 2015, Sanders made …": an opening phrase may hold a comma.
-        first = text.split()[0].lower().strip(",") if text else ""
-        if (first in _INTRO_WORDS or _PARTICIPLE_LEAD.match(text) or first.isdigit()) and (
-            "," in text
+    for _ in range(3):
+        words = text.split(maxsplit=2)
+        first = words[0].lower() if words else ""
+        if (
+            first in _JOINERS
+            and len(words) > 1
+            and (words[1][:1].isupper() or words[1] in _JOINERS)
         ):
+            # "And then Trump went on the attack, saying, “…”": a joining word
+            # before the subject opens no phrase that a comma closes.
+            text = text.split(maxsplit=1)[1]
+            continue
+        # "On July 6, 2015, Sanders made …": an opening phrase may hold a comma.
+        first = first.strip(",")
+        if (
+            first in _INTRO_WORDS
+            or first in _TIME_NOUNS
+            or _PARTICIPLE_LEAD.match(text)
+            or first.isdigit()
+        ) and ("," in text):
             text = text.split(",", 1)[1].strip()
         else:
             break
@@ -1245,8 +1280,12 @@ def _sentence_subject(sentence: str, pronoun: bool = False) -> str | None:
         # lower case, then the person.
         return _plausible(titled.group(1))
     m = _LEADING_NAME.match(text)
-    if m is None or (pronoun and m.group(1) in ("The", "A", "An", "My")):
-        return _described_subject(text) if pronoun else None
+    if m is None or (pronoun and m.group(1).split()[0] in ("The", "A", "An", "My")):
+        # "A Clinton campaign official later walked back …": a description
+        # may hold a capitalised word.
+        described_first = _described_subject(text) if pronoun else None
+        if described_first is not None or m is None or m.group(1).split()[0] != "The":
+            return described_first
     name = re.sub(r"\s+(?:of|the|de)$", "", m.group(1))
     if len(name.split()) > 8 or _half_of_a_pair(name, text[: m.end(1) + 40]):
         return None  # "Health and Human Services Secretary Xavier Becerra": not "Health"
@@ -1266,6 +1305,10 @@ def _sentence_subject(sentence: str, pronoun: bool = False) -> str | None:
 
 
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
+# Words that join a sentence to the one before without opening a phrase.
+_JOINERS = frozenset("and but so then also yet still".split())
+# "Hours later, Trump returned …", "Days after …": a time, never a name.
+_TIME_NOUNS = frozenset("minutes hours days weeks months years moments decades".split())
 _LEADING_AGE = re.compile(r"^\d+-year-old\s+(?=[A-Z])")
 
 
@@ -1286,6 +1329,7 @@ def _described_subject(text: str) -> str | None:
     m = _DESCRIBED_SUBJECT.match(text)
     if (
         m is None
+        or _POSSESSIVE_END.search(m.group(1).split()[-2]) is not None  # "The senator’s answer"
         or m.group(1).split()[-1].lower() in _NOT_ROLE
         or (m.group(1).split()[-1].lower() in _FUNCTION_LEAD)
     ):
