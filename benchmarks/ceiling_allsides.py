@@ -34,7 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cluster_allsides import GOLD, Record, engine, fmt, half_of, load, scorer
+from cluster_allsides import GOLD, Record, baseline_labels, engine, fmt, half_of, load, scorer
 
 Bcubed = Callable[[dict[str, str], dict[str, str]], tuple[float, float, float]]
 PRF = tuple[float, float, float]
@@ -88,27 +88,18 @@ class Vectors:
         return matrix / np.where(norms == 0, 1, norms), ents
 
 
-def cluster(similarity: Any, threshold: float) -> list[int]:
+def curve(similarity: Any, records: Sequence[Record], bcubed: Bcubed) -> list[tuple[float, PRF]]:
+    """B-cubed at each threshold of average-linkage clustering over ``1 - similarity``."""
     import numpy as np
-    from sklearn.cluster import AgglomerativeClustering  # type: ignore[import-untyped]
 
     distance = np.clip(1.0 - similarity, 0.0, None)
     np.fill_diagonal(distance, 0.0)
-    model = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
-    )
-    labels: list[int] = model.fit_predict(distance).tolist()
-    return labels
-
-
-def curve(similarity: Any, records: Sequence[Record], bcubed: Bcubed) -> list[tuple[float, PRF]]:
     gold = {str(r["id"]): str(r["story"]) for r in records}
-    out = []
-    for t in THRESHOLDS:
-        labels = cluster(similarity, t)
-        pred = {str(r["id"]): str(k) for r, k in zip(records, labels, strict=True)}
-        out.append((t, bcubed(pred, gold)))
-    return out
+    ids = [str(r["id"]) for r in records]
+    return [
+        (t, bcubed(dict(zip(ids, map(str, baseline_labels(distance, t)), strict=True)), gold))
+        for t in THRESHOLDS
+    ]
 
 
 def best(points: list[tuple[float, PRF]]) -> tuple[float, PRF]:
@@ -212,9 +203,13 @@ def main(argv: list[str] | None = None) -> int:
     t, prf = best(on_test)
     tf_t, tf_prf = best(curve(_cosines([_text(r) for r in test]), test, bcubed))
     what = "lexical + vectors + entities" if vectors else "lexical"
-    print(f"pair model ({what}), fit half -> test half, threshold {chosen}: {fmt(at_chosen)}")
-    print(f"pair model ({what}), test half, best threshold {t}: {fmt(prf)}")
-    print(f"all pairs, TF-IDF, test half, best threshold {tf_t}: {fmt(tf_prf)}")
+    lines = [
+        (f"pair model ({what}), fit half -> test half, threshold {chosen}", at_chosen),
+        (f"pair model ({what}), test half, best threshold {t}", prf),
+        (f"all pairs, TF-IDF, test half, best threshold {tf_t}", tf_prf),
+    ]
+    for name, figures in lines:
+        print(f"{name}: {fmt(figures)}")
     return 0
 
 
