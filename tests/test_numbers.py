@@ -158,6 +158,27 @@ def test_precision_difference_is_not_a_conflict() -> None:
     assert len(entry["mentions"]) == 3  # type: ignore[arg-type]
 
 
+def test_a_figure_keeps_its_decimals_and_rounds_to_one_told_whole() -> None:
+    section = numbers_section(
+        [
+            _art("a", "Wright took 46.7 percent of the vote in the runoff."),
+            _art("b", "Wright took 47 percent of the vote in the runoff."),
+        ]
+    )
+    entry = _entry(section, "a")
+    assert entry["status"] == "consistent"
+    shown = {(m["article"], m["low"], m["high"]) for m in entry["mentions"]}  # type: ignore[attr-defined]
+    assert shown == {("a", 46.7, 46.7), ("b", 47.0, 47.0)}
+    # Below 10 a tenth is news: 5.8% and 6% are two rates, not one.
+    section = numbers_section(
+        [
+            _art("c", "The unemployment rate fell to 5.8% in the state."),
+            _art("d", "The unemployment rate fell to 6% in the state."),
+        ]
+    )
+    assert all(len(e["mentions"]) == 1 for e in section)
+
+
 def test_synonyms_group_and_other_places_do_not() -> None:
     section = numbers_section(
         [

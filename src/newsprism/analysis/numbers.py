@@ -589,9 +589,11 @@ def _vague_interval(q: Quantity) -> tuple[float, float]:
 
 
 def _round(x: float | None) -> float | None:
+    """Two decimals: the figure as written ("46.7 percent" stays 46.7, never
+    47), with float noise of the approximation bounds (928e9 * 0.9) gone."""
     if x is None:
         return None
-    return float(round(x)) if abs(x) >= 10 else round(x, 2)
+    return round(x, 2)
 
 
 _UNKNOWN = "figure"
@@ -907,6 +909,13 @@ def _compare(group: list[Mention]) -> tuple[str, str | None]:
 
 
 def _overlap(a: Mention, b: Mention) -> bool:
+    if a.low is not None and a.low == a.high and b.low is not None and b.low == b.high:
+        if abs(a.low) >= 10 and abs(b.low) >= 10:
+            # Two exact figures of 10 or more are one when they round to one
+            # whole number: "46.7 percent" and "47 percent" of a vote. Below
+            # 10 a tenth is news ("5.8%" forecast against "6%" measured).
+            return round(a.low) == round(b.low)
+        return a.low == b.low
     a_low = a.low if a.low is not None else float("-inf")
     a_high = a.high if a.high is not None else float("inf")
     b_low = b.low if b.low is not None else float("-inf")
