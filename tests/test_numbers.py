@@ -64,6 +64,13 @@ def test_a_figure_joined_to_a_word_counts_that_word(sentence: str, what: str, va
     assert (m.what, m.low) == (what, value)
 
 
+def test_an_irregular_past_verb_ends_what_is_counted() -> None:
+    [m] = extract_mentions("a", "Thousands of Cubans took to the streets on Sunday.")
+    assert (m.what, m.text) == ("cubans", "Thousands of Cubans")
+    [m] = extract_mentions("a", "Officials said 200 Afghans flew out overnight.")
+    assert m.what == "afghans"
+
+
 def test_a_day_after_a_count_is_not_what_it_counts() -> None:
     [m] = extract_mentions("a", "The cyberattack hit over 200 companies Friday.")
     assert (m.what, m.low) == ("companies", 200)

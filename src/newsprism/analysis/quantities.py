@@ -253,7 +253,11 @@ _NOUN_STOP: Final = frozenset(
 )
 _VERBISH: Final = re.compile(
     r"[a-z]+(?:ed|ing)|taken|held|seen|given|made|left|gone|according|been|being|known|"
-    r"won|lost|told|said|say|says|got|went|came|come|set|put|hit|cut|let|run|ran"
+    r"won|lost|told|said|say|says|got|went|came|come|set|put|hit|cut|let|run|ran|"
+    # Irregular past forms end a noun phrase too ("Thousands of Cubans took to
+    # the streets" counts Cubans, not "Cubans took"; AllSides dev).
+    r"took|fled|gave|sent|fell|began|broke|brought|bought|caught|chose|drove|flew|fought|"
+    r"found|grew|kept|led|paid|sold|spoke|stood|struck|threw|wrote|became|stole|swore"
 )
 _TOKEN: Final = re.compile(r"[A-Z](?:\.[A-Z])+\.?|[\w’'/-]+|[^\w\s]")
 # Product, index and model codes: "F-16", "S&P 500", "iPhone 11", "Covid-19".
