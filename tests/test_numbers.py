@@ -71,6 +71,12 @@ def test_an_irregular_past_verb_ends_what_is_counted() -> None:
     assert m.what == "afghans"
 
 
+def test_a_place_after_a_long_verb_group_is_the_figures() -> None:
+    sentence = "Police said more than 90 people are now known to have died in Ahrweiler county."
+    [m] = extract_mentions("a", sentence)
+    assert m.place == "Ahrweiler"
+
+
 def test_a_day_after_a_count_is_not_what_it_counts() -> None:
     [m] = extract_mentions("a", "The cyberattack hit over 200 companies Friday.")
     assert (m.what, m.low) == ("companies", 200)
