@@ -992,3 +992,21 @@ def test_the_subject_of_the_sentence_speaks_a_quotation_without_a_speech_verb(
 ) -> None:
     # Invented cases of the shapes read on PolNeAR train (benchmarks/quotes_polnear.py).
     assert _q(text)[-1][0] == speaker
+
+
+def test_a_sentence_that_runs_on_into_its_own_quotation_is_no_attribution() -> None:
+    # Invented: after the full stop, Brandt's sentence leads into his own words.
+    text = (
+        "Mayor Ines Varga said on Monday that the pier “must be rebuilt before the winter.” "
+        "Councillor Piet Brandt said it would be “a waste of money for the whole town.”"
+    )
+    assert [speaker for speaker, _ in _q(text)] == ["Mayor Ines Varga", "Councillor Piet Brandt"]
+
+
+def test_a_plural_after_a_quoted_adjective_is_a_noun_not_a_speech_verb() -> None:
+    # Invented: "comments" here is what Brandt made, not a verb whose subject speaks.
+    text = (
+        "In an interview with the harbour radio, Mayor Ines Varga stated that Brandt’s "
+        "“angry” and “loud” comments do not “help the fishermen of this town at all.”"
+    )
+    assert _q(text)[-1][0] == "Mayor Ines Varga"

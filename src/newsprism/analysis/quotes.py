@@ -1034,7 +1034,7 @@ def _speaker_around(
     # closed by a full stop is the lead-in's; what follows is a new sentence.
     who = (
         _speaker_after(right, options)
-        if not led_in and _attribution_may_follow(end_span.text, right)
+        if not led_in and _attribution_may_follow(end_span.text, right, bool(later))
         else None
     )
     if who is None and last is not None and last is not span:
@@ -1126,7 +1126,7 @@ _NAMING = re.compile(
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 
 
-def _attribution_may_follow(quoted: str, right: str) -> bool:
+def _attribution_may_follow(quoted: str, right: str, quotation_follows: bool = False) -> bool:
     """Whether the words after a quotation can be its attribution.
 
     “…,” X said / “…?” X asked: a comma, question or exclamation mark closes
@@ -1139,6 +1139,10 @@ def _attribution_may_follow(quoted: str, right: str) -> bool:
     if quoted.rstrip()[-1:] != "." or right.lstrip()[:1] in ",—–":
         return True
     sentence = _first_sentence(right.strip())
+    if quotation_follows and sentence[-1:] not in ".!?":
+        # “… the timing.” Gov. Pat McCrory said it would be “improper” …: the
+        # sentence after the full stop runs on into a quotation of its own.
+        return False
     m = _VERB.search(sentence)
     # ... and one that reports nothing more ("Russia insisted that Pyongyang
     # “stop …”" is a new statement).
@@ -1640,12 +1644,14 @@ def _speaker_before(left: str, options: QuoteOptions) -> str | None:
     # "once the Senate goes on recess, “…”": "goes on" reports speech only
     # with nothing or "to say" after it.
     # "Ginsburg’s comments “…”", "his remarks": a speech word after a
-    # possessive is a noun.
+    # possessive is a noun; so is a plural after a quoted adjective
+    # ("Trump’s “divisive” and “mean-spirited” comments do not “…”").
     verbs = [
         v
         for v in _VERB.finditer(clause)
         if not _GOES_ON_ELSEWHERE.match(clause, v.start())
         and _POSSESSOR_BEFORE.search(clause, max(0, v.start() - 8), v.start()) is None
+        and not (v.group(0).endswith("s") and re.search(r"[”\"]\s+$", clause[: v.start()]))
     ]
     if not verbs:
         return None
