@@ -145,7 +145,8 @@ def main() -> int:
             facts = exclusive_section(by_story[sid])
             print(f"== {sid}: {len(facts)} single-source facts")
             for fact in facts:
-                print(f"   {fact['article']}: {fact['text']}")
+                after = f"  [after: {fact['context']}]" if fact.get("context") else ""
+                print(f"   {fact['article']}: {fact['text']}{after}")
     return 0
 
 

@@ -69,7 +69,14 @@ def _report() -> dict[str, Any]:
         "timeline": [
             {"date": "2026-05-03", "what": "Ferrant re-elected", "articles": ["a1", "a2"]}
         ],
-        "exclusive": [{"article": "a2", "text": "Turnout was 41 percent."}],
+        "exclusive": [
+            {"article": "a2", "text": "Turnout was 41 percent."},
+            {
+                "article": "a2",
+                "text": "Still, it was the lowest since 1998.",
+                "context": "Turnout was 41 percent.",
+            },
+        ],
         "framing": [
             {
                 "article": "a1",
@@ -105,6 +112,7 @@ def test_html_escapes_article_text_and_has_no_external_assets() -> None:
     assert 'href="javascript' not in page
     assert not re.search(r"<(link|img|iframe|object)\b|\bsrc=", page)
     assert 'href="https://example.org/b"' in page
+    assert '<div class="context">after: Turnout was 41 percent.</div>' in page
 
 
 def test_html_citations_point_at_existing_sentences() -> None:
@@ -125,6 +133,8 @@ def test_markdown_is_escaped_and_complete() -> None:
     assert "| Port Ellery News | about 200 votes | 180–220 |" in md
     # The second wording is shown with its differences marked.
     assert "**shall**" in md
+    # A fact that leans on another sentence shows it as context, marked apart.
+    assert "Still, it was the lowest since 1998. _(after: Turnout was 41 percent.)_" in md
 
 
 def test_terminal_view_renders_every_section() -> None:
@@ -134,6 +144,7 @@ def test_terminal_view_renders_every_section() -> None:
     text = console.export_text()
     for expected in ("Mira Osei", "winning margin in votes", "2026-05-03", "Turnout was 41"):
         assert expected in text
+    assert "lowest since 1998. (after: Turnout was 41 percent.)" in text
     assert "[bold]re-elected[/bold]" in text  # shown as text, not read as markup
 
 

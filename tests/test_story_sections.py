@@ -143,11 +143,22 @@ def test_exclusive_leaves_out_retold_facts_credits_notices_and_contact_lines() -
     assert not any("forced 280" in t for t in texts)
     for line in ("Reporting by", "amended", "helpline"):
         assert not any(line in t for t in texts)
-    # "They have asked ..." is shown only after the sentence it points back to.
-    asked = [t for t in texts if "They have asked" in t]
-    assert asked
-    assert all(t.startswith("Inspector Samuel Achterberg") for t in asked)
+    # "They have asked ..." is shown right after the sentence it points back
+    # to, which is single-source too: its own item, so no context is needed.
+    items = [e for e in exclusive_section([A, B, C, W]) if e["article"] == "w"]
+    at = next(i for i, e in enumerate(items) if "They have asked" in e["text"])
+    assert at > 0 and items[at - 1]["text"].startswith("Inspector Samuel Achterberg")
+    assert "context" not in items[at]
     assert sum("Achterberg" in t for t in texts) == 1
+
+
+def test_a_sentence_leaning_on_a_retold_one_shows_it_as_context_only() -> None:
+    # The evacuation is everyone's; what "Still, ..." adds is this outlet's.
+    still = "Still, the Varnholt council expects 120 of them home again by the weekend."
+    d = _art("d", A.text.split("\n")[0], B.text.split("\n")[0] + " " + still)
+    [item] = [e for e in exclusive_section([A, B, C, d]) if e["article"] == "d"]
+    assert item["text"] == still
+    assert item["context"] == B.text.split("\n")[0]
 
 
 def test_exclusive_leaves_out_a_quotation_another_outlet_carries() -> None:

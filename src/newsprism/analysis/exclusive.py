@@ -12,10 +12,12 @@ no credit line, correction notice, embed, contact line, fragment or teaser;
 the outlet's own words (not a quotation, nor a quotation another outlet
 carries); not an article's lede, which tells the event the story is about.
 A sentence opening with a word that points back ("He also ...") is shown
-after the sentence before it. They rank by what is new in them: words, and
-above all names and figures, that no other article of the story uses at all
-(a mediator's nationality, a commander's name, a casualty count), then by how
-little of them is said elsewhere.
+after the sentence before it: that one as its own item when it is
+single-source too, else as the item's ``context`` (not part of the fact).
+They rank by what is new in them: words, and above all names and figures,
+that no other article of the story uses at all (a mediator's nationality, a
+commander's name, a casualty count), then by how little of them is said
+elsewhere.
 """
 
 from __future__ import annotations
@@ -144,9 +146,9 @@ def exclusive_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
     for s in sentences:
         if s.article not in lede and len(s.text.split()) >= MIN_WORDS:
             lede[s.article] = s.index
-    # Per article: (rank, brings a new name or figure, sentence, text shown,
-    # position of the sentence shown before it or -1).
-    picked: dict[str, list[tuple[float, bool, Sentence, str, int]]] = {}
+    # Per article: (rank, brings a new name or figure, sentence, its text,
+    # the sentence it leans on or "", position of that sentence or -1).
+    picked: dict[str, list[tuple[float, bool, Sentence, str, str, int]]] = {}
     for i, s in enumerate(sentences):
         text = strip_dateline(s.text)
         n_words = len(text.split())
@@ -164,7 +166,7 @@ def exclusive_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
             continue
         if s.has_quote and story.quotation_elsewhere(text, s.article):
             continue  # a quotation another outlet carries is no one outlet's fact
-        shown, leans_on = text, -1
+        context, leans_on = "", -1
         if dangling(text):
             # "He also maintained ...": shown after the sentence it points back
             # to, when that one stands on its own; else left out.
@@ -176,7 +178,10 @@ def exclusive_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
                 or not stands_alone(strip_dateline(before.text))
             ):
                 continue
-            shown, leans_on = f"{strip_dateline(before.text)} {text}", before.index
+            # The sentence leaned on is context, not the single-source fact:
+            # another outlet may well report it ("The report showed claims
+            # rose to 419,000. Still, the number ...").
+            context, leans_on = strip_dateline(before.text), before.index
         new_names = {
             n for n in _new_names(text, token_spread, tokens[s.article]) if not n[:1].isdigit()
         }
@@ -196,18 +201,22 @@ def exclusive_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
             + _NEW_WORD_WEIGHT * math.log2(1 + len(new))
         )
         has_new = bool(new_names or new_figures)
-        picked.setdefault(s.article, []).append((score, has_new, s, shown, leans_on))
+        picked.setdefault(s.article, []).append((score, has_new, s, text, context, leans_on))
     out = []
     for a in articles:
         ranked = sorted(picked.get(a.id, []), key=lambda x: (-x[0], x[2].index))
         named = [x for x in ranked if x[1]][:MAX_PER_ARTICLE]
         others = [x for x in ranked if not x[1]]
         best = named + others[: max(0, PER_ARTICLE - len(named))]
-        # A sentence shown before the one that points back to it is not shown twice.
-        leaned_on = {x[4] for x in best}
-        for _, _, s, line, _ in sorted(best, key=lambda x: x[2].index):
-            if s.index not in leaned_on:
-                out.append({"article": s.article, "text": line})
+        # A sentence that points back follows the one it leans on: when that
+        # one is single-source too it is shown as its own item right before,
+        # else it goes with it as context only (told elsewhere, perhaps).
+        shown = {x[2].index for x in best}
+        for _, _, s, line, context, leans_on in sorted(best, key=lambda x: x[2].index):
+            item = {"article": s.article, "text": line}
+            if context and leans_on not in shown:
+                item["context"] = context
+            out.append(item)
     return out
 
 

@@ -100,7 +100,8 @@ def _story(story: StoryView) -> list[str]:
 
     out += ["### Only one outlet reports", ""]
     for e in sec["exclusive"]:
-        out.append(f"- {esc(story.label(e.get('article', '')))}: {esc(e.get('text'))}")
+        after = f" _(after: {esc(e['context'])})_" if e.get("context") else ""
+        out.append(f"- {esc(story.label(e.get('article', '')))}: {esc(e.get('text'))}{after}")
     out += [*_none(sec["exclusive"], "Nothing reported by one outlet alone."), ""]
 
     out += ["### Framing: distinctive word choice", ""]

@@ -103,7 +103,10 @@ def story_renderables(story: StoryView) -> Iterator[RenderableType]:
 
     yield Rule("Only one outlet reports", align="left")
     for e in sec["exclusive"]:
-        yield Text.assemble((story.label(e.get("article", "")), "bold"), ": ", e.get("text", ""))
+        after = (f" (after: {e['context']})", "dim") if e.get("context") else ""
+        yield Text.assemble(
+            (story.label(e.get("article", "")), "bold"), ": ", e.get("text", ""), after
+        )
     yield from _none(sec["exclusive"], "Nothing reported by one outlet alone.")
 
     yield Rule("Framing: distinctive word choice", align="left")
