@@ -1,6 +1,7 @@
 """Story summaries on AllSides 2021 dev: the engine beside LexRank and the lead baseline.
 
-    .venv/bin/python benchmarks/summaries_allsides.py [--reports DIR] [--articles CACHE] [--fit]
+    .venv/bin/python benchmarks/summaries_allsides.py [--reports DIR] [--articles CACHE]
+        [--fit | --ceiling]
 
 Every article of the file is one JSONL record (its ``title``, ``published``,
 ``outlet``, ``url`` as the record states them) run through the real pipeline
@@ -202,6 +203,77 @@ def engine(articles: Sequence[Article], length: int) -> list[str]:
     return [str(e["text"]) for e in summary_section(articles)]
 
 
+def held(score: Any, ref: list[str], text: str) -> float:
+    """How much of the roundup (its words ``ref``) a sentence holds, as the
+    scorer counts: the share of its words, plus the share of its word pairs,
+    that the roundup uses."""
+    hyp = score.words(text)
+    got = 0.0
+    for n in (1, 2):
+        r, h = score._ngrams(ref, n), score._ngrams(hyp, n)
+        got += sum((r & h).values()) / max(1, sum(h.values()))
+    return got
+
+
+def ceiling(stories: dict[str, list[Article]], refs: dict[str, str], score: Any) -> None:
+    """How far a better rank could take the summary, on each half.
+
+    The candidates and the way the summary takes them (:func:`newsprism.analysis.
+    summary.choose`, then consensus first; sentences pointing back left out,
+    so that the rows compare like with like) are kept; only the rank changes:
+    the rank in use, then the rank the roundup itself gives (each candidate by
+    :func:`held`: a perfect rank of sentences, out of reach, an upper bound).
+    Last, the best the candidates allow: sentences taken one by one, each the
+    one that raises ROUGE-1 + ROUGE-2 of the summary cut to the roundup's
+    length the most.
+    """
+    from dataclasses import replace
+
+    from newsprism.analysis.summary import Features, candidates, choose
+
+    by_roundup = Features(lead=1.0, title=0, names=0, words=0, pairs=0, weekday=0, figure=0)
+    rows: dict[str, dict[str, tuple[float, float]]] = {}
+    for sid, arts in stories.items():
+        ref = score.words(refs[sid])
+        sentences, found = candidates(arts)
+        pool = [c for c in found if not c.leans]
+        cites = {c.index: len(c.cites) for c in pool}
+        texts = {c.index: c.text for c in pool}
+        order = {a.id: n for n, a in enumerate(arts)}
+
+        def rouge(shown: list[str], ref: list[str] = ref) -> tuple[float, float]:
+            hyp = score.words(" ".join(shown))[: len(ref)]
+            return score._rouge_n(ref, hyp, 1), score._rouge_n(ref, hyp, 2)
+
+        perfect = [
+            replace(c, features=replace(by_roundup, lead=held(score, ref, c.text))) for c in pool
+        ]
+        got = {}
+        for label, chosen in (
+            ("rank in use", choose(sentences, pool, order)),
+            ("rank by the roundup", choose(sentences, perfect, order, by_roundup)),
+        ):
+            chosen.sort(key=lambda i: -cites[i])  # consensus first, as the summary
+            got[label] = rouge([texts[i] for i in chosen])
+        best: list[str] = []
+        while True:
+            now = sum(rouge(best))
+            gains = [(sum(rouge([*best, t])) - now, t) for t in texts.values() if t not in best]
+            top = max(gains, default=(0.0, ""))
+            if top[0] <= 0:
+                break
+            best.append(top[1])
+        got["best the candidates allow"] = rouge(best)
+        rows[sid] = got
+    for label in ("rank in use", "rank by the roundup", "best the candidates allow"):
+        cells = []
+        for h in ("fit", "test", "whole"):
+            vals = [r[label] for sid, r in rows.items() if h in ("whole", half_of(sid))]
+            r1 = statistics.mean(v[0] for v in vals)
+            cells.append(f"{h} {r1:.3f}/{statistics.mean(v[1] for v in vals):.3f}")
+        print(f"{label:26s} " + "  ".join(cells))
+
+
 def fit(stories: dict[str, list[Article]], refs: dict[str, str], score: Any) -> None:
     """Learn the summary weights on the fit half, read them on both halves.
 
@@ -225,21 +297,13 @@ def fit(stories: dict[str, list[Article]], refs: dict[str, str], score: Any) -> 
 
     names = [f.name for f in fields(Features)]
 
-    def target(ref: list[str], text: str) -> float:
-        hyp = score.words(text)
-        got = 0.0
-        for n in (1, 2):
-            r, h = score._ngrams(ref, n), score._ngrams(hyp, n)
-            got += sum((r & h).values()) / max(1, sum(h.values()))
-        return got
-
     diffs: list[Any] = []
     for sid, arts in stories.items():
         if half_of(sid) != "fit":
             continue
         ref = score.words(refs[sid])
         rows = [
-            (np.array(astuple(c.features)), target(ref, c.text))
+            (np.array(astuple(c.features)), held(score, ref, c.text))
             for c in candidates(arts)[1]
             if not c.leans
         ]
@@ -337,6 +401,9 @@ def main(argv: list[str] | None = None) -> int:
         "--only", choices=("newsprism", "lexrank", "sumy-lexrank", "lead"), action="append"
     )
     ap.add_argument("--fit", action="store_true", help="fit the summary weights on the fit half")
+    ap.add_argument(
+        "--ceiling", action="store_true", help="ROUGE with a perfect rank, and the best possible"
+    )
     args = ap.parse_args(argv)
     records = load() if ROUNDUPS.exists() else []
     if not records:
@@ -362,6 +429,9 @@ def main(argv: list[str] | None = None) -> int:
     stories = {sid: originals(arts) for sid, arts in members.items() if sid in refs}
     if args.fit:
         fit(stories, refs, score)
+        return 0
+    if args.ceiling:
+        ceiling(stories, refs, score)
         return 0
     systems: dict[str, Summarizer] = {
         "newsprism": engine,
