@@ -69,12 +69,23 @@ def test_an_irregular_past_verb_ends_what_is_counted() -> None:
     assert (m.what, m.text) == ("cubans", "Thousands of Cubans")
     [m] = extract_mentions("a", "Officials said 200 Afghans flew out overnight.")
     assert m.what == "afghans"
+    [m] = extract_mentions("a", "Some 500 protesters drew cheers from the crowd.")
+    assert m.what == "protesters"
 
 
 def test_a_place_after_a_long_verb_group_is_the_figures() -> None:
     sentence = "Police said more than 90 people are now known to have died in Ahrweiler county."
     [m] = extract_mentions("a", sentence)
     assert m.place == "Ahrweiler"
+
+
+def test_a_cap_on_refugees_admitted_counts_no_one_displaced() -> None:
+    [m] = extract_mentions("a", "No more than 15,000 refugees could be accepted this year.")
+    assert m.what == "refugees"
+    [m] = extract_mentions("a", "More than 1.5 million refugees have fled the war.")
+    assert m.what == "people displaced"
+    [m] = extract_mentions("a", "Some 3,000 people were evacuated, and officials limited returns.")
+    assert m.what == "people displaced"
 
 
 def test_a_day_after_a_count_is_not_what_it_counts() -> None:

@@ -493,6 +493,12 @@ def _concept(
                 if tok in _CONCEPT_OF:
                     concept = _CONCEPT_OF[tok]
                     break
+    clause = sentence[clause_start:]
+    if concept == "displaced" and "refugee" in clause.lower() and _ADMISSION.search(clause):
+        # "no more than 15,000 refugees could be accepted", "to limit refugees
+        # to 15,000": a cap on admissions, no count of the displaced (AllSides
+        # dev); "1.5 million refugees have fled" is one.
+        return None, False
     if concept not in ("hostages", "arrested"):
         # Freed is another count only of people held: hostages, and prisoners
         # ("releasing thousands of prisoners" counts no one detained).
@@ -502,6 +508,11 @@ def _concept(
     released = bool(set(near_before + near_after) & _RELEASE) and not undone
     return concept, released
 
+
+_ADMISSION = re.compile(
+    r"\b(?:admit(?:s|ted)?|admissions?|accept(?:s|ed)?|resettle(?:s|d|ment)?|cap|ceiling|limit(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
 
 _MOVED_UP_TO = re.compile(
     r"\b(?:ticked|inched|edged|crept|went|moved|jumped|rose|climbed|shot|back|bumped|ramped)"

@@ -257,7 +257,9 @@ _VERBISH: Final = re.compile(
     # Irregular past forms end a noun phrase too ("Thousands of Cubans took to
     # the streets" counts Cubans, not "Cubans took"; AllSides dev).
     r"took|fled|gave|sent|fell|began|broke|brought|bought|caught|chose|drove|flew|fought|"
-    r"found|grew|kept|led|paid|sold|spoke|stood|struck|threw|wrote|became|stole|swore"
+    r"found|grew|kept|led|paid|sold|spoke|stood|struck|threw|wrote|became|stole|swore|"
+    r"drew|withdrew|built|dealt|dug|heard|hung|meant|rode|sank|shook|slept|sought|spent|"
+    r"swept|taught|thought|tore|wore|froze|hid|underwent|overtook"
 )
 _TOKEN: Final = re.compile(r"[A-Z](?:\.[A-Z])+\.?|[\w’'/-]+|[^\w\s]")
 # Product, index and model codes: "F-16", "S&P 500", "iPhone 11", "Covid-19".
