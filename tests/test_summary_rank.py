@@ -119,3 +119,25 @@ def test_the_sentence_telling_the_headline_is_never_left_out() -> None:
     taken = choose(sentences, pool, {"a": 0}, by_place, 0.0)
     assert len(pool) > len(taken)
     assert sentences[taken[0]].text == event
+
+
+def test_two_sentences_pointing_back_that_say_the_same_are_shown_once() -> None:
+    # Each lede is taken; each is followed by the same quotation, told "she said"
+    # (it points back to the lede that names her).
+    a = _art(
+        "a",
+        "Prosecutor Dana Whitfield opened a criminal inquiry into Harbor Shipping on Tuesday.",
+        "“We have told the company that our inquiry is no longer purely civil in nature,” "
+        "she said.",
+    )
+    b = _art(
+        "b",
+        "State investigators widened their examination of the freight firm to possible crimes, "
+        "officials confirmed.",
+        "“We have told the company that our inquiry is no longer purely civil in nature,” "
+        "she said in a statement.",
+    )
+    shown = [e["text"] for e in summary_section([a, b])]
+    assert any(t.startswith("Prosecutor Dana Whitfield") for t in shown)
+    assert any(t.startswith("State investigators") for t in shown)
+    assert sum("no longer purely civil" in t for t in shown) == 1

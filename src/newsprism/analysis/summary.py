@@ -285,14 +285,17 @@ def summary_section(
     for i in [*chosen, *(follower[i] for i in chosen if i in follower)]:
         cites[i] = [a for a in cites[i] if _same_time(sentences[i], _closest(sentences, i, a))]
     # Consensus first: what more outlets carry, then by rank (a stable sort);
-    # a sentence pointing back goes right after the one it points to.
+    # a sentence pointing back goes right after the one it points to, unless
+    # it repeats one shown, a sentence pointing back included (AllSides dev:
+    # two outlets' "“We have informed the Trump Organization ...,” said ..."
+    # were both shown, each after its own lede).
     chosen.sort(key=lambda i: -len(cites[i]))
     shown: list[int] = []
     for i in chosen:
         shown.append(i)
         f = follower.get(i)
         if f is not None and all(
-            not _repeats(sentences[f].words, sentences[j].words) for j in chosen
+            not _repeats(sentences[f].words, sentences[j].words) for j in (*chosen, *shown)
         ):
             shown.append(f)
     shown = shown[:MAX_SENTENCES]  # cut at the end: a follower never loses its lead
