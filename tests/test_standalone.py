@@ -29,6 +29,9 @@ from newsprism.analysis.standalone import (
         # A shell noun: which move, whose decision, the sentence before says.
         "The move follows weeks of talks between the two unions.",
         "The decision comes four months after the first closure.",
+        # "that" as a preposition's object: what the sentence before said.
+        "For that, the mayor has the county's engineers to thank.",
+        "Despite that, the council pressed ahead with the vote.",
     ],
 )
 def test_sentences_pointing_back_do_not_stand_alone(text: str) -> None:
@@ -48,6 +51,8 @@ def test_sentences_pointing_back_do_not_stand_alone(text: str) -> None:
         "The statement from the operator came two hours after the derailment.",
         # Opens inside a quotation the splitter cut: judged by its attribution.
         "So we can go in,” Mr. Herzog said of a message sent to residents.",
+        # After a verb, "that," opens a clause.
+        "The inspector found that, on average, trains ran four minutes late.",
     ],
 )
 def test_sentences_that_stand_on_their_own(text: str) -> None:

@@ -87,6 +87,17 @@ _SHELL_NOUN = re.compile(
     re.I,
 )
 _TIME_OPENER = re.compile(r"^(?:this|these|that)\s+" + _TIMES, re.I)
+# "that" standing for what was said before, as a preposition's object ahead of
+# the comma ("For that, President Biden has ... to thank", "Amid that, Texas
+# will gain two seats": AllSides dev; "Despite that", "Beyond that", "Prior to
+# that": PolNeAR train). After a verb, "that," opens a clause ("He found that,
+# on average, ...") and is left alone.
+_PREPOSITION_THAT = re.compile(
+    r"^(?:for|amid|beyond|before|despite|besides|without|with|because of|prior to|"
+    r"on top of|apart from|aside from|other than|in addition to|instead of|as for|but for|"
+    r"not only)\s+that\s*,",
+    re.I,
+)
 _FIRST_WORD = re.compile(r"^[\"“‘'(\[]*([A-Za-z]+)")
 
 _CREDIT = re.compile(
@@ -199,9 +210,10 @@ def dangling(text: str) -> bool:
     close, opening = text.find("”"), text.find("“")
     if close >= 0 and (opening < 0 or close < opening):
         return False
-    if _PART_OF.match(text) or _SHELL_NOUN.match(text.lstrip("\"“‘'([")):
+    head = text.lstrip("\"“‘'([")
+    if _PART_OF.match(text) or _SHELL_NOUN.match(head) or _PREPOSITION_THAT.match(head):
         return True
-    if _EARLY_DEMONSTRATIVE.match(text) or _CONNECTIVE.match(text.lstrip("\"“‘'([")):
+    if _EARLY_DEMONSTRATIVE.match(text) or _CONNECTIVE.match(head):
         return True
     if _EXPLETIVE.match(text) or _TIME_OPENER.match(text):
         return False
