@@ -1010,3 +1010,33 @@ def test_a_plural_after_a_quoted_adjective_is_a_noun_not_a_speech_verb() -> None
         "“angry” and “loud” comments do not “help the fishermen of this town at all.”"
     )
     assert _q(text)[-1][0] == "Mayor Ines Varga"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A term in quotation marks inside the attribution is part of it.
+        (
+            "“We have had better meetings than this one,” Harbour delegate Ilse Korven, "
+            "wearing a “Save the Pier” badge, said as the hall emptied.",
+            "Harbour delegate Ilse Korven",
+        ),
+        # A speech verb joined by "and" to the predicate before it shares its subject.
+        (
+            "In a long interview with reporter Anna Holm last year, Brandt said he welcomed "
+            "extradition to the United States and added, “I will answer every question.”",
+            "Brandt",
+        ),
+        # A named owner's people speak, not the owner.
+        (
+            "Korven's lawyers, including her brother, read the report on Thursday and said "
+            "they came away with “more questions than answers about the pier.”",
+            "Korven's lawyers",
+        ),
+    ],
+)
+def test_the_speaker_phrase_around_terms_coordinated_verbs_and_owners(
+    text: str, speaker: str
+) -> None:
+    # Invented cases of the shapes read on PolNeAR train and dev (benchmarks/quotes_polnear.py).
+    assert _q(text)[-1][0] == speaker

@@ -1022,7 +1022,13 @@ def _speaker_around(
     rest = spans
     end_span = last or span
     later = [s for s in spans if s.start >= end_span.end]
-    right = _PARENTHESES.sub("", para[end_span.end : later[0].start if later else len(para)])
+    # A term in quotation marks inside the attribution is part of it: “…,”
+    # Texas delegate Bill Eastland, wearing “Ted Cruz” campaign pins, said.
+    statements = [s for s in later if len(_WORD.findall(s.text)) >= options.min_words]
+    right = para[end_span.end : statements[0].start if statements else len(para)]
+    if len(statements) < len(later):
+        right = _MARK_PAIR.sub(r"\1", right)
+    right = _PARENTHESES.sub("", right)
     dashed = _DASH_NAME.match(right)
     if dashed is not None:
         # ”… ― Sonya Herridge: a reader's letter or a social-media post signed
@@ -1034,7 +1040,10 @@ def _speaker_around(
     # closed by a full stop is the lead-in's; what follows is a new sentence.
     who = (
         _speaker_after(right, options)
-        if not led_in and _attribution_may_follow(end_span.text, right, bool(later))
+        if not led_in
+        and _attribution_may_follow(
+            end_span.text, right, para[end_span.end : later[0].start] if later else None
+        )
         else None
     )
     if who is None and last is not None and last is not span:
@@ -1113,6 +1122,7 @@ def _speaker_around(
     return who
 
 
+_MARK_PAIR = re.compile(r"[“\"]([^“”\"]*)[”\"]")
 _CALLER = re.compile(
     r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*[a-z])\s+(?:called|calls|dubbed|described)\s+"
     r"(?:(?:[A-Z][\w’'.-]*|him|her|them|it|this|that|the|a|his|their)\s+){0,3}(?:as\s+)?$"
@@ -1126,7 +1136,7 @@ _NAMING = re.compile(
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 
 
-def _attribution_may_follow(quoted: str, right: str, quotation_follows: bool = False) -> bool:
+def _attribution_may_follow(quoted: str, right: str, before_next: str | None = None) -> bool:
     """Whether the words after a quotation can be its attribution.
 
     “…,” X said / “…?” X asked: a comma, question or exclamation mark closes
@@ -1139,7 +1149,7 @@ def _attribution_may_follow(quoted: str, right: str, quotation_follows: bool = F
     if quoted.rstrip()[-1:] != "." or right.lstrip()[:1] in ",—–":
         return True
     sentence = _first_sentence(right.strip())
-    if quotation_follows and sentence[-1:] not in ".!?":
+    if before_next is not None and _first_sentence(before_next.strip())[-1:] not in ".!?":
         # “… the timing.” Gov. Pat McCrory said it would be “improper” …: the
         # sentence after the full stop runs on into a quotation of its own.
         return False
@@ -1293,6 +1303,11 @@ def _sentence_subject(sentence: str, pronoun: bool = False) -> str | None:
     name = re.sub(r"\s+(?:of|the|de)$", "", m.group(1))
     if len(name.split()) > 8 or _half_of_a_pair(name, text[: m.end(1) + 40]):
         return None  # "Health and Human Services Secretary Xavier Becerra": not "Health"
+    owned = _OWNED_SPEAKER.match(text, m.end(1)) if pronoun else None
+    if owned is not None and _POSSESSIVE_END.search(name) is not None and name == m.group(1):
+        # "Scott's relatives … said", "Grayson's spokeswoman challenged …":
+        # whose, not who; the subject is the people or body they own.
+        return _plausible(f"{name} {owned.group(1)}")
     found = _plausible(name)
     if found is None:
         return None
@@ -1309,6 +1324,13 @@ def _sentence_subject(sentence: str, pronoun: bool = False) -> str | None:
 
 
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
+# What a named owner has that speaks ("Scott's relatives", "Cruz's campaign").
+_OWNED_SPEAKER = re.compile(
+    r"\s+(relatives|family|campaign|office|spokesman|spokeswoman|spokesperson|aides?|"
+    r"lawyers?|attorneys?|team|supporters|wife|husband|son|daughter|mother|father|"
+    r"brother|sister|staff|administration|government|advisers?|advisors?|allies|"
+    r"critics|opponents|friends?|lawmakers|officials|spokespeople|camp)\b"
+)
 # Words that join a sentence to the one before without opening a phrase.
 _JOINERS = frozenset("and but so then also yet still".split())
 # "Hours later, Trump returned …", "Days after …": a time, never a name.
@@ -1665,6 +1687,15 @@ def _speaker_before(left: str, options: QuoteOptions) -> str | None:
         # “…”": the speech verb is in the clause that sets the scene; the
         # main clause after the comma says who speaks.
         return None
+    if _AND_BEFORE.search(clause, 0, m.start()) is not None:
+        # "Lazar said he welcomed extradition … and added, “…”", "Grayson's
+        # spokeswoman challenged the assertion …, and said he “…”": the verb
+        # shares the subject of the sentence.
+        for earlier in reversed(verbs[:-1]):
+            named = _subject(clause[: earlier.start()], options)
+            if named is not None and _is_name_or_description(named):
+                return named
+        return _sentence_subject(clause[: m.start()], pronoun=True)
     if m.group(0).endswith("ing"):
         # "with Gorka noting “…”": a name right before the participle is its
         # subject; else "Rep. Hakeem Jeffries reacted to the news, saying:
@@ -1717,6 +1748,11 @@ def _speaker_before(left: str, options: QuoteOptions) -> str | None:
             if named is not None and _names_someone(named):
                 return named
     return who
+
+
+# A speech verb joined to the predicate before it ("… and added", ", and
+# later said").
+_AND_BEFORE = re.compile(r"\sand\s+(?:also\s+|then\s+|later\s+|[a-z]+ly\s+)?$")
 
 
 def _subject(text: str, options: QuoteOptions) -> str | None:
