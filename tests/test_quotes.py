@@ -1040,3 +1040,42 @@ def test_the_speaker_phrase_around_terms_coordinated_verbs_and_owners(
 ) -> None:
     # Invented cases of the shapes read on PolNeAR train and dev (benchmarks/quotes_polnear.py).
     assert _q(text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Cues PolNeAR's annotators marked that the verb list lacked.
+        (
+            "Editorial pages warned about the pier all week. “The town should close it now,” "
+            "opined the Harbour Gazette.",
+            "the Harbour Gazette",
+        ),
+        # When, not who: the subject ends where a time phrase begins.
+        (
+            "It became such a presence that Brandt during a Sunday rally thanked its members "
+            "“for their support in my campaign.”",
+            "Brandt",
+        ),
+        # A verb inside a clause whose sentence goes on with its own verb.
+        (
+            "Take ArlandTV’s Ola Sand’s claim that the speech, in which Per Lind blasted the "
+            "plan, was "
+            "“delivered from a planet where facts don’t matter.”",
+            "Ola Sand",
+        ),
+    ],
+)
+def test_speech_cues_and_where_the_speaker_phrase_ends(text: str, speaker: str) -> None:
+    assert _q(text)[-1][0] == speaker
+
+
+def test_she_is_no_group_that_a_person_owns() -> None:
+    # Invented: "she" goes back to Korven, not to "Korven’s campaign".
+    text = (
+        "Ines Korven spoke in the harbour hall on Monday.\n\n"
+        "Korven’s campaign said the vote would go ahead on Friday.\n\n"
+        "“Nothing has changed at all,” she said."
+    )
+    [*_, q] = extract_quotes("a", text)
+    assert q.antecedent is not None and "campaign" not in q.antecedent
