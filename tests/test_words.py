@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from newsprism.text.words import (
     alnum_tokens,
     folded_alnum_tokens,
+    folded_letter_tokens,
+    folded_word_tokens,
     letter_tokens,
     shingles,
     word_tokens,
@@ -18,20 +20,26 @@ from newsprism.text.words import (
 
 # Mostly ASCII with the characters news text mixes in: curly quotes, dashes,
 # accented and non-Latin letters, digits of other scripts, combining marks,
-# Unicode spaces, and lone surrogates (which a decoder can leave behind).
+# Unicode spaces, and lone surrogates (which a decoder can leave behind); and
+# capitals whose small forms str.lower() writes differently: the sigma by its
+# neighbours (final or not, across an apostrophe), the Kelvin sign as an
+# ASCII "k", the dotted I as two characters.
 _MIXED = st.one_of(
     st.characters(max_codepoint=127),
     st.sampled_from(
         "\u2018\u2019\u201c\u201d\u2014\u2013\u2026\u00a0\u2009\u2028\u0085"
         "\u00e9\u00df\u00e7\u0130\u0307\u03b1\u0416\u4e2d\u0663\u00b2\u00bd\ud800\udfff"
+        "\u03a3\u03a3\u039f\u03c3\u212a\u00c9\u1e9e\u00a3"
     ),
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=800, deadline=None)
 @given(st.text(alphabet=_MIXED, max_size=80))
 @example("it\u2019s caf\u00e9\u2014the l'homme, 1999_x \u201cquoted\u201d")
 @example("tab\tnew\nline\x1cfile\x1fsep")
+@example("\u039f\u03a3 \u039f\u03a3'\u039f \u212aelvin \u0130stanbul")
+@example("Caf\u00e9\u2019s \u00a3120 \u201cQuoted\u201d Word\u00a0Space end\u00e9")
 def test_words_are_what_the_regular_expression_finds(text: str) -> None:
     low = text.lower()
     assert word_tokens(low) == re.findall(r"\w+", low)
@@ -39,6 +47,10 @@ def test_words_are_what_the_regular_expression_finds(text: str) -> None:
     assert alnum_tokens(low) == re.findall(r"[^\W_]+", low)
     # Folded by the byte table when ASCII, by str.casefold() otherwise.
     assert folded_alnum_tokens(text) == re.findall(r"[^\W_]+", text.casefold())
+    # Folded by the byte table, and str.lower() on the pieces around a
+    # non-ASCII character only (the whole text when it holds a capital sigma).
+    assert folded_word_tokens(text) == re.findall(r"\w+", low)
+    assert folded_letter_tokens(text) == re.findall(r"[^\W\d_]+", low)
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ from typing import Protocol
 import numpy as np
 import rensa
 
-from newsprism.text.words import shingles, word_tokens
+from newsprism.text.words import folded_word_tokens, shingles
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +131,7 @@ class LshStore(Protocol):
 
 def tokens(text: str) -> list[str]:
     """The ``\\w+`` words of ``text``, lower-cased."""
-    return word_tokens(text.lower())
+    return folded_word_tokens(text)
 
 
 def fingerprint(text: str, options: DedupeOptions = DedupeOptions()) -> Fingerprint | None:

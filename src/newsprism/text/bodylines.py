@@ -35,7 +35,7 @@ from newsprism.text._bodylines_model import (
     WEIGHTS,
 )
 from newsprism.text.memo import Memo
-from newsprism.text.words import word_tokens
+from newsprism.text.words import folded_word_tokens
 
 __all__ = [
     "CODES",
@@ -199,7 +199,7 @@ def _measure_any(line: str) -> tuple[float, ...]:
     n = word_count(line)
     terminal, caps, n_words = _ends_and_caps(line)
     # 60 tokens fit in the first 600 characters of any prose line.
-    tokens = word_tokens(line[:_TOKEN_CHARS].lower())[:_SAMPLE_TOKENS]
+    tokens = folded_word_tokens(line[:_TOKEN_CHARS])[:_SAMPLE_TOKENS]
     function = 0
     for t in tokens:
         if t in _FUNCTION:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsprism.text.words import letter_tokens
+from newsprism.text.words import folded_letter_tokens
 
 # The commonest function words of each language. Words two of these languages
 # share ("que", "in", "la") are dropped below so every hit counts for one only.
@@ -57,7 +57,7 @@ MIN_LEAD = 2.0
 
 def guess_language(text: str) -> str | None:
     """ISO 639-1 code of ``text`` among en, de, fr, es, it, pt, nl; else ``None``."""
-    words = letter_tokens(text[:1000].lower())  # the [^\W\d_]+ words
+    words = folded_letter_tokens(text[:1000])  # the [^\W\d_]+ words, lower-cased
     if len(words) < MIN_WORDS:
         return None
     hits: Counter[str] = Counter(filter(None, map(_LANGUAGE_OF.get, words)))

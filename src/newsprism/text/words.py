@@ -50,6 +50,11 @@ _ALNUM: Final = re.compile(r"[^\W_]+")
 _ALNUM_CHARS: Final = string.ascii_lowercase + string.digits
 _ALNUM_BYTES: Final = _table(_ALNUM_CHARS)
 _FOLDED_ALNUM_BYTES: Final = _table(_ALNUM_CHARS, fold=True)
+_FOLDED_WORD_BYTES: Final = _table(string.ascii_lowercase + string.digits + "_", fold=True)
+_FOLDED_LETTER_BYTES: Final = _table(string.ascii_lowercase, fold=True)
+# str.lower() writes a capital sigma as a final or a medial small sigma by
+# the letters around it, which a piece cut from the text may not hold.
+_CAPITAL_SIGMA: Final = "\u03a3"
 
 
 def word_tokens(low: str) -> list[str]:
@@ -74,6 +79,38 @@ def folded_alnum_tokens(text: str) -> list[str]:
     return _find(text.casefold(), _ALNUM, _ALNUM_BYTES)
 
 
+def folded_word_tokens(text: str) -> list[str]:
+    """``word_tokens(text.lower())``, without lower-casing the whole text (see _find_folded)."""
+    return _find_folded(text, _WORD, _FOLDED_WORD_BYTES, _WORD_BYTES)
+
+
+def folded_letter_tokens(text: str) -> list[str]:
+    """``letter_tokens(text.lower())``, without lower-casing the whole text."""
+    return _find_folded(text, _LETTERS, _FOLDED_LETTER_BYTES, _LETTER_BYTES)
+
+
+def _find_folded(text: str, pattern: re.Pattern[str], folded: bytes, table: bytes) -> list[str]:
+    # The byte table folds the ASCII capitals as it spaces the rest, and only
+    # the pieces around a non-ASCII character are lower-cased (by str.lower(),
+    # before the regular expression reads them): str.lower() changes one
+    # character at a time, but for the capital sigma, whose small form
+    # depends on its neighbours (then the whole text is lower-cased first).
+    # Lower-casing a whole text is a pass of a few dozen instructions a
+    # character once it holds one non-ASCII character (a curly quote, a
+    # pound sign): 76k instructions per synthetic article for the copy
+    # fingerprint's words. With _pieces, the plain-text path went from
+    # 7.686 to 7.520 M instructions per article (benchmarks/instructions.py
+    # --n 1000, mypyc build, OPENBLAS_NUM_THREADS=1).
+    if text.isascii():
+        return text.encode("ascii").translate(folded).decode("ascii").split()
+    if _CAPITAL_SIGMA in text:
+        return _find(text.lower(), pattern, table)
+    spaced = (
+        text.encode("utf-8", "surrogatepass").translate(folded).decode("utf-8", "surrogatepass")
+    )
+    return _pieces(spaced, pattern, True)
+
+
 def _find(low: str, pattern: re.Pattern[str], table: bytes) -> list[str]:
     # Every ASCII non-word character becomes a space; the rest of the text is
     # unchanged (surrogates too). str.split also cuts at Unicode white space,
@@ -82,16 +119,44 @@ def _find(low: str, pattern: re.Pattern[str], table: bytes) -> list[str]:
     # call, about five times the instructions of bytes.translate's table.)
     if low.isascii():
         return low.encode("ascii").translate(table).decode("ascii").split()
-    chunks = (
-        low.encode("utf-8", "surrogatepass")
-        .translate(table)
-        .decode("utf-8", "surrogatepass")
-        .split()
-    )
-    odd = [i for i, chunk in enumerate(chunks) if not chunk.isascii()]
-    for i in reversed(odd):  # from the end, so the earlier indexes stay put
-        chunks[i : i + 1] = pattern.findall(chunks[i])
-    return chunks
+    spaced = low.encode("utf-8", "surrogatepass").translate(table).decode("utf-8", "surrogatepass")
+    return _pieces(spaced, pattern, False)
+
+
+def _pieces(spaced: str, pattern: re.Pattern[str], lower: bool) -> list[str]:
+    """The words of ``spaced``, a text whose ASCII characters are word characters or spaces.
+
+    The stretches between spaces that hold a non-ASCII character (few: an
+    accented word, a word after a curly quote) are read by ``pattern``
+    (lower-cased first with ``lower``); str.split() cuts the rest. Where
+    the non-ASCII characters are is read off the text encoded as ASCII with
+    each of them replaced by "?" (which the text no longer holds: every
+    ASCII mark is a space), found by str.find like the spaces, not by
+    asking each word whether it is ASCII (compiled, str.isascii() is a
+    method call by name, some 230 instructions a word) nor by a regular
+    expression (a search for a repeated class tries a match at every
+    position: some 200 instructions a character).
+    """
+    marks = spaced.encode("ascii", "replace").decode("ascii")
+    out: list[str] = []
+    pos = 0
+    at = marks.find("?")
+    while at >= 0:
+        # The stretch holding it, from the space before it to the next:
+        # within it, the words are what the pattern finds (a Unicode space
+        # is no word character either), around it what str.split() cuts.
+        start = max(pos, marks.rfind(" ", pos, at) + 1)
+        end = marks.find(" ", at)
+        if end < 0:
+            end = len(marks)
+        if start > pos:
+            out.extend(spaced[pos:start].split())
+        stretch = spaced[start:end]
+        out.extend(pattern.findall(stretch.lower() if lower else stretch))
+        pos = end
+        at = marks.find("?", end)
+    out.extend(spaced[pos:].split() if pos else spaced.split())
+    return out
 
 
 def shingles(words: list[str], n: int) -> list[str]:
