@@ -77,8 +77,13 @@ def instructions_of(script: Path, args: Sequence[str]) -> int:
         *args,
     ]
     # A fixed string-hash seed: set and dict layouts, and so the instruction
-    # count, are then the same from run to run.
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    # count, are then the same from run to run. One BLAS thread: NumPy's
+    # OpenBLAS starts a pool of threads on import that spin while idle, and
+    # valgrind counts their spinning, which depends on scheduling (the
+    # generating child alone measured 2,274 and 2,229 M instructions in two
+    # runs of one build; with one thread, 2,229 and 2,228 M). The pipeline
+    # calls no BLAS routine (its arrays are integers).
+    env = {**os.environ, "PYTHONHASHSEED": "0", "OPENBLAS_NUM_THREADS": "1"}
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     found = _REFS.search(proc.stderr)
     if proc.returncode != 0 or found is None:
