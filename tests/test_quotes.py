@@ -1079,3 +1079,23 @@ def test_she_is_no_group_that_a_person_owns() -> None:
     )
     [*_, q] = extract_quotes("a", text)
     assert q.antecedent is not None and "campaign" not in q.antecedent
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A description holds "in": its head opens it.
+        (
+            "“You work hard. So why didn’t Brandt pay his?” a narrator in the Korven ad asks.",
+            "a narrator in the Korven ad",
+        ),
+        # ... and "and" between two roles of one person.
+        (
+            "On the morning show, the former mayor of the town and current harbour board "
+            "chairman said she wanted “to speak directly to the fishermen.”",
+            "the former mayor",
+        ),
+    ],
+)
+def test_a_description_of_the_speaker_holds_in_and_and(text: str, speaker: str) -> None:
+    assert _q(text)[-1][0] == speaker

@@ -1841,12 +1841,28 @@ def _subject(text: str, options: QuoteOptions) -> str | None:
         found = _within_speaker_words(clause, options)
         if found is None:
             found = _before_relative_clause(piece, options)
+        if (
+            (found is None or not _is_name_or_description(found) or clause != stripped)
+            and first in _DESCRIBERS
+            and _DESCRIPTION_STOP.search(stripped) is None
+        ):
+            # "a narrator in the Clinton ad asks", "the former secretary of
+            # state and current Democratic presidential nominee said": a
+            # description holds "in" and "and"; its head opens it.
+            found = _within_speaker_words(_TRAILING_AUX.sub("", stripped).strip(), options) or found
         if found is not None and (_names_someone(found) or found.lower() in PRONOUNS):
             return found
         return found or fallback
     return fallback
 
 
+# Words that end a description opened by an article with a clause of its own.
+_DESCRIPTION_STOP = re.compile(
+    r"\b(?:but|while|as|when|after|before|because|although|though|who|which|that|where|"
+    r"said|says|told|is|are|was|were|has|have|had|went|goes|to)\b|[A-Z][\w’'-]*\s+[a-z]+(?:ed|s)\b"
+    r"|\b(?:in|on|at|during)\s+(?:\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|\band\s+[A-Z]"
+)
 _RELATIVE = re.compile(r"\s(?:who|which)\s")
 
 
