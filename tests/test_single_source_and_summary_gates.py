@@ -91,8 +91,13 @@ def test_example_summary_cites_several_outlets_first(example_report: dict[str, A
 # Measured (direct articles, scorer's ROUGE, each story alone): ROUGE-1 0.438,
 # ROUGE-2 0.174 over the 372 stories after the learned rank and the coverage
 # of word pairs (benchmarks/summaries_allsides.py: fit half 0.444/0.180, test
-# 0.431/0.167); 0.429/0.164 before. A little below, for the float sums' order.
-ROUGE1_FLOOR = 0.436
+# 0.431/0.167); 0.429/0.164 before. Lowered on purpose to 0.436 / 0.173 (fit
+# 0.442/0.179, test 0.428/0.165) when sentences in a column's own voice ("As
+# usual, the media ... are exaggerating", "we should be thankful") were kept
+# out of the summary: 38 such sentences of 2,417 were shown as neutral
+# summary; the stories made of columns have little else to say, so their
+# summaries got shorter. A little below, for the float sums' order.
+ROUGE1_FLOOR = 0.435
 ROUGE2_FLOOR = 0.172
 
 

@@ -129,3 +129,26 @@ def test_a_photo_caption_is_not_news() -> None:
     )
     assert not is_about_the_article("The law was signed on July 4, 2021, in the capital.")
     assert not is_about_the_article("He was born on Nov. 19, 1960, in Oslo.")
+
+
+def test_the_writers_own_voice_is_opinion_not_report() -> None:
+    from newsprism.analysis.standalone import writers_voice
+
+    for opinion in (
+        "As usual, the media and politicians are exaggerating the evidence.",
+        "By most measures, we should be thankful for how far the country has come.",
+        "In 2005, I was an adviser to an infantry battalion near the capital.",
+        "So is this just another self-dealing benefit for the mayor?",
+    ):
+        assert writers_voice(opinion), opinion
+    for report in (
+        "“We will not back down,” the mayor said on Monday.",
+        "The US said it would send aid to the region.",
+        "World War I ended in 1918, the museum's guide explains.",
+        "Nina Turner, a surrogate for Sen. Bernie Sanders (I-Vt.), leads the race.",
+        "'Masks work if people wear them,' he added, citing our own data.".replace(
+            "our own", "the"
+        ),
+        'My eyes were streaming by the time I got to the car," he said.',
+    ):
+        assert not writers_voice(report), report

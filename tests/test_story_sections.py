@@ -317,3 +317,23 @@ def test_framing_of_one_word_texts_is_empty_not_an_error() -> None:
     # own choice, and the log-odds would divide by zero (found by fuzzing).
     one, two = _art("f1", "Flood"), _art("f2", "Flood")
     assert all(not e["terms"] for e in framing_section([one, two]))
+
+
+def test_a_columns_own_opinion_is_no_single_source_fact() -> None:
+    report = "The Varnholt volunteers served 300 meals at the rest centre on Wednesday."
+    opinion = "The Varnholt volunteers deserve our thanks for serving 300 meals at the rest centre."
+    d = _art("d", A.text.split("\n")[0], report)
+    e = _art("e", A.text.split("\n")[0], opinion)
+    assert [x["text"] for x in exclusive_section([A, B, C, d]) if x["article"] == "d"] == [report]
+    assert not [x for x in exclusive_section([A, B, C, e]) if x["article"] == "e"]
+
+
+def test_a_columns_own_opinion_is_no_summary_candidate() -> None:
+    from newsprism.analysis.summary import candidates
+
+    report = "The Varnholt volunteers served 300 meals at the rest centre on Wednesday."
+    opinion = "The Varnholt volunteers deserve our thanks for serving 300 meals at the rest centre."
+    _, found = candidates([A, B, _art("d", report), _art("e", opinion)])
+    texts = {c.text for c in found}
+    assert report in texts
+    assert opinion not in texts

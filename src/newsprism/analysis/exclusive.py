@@ -42,6 +42,7 @@ from newsprism.analysis.standalone import (
     is_about_the_article,
     stands_alone,
     strip_dateline,
+    writers_voice,
 )
 from newsprism.models import Article
 
@@ -164,6 +165,8 @@ def exclusive_section(articles: Sequence[Article]) -> list[dict[str, Any]]:
             continue
         if not complete(text) or is_about_the_article(text) or not _FACT.search(text):
             continue
+        if writers_voice(text):
+            continue  # a column's opinion ("we should be thankful") is no checkable fact
         if s.has_quote and story.quotation_elsewhere(text, s.article):
             continue  # a quotation another outlet carries is no one outlet's fact
         context, leans_on = "", -1

@@ -231,6 +231,54 @@ def complete(text: str) -> bool:
     return bool(head) and (head[0].isupper() or head[0].isdigit()) and tail[-1:] in ".!"
 
 
+# The writer's own voice, outside quotations: a first person ("we must",
+# "I think"), a question or an exclamation, an evaluative opener ("As usual,
+# the media are exaggerating"). Straight news reports in the third person and
+# states; a column argues. Read on AllSides dev summaries (opinion columns'
+# sentences shown as fact) and PolNeAR's news texts (see benchmarks).
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’(?!\w)")
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|ourselves|[Mm]y|me|myself)\b")
+_SINGLE_CLOSE = re.compile(r"[,.?!]'(?=\s|$)")
+_I = re.compile(r"\bI\b(?![.-])")  # not "(I-Vt.)", not an initial "I."
+_EVALUATIVE_OPENER = re.compile(
+    r"^(?:As usual|Of course|Sadly|Unfortunately|Fortunately|Thankfully|Frankly|Clearly|"
+    r"Obviously|Needless to say|Make no mistake|Let's|Let us)\b",
+    re.IGNORECASE,
+)
+
+
+def _closes(text: str, at: int) -> bool:
+    """The straight quote mark at ``at`` closes a quotation ('car," he said')."""
+    after = text[at + 1 : at + 2]
+    return at > 0 and not text[at - 1].isspace() and not after.isalnum()
+
+
+def writers_voice(text: str) -> bool:
+    """The writer speaks in the sentence, outside any quotation: an opinion,
+    not a report (first person, a question or exclamation, an evaluative
+    opener)."""
+    close, opening = text.find("”"), text.find("“")
+    if close >= 0 and (opening < 0 or close < opening):
+        text = text[close + 1 :]  # it opens inside a quotation cut by the splitter
+    elif text.count('"') % 2 == 1 and _closes(text, text.find('"')):
+        text = text[text.find('"') + 1 :]  # the same, in straight quotes
+    if text.startswith("'"):
+        # "'Trying to ... tells us that cloth masks don't work,' he added": a
+        # quotation in straight single quotes runs to its last closing one.
+        ends = [m.end() for m in _SINGLE_CLOSE.finditer(text)]
+        text = text[ends[-1] :] if ends else text
+    own = _QUOTED.sub(" ", text)
+    if _FIRST_PERSON.search(own) or _EVALUATIVE_OPENER.match(own.lstrip()):
+        return True
+    for m in _I.finditer(own):
+        before = own[: m.start()].split()
+        # "World War I", "Elizabeth I": a numeral after a name inside the
+        # sentence; "Yesterday I ..." opens with the word before it.
+        if len(before) < 2 or not before[-1][:1].isupper():
+            return True
+    return own.rstrip().rstrip(")”’'\"").endswith(("?", "!"))
+
+
 def stands_alone(text: str) -> bool:
     """A complete news sentence a reader can understand without its article."""
     return complete(text) and not dangling(text) and not is_about_the_article(text)

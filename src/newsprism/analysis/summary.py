@@ -42,7 +42,13 @@ from newsprism.analysis.overlap import (
     content_words,
     supporters,
 )
-from newsprism.analysis.standalone import complete, dangling, is_about_the_article, lifted
+from newsprism.analysis.standalone import (
+    complete,
+    dangling,
+    is_about_the_article,
+    lifted,
+    writers_voice,
+)
 from newsprism.models import Article
 
 MAX_SENTENCES = 8
@@ -173,6 +179,8 @@ def candidates(articles: Sequence[Article]) -> tuple[list[Sentence], list[Candid
             continue  # words presented as fact
         if not s.words or not complete(text) or is_about_the_article(text):
             continue
+        if writers_voice(text):
+            continue  # a column's own voice ("As usual, the media ..."): opinion, not news
         # '“...,” he said' names its speaker in the sentence before, like
         # "He also ..." points back to it.
         leans = said_by == "pronoun" or dangling(text)
