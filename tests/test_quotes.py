@@ -1099,3 +1099,12 @@ def test_she_is_no_group_that_a_person_owns() -> None:
 )
 def test_a_description_of_the_speaker_holds_in_and_and(text: str, speaker: str) -> None:
     assert _q(text)[-1][0] == speaker
+
+
+def test_a_transcript_label_inside_the_quotation_marks_names_the_speaker() -> None:
+    # Invented: the label opens the quoted words, not the paragraph.
+    text = (
+        "Ola Sand asked the mayor about the pier.\n\n"
+        "“KORVEN: Well, the question really is why the council waited so long to act.”"
+    )
+    assert _q(text)[-1][0] == "Korven"

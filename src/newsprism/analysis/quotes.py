@@ -306,6 +306,13 @@ def extract_quotes(
                     speaker = lead_in
             if speaker is not None and _opening_word(speaker, text):
                 speaker = None
+            if speaker is None:
+                # “PENCE: Well, the question …”: a transcript's label opens
+                # the quoted words.
+                label = _TRANSCRIPT.match(whole)
+                if label is not None and len(whole) > label.end() + 20:
+                    named = label.group(1)
+                    speaker = _plausible(named.title() if named.isupper() else named)
             # "Conrad Aubel said crews would stay overnight. “…,” he said":
             # the person reported earlier in the paragraph, before the last
             # one named anywhere.
