@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from newsprism.text.language import guess_language
 
@@ -45,3 +47,42 @@ def test_too_short_or_unknown_gives_none() -> None:
         "maakunnan varoilla, kertoi tiedottaja kokouksen jälkeen toimittajille illalla."
     )
     assert guess_language(finnish) is None
+
+
+def _ranked_by_counter(text: str) -> str | None:
+    """The guess as first written, with a Counter (the reference for the faster ranking)."""
+    import re
+    from collections import Counter
+
+    from newsprism.text import language
+
+    words = re.findall(r"[^\W\d_]+", text[:1000].lower())
+    if len(words) < language.MIN_WORDS:
+        return None
+    ranked = Counter(filter(None, map(language._LANGUAGE_OF.get, words))).most_common(2)
+    if not ranked:
+        return None
+    best, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if count / len(words) < language.MIN_SHARE or count < language.MIN_LEAD * runner_up:
+        return None
+    return best
+
+
+# Function words of several languages and other words, in any mix: shares
+# near the thresholds, ties for the lead, one language alone.
+_MIXED_WORDS = st.lists(
+    st.sampled_from(
+        "the of and der die und le la les el los que il di che o os het een van"
+        " Library opens Frühjahr garçon 2024 x".split()
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MIXED_WORDS)
+@example(["the"] * 10 + ["der"] * 10 + ["x"] * 5)
+def test_ranking_is_the_counters(words: list[str]) -> None:
+    text = " ".join(words)
+    assert guess_language(text) == _ranked_by_counter(text)

@@ -12,8 +12,6 @@ other language, or too short a text, gives ``None`` rather than a guess.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from newsprism.text.words import folded_letter_tokens
 
 # The commonest function words of each language. Words two of these languages
@@ -60,12 +58,15 @@ def guess_language(text: str) -> str | None:
     words = folded_letter_tokens(text[:1000])  # the [^\W\d_]+ words, lower-cased
     if len(words) < MIN_WORDS:
         return None
-    hits: Counter[str] = Counter(filter(None, map(_LANGUAGE_OF.get, words)))
-    ranked = hits.most_common(2)
-    if not ranked:
+    hits = list(filter(None, map(_LANGUAGE_OF.get, words)))
+    if not hits:
         return None
-    best, count = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    # Ranked as Counter.most_common ranks (by count, a tie by first hit), by
+    # list.count and list.index in C: a Counter is built and ranked by
+    # interpreted code (collections, heapq).
+    ranked = sorted((-hits.count(lang), hits.index(lang), lang) for lang in set(hits))
+    count, best = -ranked[0][0], ranked[0][2]
+    runner_up = -ranked[1][0] if len(ranked) > 1 else 0
     if count / len(words) < MIN_SHARE or count < MIN_LEAD * runner_up:
         return None
     return best
