@@ -88,6 +88,18 @@ def test_a_cap_on_refugees_admitted_counts_no_one_displaced() -> None:
     assert m.what == "people displaced"
 
 
+def test_a_toll_with_the_attacker_is_not_the_victims_toll() -> None:
+    section = numbers_section(
+        [
+            _art("a", "A rail worker killed eight co-workers before taking his own life."),
+            _art("b", "The shooting left at least nine people dead, including the gunman."),
+        ]
+    )
+    assert all(e["status"] != "conflicting" for e in section)
+    labels = {str(e["what"]) for e in section}
+    assert "people killed (attacker included)" in labels
+
+
 def test_a_day_after_a_count_is_not_what_it_counts() -> None:
     [m] = extract_mentions("a", "The cyberattack hit over 200 companies Friday.")
     assert (m.what, m.low) == ("companies", 200)

@@ -105,6 +105,9 @@ class Mention:
     # expected 5.8%", "a goal of 160 million"): another quantity than the one
     # measured, however close the numbers.
     expected: bool = False
+    # A toll that counts the attacker ("nine people dead, including the
+    # gunman"): another quantity than the victims ("killed eight co-workers").
+    with_attacker: bool = False
 
 
 # ------------------------------------------------------------- lexicon
@@ -388,6 +391,9 @@ def _mention(
     place = _place(sentence, q, before, after, clause_start, bounds) if people else None
     as_of, when = _times(sentence)
     expected = _EXPECTED.search(before) is not None or _EXPECTED.search(after) is not None
+    # Past the clause: the attacker is named after a comma ("..., including the gunman").
+    tail = sentence[noun_end : noun_end + 80]
+    with_attacker = concept == "killed" and _WITH_ATTACKER.search(tail) is not None
     words_used = sentence[q.start : noun_end]
     cut = re.search(r",\s(?:even\s)?(?:as|while|but|whereas)\s", sentence[q.end :])
     claimed = sentence if cut is None else sentence[: q.end + cut.start()] + "."
@@ -406,10 +412,12 @@ def _mention(
         as_of=as_of,
         when=when,
         what=_label(concept, qualifier, head, place, unit, released)
-        + (" (forecast or goal)" if expected else ""),
+        + (" (forecast or goal)" if expected else "")
+        + (" (attacker included)" if with_attacker else ""),
         attribution=attribution(claimed, q.start),
         sentence=sentence,
         expected=expected,
+        with_attacker=with_attacker,
     )
 
 
@@ -509,6 +517,11 @@ def _concept(
     return concept, released
 
 
+_WITH_ATTACKER = re.compile(
+    r"\b(?:including|counting|among them|plus)\s+(?:the|a|one)\s+(?:suspected\s+)?"
+    r"(?:gunman|gunmen|shooter|attacker|assailant|bomber|perpetrator|killer|suspect)\b",
+    re.IGNORECASE,
+)
 _ADMISSION = re.compile(
     r"\b(?:admit(?:s|ted)?|admissions?|accept(?:s|ed)?|resettle(?:s|d|ment)?|cap|ceiling|limit(?:s|ed)?)\b",
     re.IGNORECASE,
@@ -819,11 +832,10 @@ def _groups(mentions: list[Mention], options: NumberOptions) -> list[list[Mentio
     # figure with no place read from its own clause is not put with one that
     # names a place: which place it counts is unknown, and a group's label
     # names its place for every member.
-    by_key: dict[tuple[str, str | None, str | None, str | None, bool], list[Mention]] = defaultdict(
-        list
-    )
+    Key = tuple[str, str | None, str | None, str | None, bool, bool]
+    by_key: dict[Key, list[Mention]] = defaultdict(list)
     for m in mentions:
-        by_key[(m.concept, m.qualifier, m.unit, m.place, m.expected)].append(m)
+        by_key[(m.concept, m.qualifier, m.unit, m.place, m.expected, m.with_attacker)].append(m)
     groups: list[list[Mention]] = []
     for part in by_key.values():
         # A figure "as of Friday" and one "as of Saturday" are two
