@@ -1108,3 +1108,23 @@ def test_a_transcript_label_inside_the_quotation_marks_names_the_speaker() -> No
         "“KORVEN: Well, the question really is why the council waited so long to act.”"
     )
     assert _q(text)[-1][0] == "Korven"
+
+
+def test_an_infinitive_is_no_ones_saying() -> None:
+    # Invented: "to say" inside the reported clause; Korven's "said" governs the quotation.
+    text = (
+        "Ola Sand spoke first.\n\n"
+        "On the harbour radio’s “Morning Show,” Korven said that by refusing to say the words "
+        "“storm damage,” Councillors are “pretending the pier is safe for every boat in town.”"
+    )
+    assert _q(text)[-1][0] == "Korven"
+
+
+def test_a_document_is_no_person_that_a_role_names() -> None:
+    # Invented: "the email" is no one the story names by a role that holds "email".
+    text = (
+        "Ola Sand, the email newsletter editor at the Harbour Gazette, spoke on Monday.\n\n"
+        "The email went on to say, “Today fewer people pay the dues that keep the club open.”"
+    )
+    [*_, entry] = quotes_section([Article(id="a", source="a.txt", text=text)])
+    assert entry["speaker"] == "The email"

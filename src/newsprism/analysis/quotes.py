@@ -40,7 +40,13 @@ from newsprism.analysis._speaker_model import (
     SHORT_QUOTE_THRESHOLD,
     SHORT_QUOTE_WEIGHTS,
 )
-from newsprism.analysis.speakers import INSTITUTIONS, PRONOUNS, SpeakerResolver, clean_speaker
+from newsprism.analysis.speakers import (
+    DOCUMENTS,
+    INSTITUTIONS,
+    PRONOUNS,
+    SpeakerResolver,
+    clean_speaker,
+)
 from newsprism.models import Article
 
 
@@ -859,7 +865,7 @@ def _antecedent(speaker: str | None, last: str | None, described: list[str]) -> 
         return last
     if _is_definite(speaker):
         head = speaker.split()[-1].lower()
-        if head in _DOCUMENTS and not any(w[:1].isupper() for w in speaker.split()[1:]):
+        if head in DOCUMENTS and not any(w[:1].isupper() for w in speaker.split()[1:]):
             # "the letter read": the text speaks, not a person named before
             # ("the IMF report" still goes to the IMF).
             return None
@@ -868,14 +874,6 @@ def _antecedent(speaker: str | None, last: str | None, described: list[str]) -> 
                 return earlier
         return last
     return None
-
-
-# Things that "say" in news prose ("the statement read", "the report said").
-_DOCUMENTS = frozenset(
-    """article letter statement report post tweet memo document release editorial note
-    message sign filing complaint lawsuit study survey poll ruling order indictment
-    transcript email notice ad advert website page""".split()
-)
 
 
 _OPTIONS = QuoteOptions()
@@ -1703,6 +1701,10 @@ def _speaker_before(left: str, options: QuoteOptions) -> str | None:
     ]
     if not verbs:
         return None
+    while len(verbs) > 1 and re.search(r"\bto\s+$", clause[: verbs[-1].start()]):
+        # "Rubio said that by refusing to say the words …, Democrats are
+        # “…”": an infinitive is no one's saying; the verb before it governs.
+        verbs = verbs[:-1]
     m = verbs[-1]
     if _PASSIVE_LEAD.search(clause[: m.end()]):
         return None  # "he had been told": its subject heard the words

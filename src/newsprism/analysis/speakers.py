@@ -187,6 +187,13 @@ def clean_speaker(text: str) -> str | None:
 # Last words of an organisation's name: a run ending in one names a body, so
 # role words inside it are part of the name ("Lessenford General Hospital",
 # "Ministry of State Security"), not a person's title.
+# Things that "say" in news prose ("the statement read", "the report said"):
+# a description of one names a text, never a person a role points to.
+DOCUMENTS = frozenset(
+    """article letter statement report post tweet memo document release editorial note
+    message sign filing complaint lawsuit study survey poll ruling order indictment
+    transcript email notice ad advert website page""".split()
+)
 INSTITUTIONS = frozenset(
     """hospital clinic university college school institute council ministry department
     agency authority board commission committee court police service services company
@@ -331,6 +338,8 @@ class SpeakerResolver:
         if name:
             return self._person(name)
         key = _role_key(text)
+        if key.split()[-1:] and key.split()[-1] in DOCUMENTS:
+            return speaker.strip()  # "The email went on to say": not the one it was sent to
         named = self._by_role(key)
         if named:
             return self._person(named)
