@@ -1128,3 +1128,20 @@ def test_a_document_is_no_person_that_a_role_names() -> None:
     )
     [*_, entry] = quotes_section([Article(id="a", source="a.txt", text=text)])
     assert entry["speaker"] == "The email"
+
+
+def test_a_possessive_description_speaks_and_is_no_antecedent_of_she() -> None:
+    # Invented: "his friend …" is a description of the speaker, not a pronoun.
+    text = (
+        "Ola Sand spoke to the Harbour Gazette on Monday.\n\n"
+        "“He had so many plans for the boats,” his friend Piet Brandt told the paper."
+    )
+    assert _q(text)[-1][0] == "his friend Piet Brandt"
+    # ... and "she" never refers back to "Her economic plan".
+    text = (
+        "Ines Korven spoke at the harbour on Monday.\n\n"
+        "Her economic plan was published on Tuesday.\n\n"
+        "“It is the best plan the town has seen,” she said."
+    )
+    [*_, q] = extract_quotes("a", text)
+    assert q.antecedent is None or not q.antecedent.startswith("Her")

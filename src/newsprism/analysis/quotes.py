@@ -529,8 +529,11 @@ def _antecedent_candidates(at: _Around) -> list[tuple[str, tuple[float, ...]]]:
             _opening_word(name, at.para) and name.lower() not in at.named_in_full
         ):
             continue  # "Health" of "Health and Human Services"; "Asked what …, she said"
-        if he_she and _OWNED_GROUP.search(name) is not None:
-            continue  # "she" is no "Clinton’s campaign", "Sanders advisers"
+        if (he_she or (pronoun and at.speaker is not None and at.speaker.lower() == "his")) and (
+            _OWNED_GROUP.search(name) is not None
+            or name.split()[0].lower() in _POSSESSIVE_DETERMINERS
+        ):
+            continue  # "she" is no "Clinton’s campaign", "Sanders advisers", "Her economic plan"
         key = name.split()[-1].lower()
         institution = _is_institution(name)
         out.append(
@@ -1527,6 +1530,16 @@ def _plausible(phrase: str) -> str | None:
         return _plausible(owner.group(1))
     words = text.split()
     first = words[0]
+    if (
+        first.lower() in _POSSESSIVE_DETERMINERS
+        and len(words) > 1
+        and words[1][:1].islower()
+        and words[1].lower() not in _PRONOUN_TAIL
+        and len(words) <= 6
+        and not any(w.lower().strip(",.") in _COPULAS | _WEEKDAYS for w in words)
+    ):
+        # "his friend Mahamat Saleh Oumar", "his colleague": a description.
+        return text
     if first.lower() in PRONOUNS:
         # A pronoun is a whole subject: what may follow it before the verb
         # is an auxiliary or an adverb ("he also", "she would later"). Other
@@ -1593,6 +1606,7 @@ def _plausible(phrase: str) -> str | None:
     return None
 
 
+_POSSESSIVE_DETERMINERS = frozenset("his her their its".split())
 _PREPOSITIONS = frozenset(
     "in on at for from with without under during after before since despite amid into".split()
 )

@@ -184,9 +184,6 @@ def clean_speaker(text: str) -> str | None:
     return t or None
 
 
-# Last words of an organisation's name: a run ending in one names a body, so
-# role words inside it are part of the name ("Lessenford General Hospital",
-# "Ministry of State Security"), not a person's title.
 # Things that "say" in news prose ("the statement read", "the report said"):
 # a description of one names a text, never a person a role points to.
 DOCUMENTS = frozenset(
@@ -194,6 +191,11 @@ DOCUMENTS = frozenset(
     message sign filing complaint lawsuit study survey poll ruling order indictment
     transcript email notice ad advert website page""".split()
 )
+
+
+# Last words of an organisation's name: a run ending in one names a body, so
+# role words inside it are part of the name ("Lessenford General Hospital",
+# "Ministry of State Security"), not a person's title.
 INSTITUTIONS = frozenset(
     """hospital clinic university college school institute council ministry department
     agency authority board commission committee court police service services company
