@@ -611,7 +611,10 @@ def test_icons_are_dropped_as_one_substitution_over_the_line_drops_them(line: st
     st.one_of(
         st.text(
             alphabet=st.sampled_from(
-                list('aZQ |".!?x\t\x1c\u00a9\u201c\u2018\u2019\u00a0\u00e9\u00c9\u3000\ud800')
+                list(
+                    'aZQ |".!?x\t\x1c\u00a9\u201c\u2018\u2019\u201d\u00a0\u00e9\u00c9\u3000\ud800'
+                    "0)](-\u0663\u00df"
+                )
             ),
             max_size=40,
         ),
@@ -623,9 +626,15 @@ def test_icons_are_dropped_as_one_substitution_over_the_line_drops_them(line: st
 @example("Home | News")
 @example("McDonald")
 @example("\tA")
-def test_seam_prefilter_says_no_only_when_the_search_finds_nothing(line: str) -> None:
+@example("(Photo: Hester Cranley)")
+@example("[AP]Then 2023Israeli caf\u00e9Then")
+@example("\u00e9aZ")
+@example('\u00e9."')
+@example("\u00e9.Z")
+@example("0Z\u00e9")
+def test_seam_prefilter_says_no_only_when_no_seam_is_cut(line: str) -> None:
     if not clean._may_have_seams(line):
-        assert not list(clean._SEAM_CAND.finditer(line, 1))
+        assert clean._seams(line) == []
 
 
 def test_seam_prefilter_skips_plain_prose() -> None:
@@ -634,6 +643,8 @@ def test_seam_prefilter_skips_plain_prose() -> None:
     assert clean._may_have_seams("News | Sport")
     assert not clean._may_have_seams("It cost \u00a3800k. Then Mr Smith left")
     assert clean._may_have_seams("It cost \u00a3800k.Then Mr Smith left")
+    # A capital after a bracket or a quote opens a caption or a quotation.
+    assert not clean._may_have_seams('The furniture factory. (Photo: Jo Ray/Herald) "Our crews"')
 
 
 def test_only_p_y_and_r_match_p_y_and_r_ignoring_case() -> None:

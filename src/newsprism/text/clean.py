@@ -700,31 +700,51 @@ def _find_title(lines: Sequence[str], shapes: Sequence[_Shape]) -> _Title:
 # ---------------------------------------------------------------- glued lines
 
 
-# For the prefilter of _cut_points: each byte by what the seam candidates
-# look at. Capitals to "A", sentence stops to ".", "|" and '"' to
-# themselves, ASCII white space (what the pattern's \S excludes) to a space,
-# the rest (and every byte of a UTF-8 sequence) to "x".
+# For the prefilter of _cut_points: each byte by what the seam tests look
+# at. Small letters to "a", capitals to "A", digits to "0", sentence stops
+# to ".", closing brackets to ")", "|" and '"' to themselves, ASCII white
+# space to a space, the other ASCII bytes to "#", and every byte of a UTF-8
+# sequence to "x".
 _SEAM_TABLE: Final = bytes(
-    65
+    97
+    if 97 <= b <= 122
+    else 65
     if 65 <= b <= 90
+    else 48
+    if 48 <= b <= 57
     else 46
     if b in b".!?"
+    else 41
+    if b in b")]"
     else b
     if b in b'|"'
     else 32
     if b in b" \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+    else 35
+    if b < 128
     else 120
     for b in range(256)
 )
+# The byte classes of every cut _cut_points makes in ASCII text: a pipe;
+# "wordWord" (two small letters before the capital); "end.Start";
+# 'end."Start'; "[credit]Start"; "2023Israeli"; 'end."' (an opening quote
+# after a sentence). Outside ASCII a character ("x") may be a small letter
+# or a closing quote: a capital after one, or a cut whose small letter
+# before the stop or the capital, or after the capital of a number, is one.
+_SEAMS: Final = ("|", "aaA", "a.A", '."A', ")A", "0Aa", 'a."')
+_WIDE_SEAMS: Final = ("xA", "xaA", "x.A", 'x."', "0Ax")
 
 
 def _may_have_seams(line: str) -> bool:
-    """False only when _SEAM_CAND finds nothing in ``line`` from its second character."""
-    # A candidate is a "|", a "\u00a9", a capital after a character that is
-    # not white space, or an opening quote after a sentence stop: with none
-    # of them (every capital opens the line or follows white space) the
-    # search is skipped. Four in five lines of the synthetic pages are such lines; a
-    # property test in tests/test_clean.py holds this to the search.
+    """False only when :func:`_seams` cuts nothing in ``line``.
+
+    The search for candidates, and the tests of each, ran on every line
+    that held a capital after a non-space ('(Photo: Name', '"Our crews',
+    "Mr O'Neil"): a quarter of the synthetic pages' lines, at some 17k
+    instructions each. The byte classes of the line tell whether any
+    candidate would pass the tests: a few substring searches in C. A
+    property test in tests/test_clean.py holds this to :func:`_seams`.
+    """
     if not line:
         return True
     if line.isascii():
@@ -732,24 +752,28 @@ def _may_have_seams(line: str) -> bool:
     elif "\u00a9" in line or "\u201c" in line or "\u2018" in line:
         return True
     else:
-        # Each byte of a character outside ASCII becomes an "x": such a
-        # character is no candidate and, before a capital, counts as the
-        # non-space the pattern looks for (or is white space, where the
-        # answer is a needless search).
         raw = line.encode("utf-8", "surrogatepass")
-    # (As a str: compiled, str.count and ``in`` are direct calls into C,
-    # their bytes forms method calls by name.)
+    # (As a str: compiled, ``in`` is a direct call into C, its bytes form a
+    # method call by name.)
     classes = raw.translate(_SEAM_TABLE).decode("ascii")
-    if "|" in classes or '."' in classes:
-        return True
-    return classes.count("A") != classes.count(" A") + (classes[0] == "A")
+    for seam in _SEAMS:
+        if seam in classes:
+            return True
+    if "x" in classes:
+        for seam in _WIDE_SEAMS:
+            if seam in classes:
+                return True
+    return False
 
 
 def _cut_points(line: str) -> list[tuple[int, int]]:
     """(start, end) of the text to remove at each seam (end == start: a cut)."""
+    return _seams(line) if _may_have_seams(line) else []
+
+
+def _seams(line: str) -> list[tuple[int, int]]:
+    """:func:`_cut_points` without its prefilter."""
     cuts: list[tuple[int, int]] = []
-    if not _may_have_seams(line):
-        return cuts
     for m in _SEAM_CAND.finditer(line, 1):
         i = m.start()
         c = line[i]
