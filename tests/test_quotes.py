@@ -1145,3 +1145,25 @@ def test_a_possessive_description_speaks_and_is_no_antecedent_of_she() -> None:
     )
     [*_, q] = extract_quotes("a", text)
     assert q.antecedent is None or not q.antecedent.startswith("Her")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A closing attribution with a longer tail of places and times.
+        (
+            "Piers are “the oldest danger in this town” and “a trap for children,” Ola Sand, "
+            "the former mayor, proclaimed to a cheering crowd at the harbour hall on Tuesday.",
+            "the former mayor",
+        ),
+        # "Even before …," opens the sentence; a possessive description is its subject.
+        (
+            "Ines Korven spoke first.\n\n"
+            "Even before Brandt took the stage on Tuesday night, his campaign sent out a text "
+            "message to supporters saying: “We were just declared the winner in the harbour!”",
+            "his campaign",
+        ),
+    ],
+)
+def test_closing_attributions_and_possessive_subjects(text: str, speaker: str) -> None:
+    assert _q(text)[0][0] == speaker

@@ -1201,14 +1201,21 @@ def _closing_attribution(tail: str, options: QuoteOptions) -> str | None:
             return None
         if m.start() == 0:
             return _inverted_subject(rest[m.end() :], options)
-        # "X said" with at most a short tail ("on Tuesday", "in an interview").
-        if len(_WORD.findall(rest[m.end() :])) <= 6 and not re.search(r"\bthat\b", rest[m.end() :]):
+        # "X said" with at most a short tail ("on Tuesday", "in an interview"),
+        # or a longer one of places and times only ("proclaimed to a cheering
+        # crowd at the Democratic National Convention on Tuesday").
+        tail = rest[m.end() :]
+        if (
+            len(_WORD.findall(tail)) <= 6
+            or (len(_WORD.findall(tail)) <= 14 and _PLACE_TAIL.match(tail) is not None)
+        ) and not re.search(r"\bthat\b", tail):
             who = _subject(rest[: m.start()], options)
             if who is not None:
                 return who
     return None
 
 
+_PLACE_TAIL = re.compile(r"^\s+(?:to|at|on|in|during|before)\s+[^,;:]*[.!?]?\s*$")
 _INTRO_WORDS = frozenset(
     "in on at after before during speaking here meanwhile however earlier later still yet but "
     "alongside "
@@ -1282,7 +1289,7 @@ def _sentence_subject(sentence: str, pronoun: bool = False) -> str | None:
         if (
             first in _JOINERS
             and len(words) > 1
-            and (words[1][:1].isupper() or words[1] in _JOINERS)
+            and (words[1][:1].isupper() or words[1] in _JOINERS or words[1] in _INTRO_WORDS)
         ):
             # "And then Trump went on the attack, saying, “…”": a joining word
             # before the subject opens no phrase that a comma closes.
@@ -1348,14 +1355,20 @@ def _sentence_subject(sentence: str, pronoun: bool = False) -> str | None:
 
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
 # What a named owner has that speaks ("Scott's relatives", "Cruz's campaign").
-_OWNED_SPEAKER = re.compile(
-    r"\s+(relatives|family|campaign|office|spokesman|spokeswoman|spokesperson|aides?|"
+_OWNED_NOUNS = (
+    r"(?:relatives|family|campaign|office|spokesman|spokeswoman|spokesperson|aides?|"
     r"lawyers?|attorneys?|team|supporters|wife|husband|son|daughter|mother|father|"
     r"brother|sister|staff|administration|government|advisers?|advisors?|allies|"
-    r"critics|opponents|friends?|lawmakers|officials|spokespeople|camp)\b"
+    r"critics|opponents|friends?|lawmakers|officials|spokespeople|camp)"
+)
+_OWNED_SPEAKER = re.compile(rf"\s+({_OWNED_NOUNS})\b")
+# ... and "his campaign sent", "her spokesman said": whose people, before a verb.
+_OWNED_SUBJECT = re.compile(
+    rf"^((?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?{_OWNED_NOUNS})"
+    r"\s+(?:[a-z]+(?:ed|s)|has|had|was|is|will|would|also|then|later|sent|told|spoke|wrote)\b"
 )
 # Words that join a sentence to the one before without opening a phrase.
-_JOINERS = frozenset("and but so then also yet still".split())
+_JOINERS = frozenset("and but so then also yet still even".split())
 # "Hours later, Trump returned …", "Days after …": a time, never a name.
 _TIME_NOUNS = frozenset("minutes hours days weeks months years moments decades".split())
 _LEADING_AGE = re.compile(r"^\d+-year-old\s+(?=[A-Z])")
@@ -1375,6 +1388,9 @@ _DESCRIBED_SUBJECT = re.compile(
 
 
 def _described_subject(text: str) -> str | None:
+    owned = _OWNED_SUBJECT.match(text)
+    if owned is not None:
+        return _plausible(owned.group(1))  # "his campaign sent out a text message"
     m = _DESCRIBED_SUBJECT.match(text)
     if (
         m is None
