@@ -726,13 +726,13 @@ _SEAM_TABLE: Final = bytes(
     for b in range(256)
 )
 # The byte classes of every cut _cut_points makes in ASCII text: a pipe;
-# "wordWord" (two small letters before the capital); "end.Start";
-# 'end."Start'; "[credit]Start"; "2023Israeli"; 'end."' (an opening quote
-# after a sentence). Outside ASCII a character ("x") may be a small letter
-# or a closing quote: a capital after one, or a cut whose small letter
-# before the stop or the capital, or after the capital of a number, is one.
-_SEAMS: Final = ("|", "aaA", "a.A", '."A', ")A", "0Aa", 'a."')
-_WIDE_SEAMS: Final = ("xA", "xaA", "x.A", 'x."', "0Ax")
+# 'end."' (an opening quote after a sentence); at a capital, "wordWord" (two
+# small letters before it), "end.Start", 'end."Start', "[credit]Start",
+# "2023Israeli". Outside ASCII a character ("x") may be a small letter or a
+# closing quote: a capital after one, or a cut whose small letter before
+# the stop or the capital, or after the capital of a number, is one.
+_CAPITAL_SEAMS: Final = ("aaA", "a.A", '."A', ")A", "0Aa")
+_WIDE_CAPITAL_SEAMS: Final = ("xA", "xaA", "x.A", "0Ax")
 
 
 def _may_have_seams(line: str) -> bool:
@@ -756,11 +756,18 @@ def _may_have_seams(line: str) -> bool:
     # (As a str: compiled, ``in`` is a direct call into C, its bytes form a
     # method call by name.)
     classes = raw.translate(_SEAM_TABLE).decode("ascii")
-    for seam in _SEAMS:
+    wide = "x" in classes
+    if "|" in classes or 'a."' in classes or (wide and 'x."' in classes):
+        return True
+    # Every other cut is at a capital after a non-space; most lines have
+    # none (two counts), and the rest are read for the cuts' classes.
+    if classes.count("A") == classes.count(" A") + (classes[0] == "A"):
+        return False
+    for seam in _CAPITAL_SEAMS:
         if seam in classes:
             return True
-    if "x" in classes:
-        for seam in _WIDE_SEAMS:
+    if wide:
+        for seam in _WIDE_CAPITAL_SEAMS:
             if seam in classes:
                 return True
     return False
