@@ -1167,3 +1167,24 @@ def test_a_possessive_description_speaks_and_is_no_antecedent_of_she() -> None:
 )
 def test_closing_attributions_and_possessive_subjects(text: str, speaker: str) -> None:
     assert _q(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "with X reportedly yelling": the name before the participle, past an adverb.
+        (
+            "At a rally in Brevik, Nordland, on Saturday, some supporters pushed a protester, "
+            "with Korven reportedly yelling: “Get him out of here right now!”",
+            "Korven",
+        ),
+        # "calling" attaches the words to the sentence's subject; the owner's people speak.
+        (
+            "In court documents, Brandt's public defense counsel asked for a short sentence, "
+            "calling his hacking expeditions “an addiction of sorts that he regrets.”",
+            "Brandt's public defense counsel",
+        ),
+    ],
+)
+def test_participles_attach_to_their_subject(text: str, speaker: str) -> None:
+    assert _q(text)[-1][0] == speaker

@@ -119,7 +119,9 @@ _PARTICIPLES = (
     "saying|adding|telling|writing|noting|declaring|insisting|warning|asking|"
     # ... and participles PolNeAR train's annotators marked (arguing 8, explaining 5, …).
     "arguing|explaining|stating|remarking|responding|recalling|urging|vowing|pledging|"
-    "promising|claiming|complaining|suggesting|acknowledging|replying|tweeting|chanting"
+    "promising|claiming|complaining|suggesting|acknowledging|replying|tweeting|chanting|"
+    # ... calling 38, yelling, shouting, joking, boasting, announcing.
+    "calling|yelling|shouting|screaming|joking|boasting|announcing|predicting|conceding"
 )
 _VERB = re.compile(
     rf"\b(?:{_SPEECH_VERBS}|{_PARTICIPLES}|According to)\b"
@@ -532,6 +534,7 @@ def _antecedent_candidates(at: _Around) -> list[tuple[str, tuple[float, ...]]]:
         if (he_she or (pronoun and at.speaker is not None and at.speaker.lower() == "his")) and (
             _OWNED_GROUP.search(name) is not None
             or name.split()[0].lower() in _POSSESSIVE_DETERMINERS
+            or (name.split()[0].lower() == "the" and _is_plural(name))
         ):
             continue  # "she" is no "Clinton’s campaign", "Sanders advisers", "Her economic plan"
         key = name.split()[-1].lower()
@@ -1359,9 +1362,9 @@ _OWNED_NOUNS = (
     r"(?:relatives|family|campaign|office|spokesman|spokeswoman|spokesperson|aides?|"
     r"lawyers?|attorneys?|team|supporters|wife|husband|son|daughter|mother|father|"
     r"brother|sister|staff|administration|government|advisers?|advisors?|allies|"
-    r"critics|opponents|friends?|lawmakers|officials|spokespeople|camp)"
+    r"critics|opponents|friends?|lawmakers|officials|spokespeople|camp|counsel)"
 )
-_OWNED_SPEAKER = re.compile(rf"\s+({_OWNED_NOUNS})\b")
+_OWNED_SPEAKER = re.compile(rf"\s+((?:[a-z]+\s+){{0,2}}{_OWNED_NOUNS})\b")
 # ... and "his campaign sent", "her spokesman said": whose people, before a verb.
 _OWNED_SUBJECT = re.compile(
     rf"^((?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?{_OWNED_NOUNS})"
@@ -1759,7 +1762,8 @@ def _speaker_before(left: str, options: QuoteOptions) -> str | None:
         # subject; else "Rep. Hakeem Jeffries reacted to the news, saying:
         # “…”": the sentence's.
         right_before = re.search(
-            r"\bwith\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*$", clause[: m.start()]
+            r"\bwith\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:[a-z]+ly\s+)?$",
+            clause[: m.start()],
         )
         if right_before is not None:
             return _plausible(right_before.group(1))
@@ -1940,7 +1944,7 @@ _TRAILING_AUX = re.compile(
 # NRC Handelsblad: “…”": a name after a preposition is whom the words are
 # addressed to, not a label of who says them.
 _ADDRESSEE = re.compile(
-    r"\b(?:to|at|toward|towards|against|for|with|about|on)\s+(?:[\w’'.-]+\s+){0,3}$"
+    r"\b(?:to|at|toward|towards|against|for|with|about|on|in)\s+(?:[\w’'.-]+\s+){0,3}$"
 )
 _LABEL_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:and\s+)?){0,4}[A-Z][\w’'-]*[a-z])\s*:\s*$")
 _TRAILING_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:of\s+)?){0,4}[A-Z][\w’'-]*)\s*$")
