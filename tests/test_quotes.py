@@ -1188,3 +1188,14 @@ def test_closing_attributions_and_possessive_subjects(text: str, speaker: str) -
 )
 def test_participles_attach_to_their_subject(text: str, speaker: str) -> None:
     assert _q(text)[-1][0] == speaker
+
+
+def test_it_is_never_a_person() -> None:
+    # Invented: "it" is the campaign, never the man named before it.
+    text = (
+        "Ola Sand said on Monday that fishermen should pay for the pier.\n\n"
+        "Sand’s campaign immediately backtracked, putting out a statement contradicting his "
+        "earlier comments. In cases of storm damage, it said, “the owner of the boat is a victim.”"
+    )
+    [entry] = quotes_section([Article(id="a", source="a.txt", text=text)])
+    assert entry["speaker"] != "Ola Sand"

@@ -1356,7 +1356,7 @@ def _sentence_subject(sentence: str, pronoun: bool = False) -> str | None:
     return found if _names_someone(found) or (pronoun and found.lower() in PRONOUNS) else None
 
 
-_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it"])
 # What a named owner has that speaks ("Scott's relatives", "Cruz's campaign").
 _OWNED_NOUNS = (
     r"(?:relatives|family|campaign|office|spokesman|spokeswoman|spokesperson|aides?|"
@@ -2116,6 +2116,19 @@ def _canonical(q: Quote, resolver: SpeakerResolver) -> str | None:
         and _is_institution(q.antecedent)
     ):
         return None  # "she" is a person, not "Lessenford General Hospital"
+    if (
+        spk is not None
+        and spk.lower() == "it"
+        and (
+            q.antecedent is None
+            or not (
+                _is_institution(q.antecedent)
+                or _describes_a_body(q.antecedent)
+                or q.antecedent.split()[-1].lower() in DOCUMENTS
+            )
+        )
+    ):
+        return None  # "it attacked Trump, saying …": a body or a text, never a person
     if spk is None and q.antecedent is not None and _named_in_what_is_said(q, q.antecedent):
         # "The No. 3 Republican in the House said Donald Trump was “poisoning
         # …”": the one named after the speech verb is what is said, not who
