@@ -820,3 +820,42 @@ def test_lower_case_is_what_str_islower_says_for_every_character() -> None:
 )
 def test_literal_head_stops_where_a_character_may_be_absent(pattern: str, head: str) -> None:
     assert clean._literal_head(pattern) == head
+
+
+def test_a_stated_title_puts_a_guessed_headline_back_or_drops_its_repeat() -> None:
+    from datetime import date
+
+    from newsprism.models import RawRecord
+    from newsprism.text.extract import extract
+
+    page = (
+        "Ferry service resumes after storm damage\n\n"
+        "The island ferry returned to service on Monday after a week of repairs to the "
+        "harbour wall, the operator said in a statement.\n\n"
+        "Passengers had been taken across by a smaller boat while divers checked the pier, "
+        "and the council said the work came in under budget.\n"
+    )
+
+    def record(title: str | None) -> RawRecord:
+        return RawRecord(
+            source="s.txt",
+            key="s.txt",
+            kind="text",
+            content=page,
+            title=title,
+            url="https://example.com/2024/05/01/ferry",
+            outlet="Example News" if title else None,
+            published=date(2024, 5, 1) if title else None,
+        )
+
+    guessed = extract(record(None))
+    assert guessed.title == "Ferry service resumes after storm damage"
+    assert guessed.text.startswith("The island ferry")
+    # The same headline stated: the body does not repeat it.
+    same = extract(record("Ferry service resumes after storm damage"))
+    assert (same.title, same.outlet, same.text) == (guessed.title, "Example News", guessed.text)
+    # Another title stated: the line the cleaner took for one is the body's first.
+    other = extract(record("Island ferry back"))
+    assert other.title == "Island ferry back"
+    assert other.text == "Ferry service resumes after storm damage\n\n" + guessed.text
+    assert other.published == date(2024, 5, 1) and other.language == "en"

@@ -66,7 +66,7 @@ from newsprism.text.meta import (
 )
 from newsprism.text.words import folded_alnum_tokens
 
-__all__ = ["clean_text", "line_key", "site_boilerplate"]
+__all__ = ["clean_body", "clean_text", "line_key", "site_boilerplate"]
 
 # ---------------------------------------------------------------- constants
 
@@ -1195,6 +1195,17 @@ def clean_text(
     """
     found, candidates, codes = _rule_pass(raw, url, known_boilerplate, metadata)
     return found.extracted(body_lines(candidates, codes))
+
+
+def clean_body(raw: str, *, url: str | None = None) -> tuple[str, str | None]:
+    """:func:`clean_text`'s text and title, without its outlet and date (not read).
+
+    For extraction, which reads the page's outlet and date itself and builds
+    its own :class:`~newsprism.models.Extracted` (see
+    :func:`newsprism.text.extract.extract`).
+    """
+    found, candidates, codes = _rule_pass(raw, url, None, False)
+    return "\n\n".join(body_lines(candidates, codes)), found.title
 
 
 def clean_by_rules(

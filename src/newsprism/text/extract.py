@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
+from datetime import date
 
 from newsprism.errors import InputError
 from newsprism.models import Extracted, RawRecord
-from newsprism.text.clean import clean_text
+from newsprism.text.clean import clean_body
 from newsprism.text.headline import headline_from_text
 from newsprism.text.language import guess_language
 from newsprism.text.meta import outlet_from_url
@@ -48,36 +48,38 @@ def extract(record: RawRecord) -> Extracted:
         from newsprism.text.html import extract_html
 
         found = extract_html(record.content, url=record.url)
+        text, title, outlet, url = found.text, found.title, found.outlet, found.url
+        published, language = found.published, found.language
     else:
-        # The cleaner's outlet and date are replaced by the page's (see
-        # _with_page_metadata): not read.
-        found = _with_page_metadata(
-            clean_text(record.content, url=record.url, metadata=False), record
-        )
-        if record.title:
-            found = _with_stated_title(found, record.title)
-    url = record.url or found.url
-    outlet = record.outlet or found.outlet
+        text, title, outlet, url, published = _page_text(record)
+        language = None
+    url = record.url or url
+    outlet = record.outlet or outlet
     if outlet is None and url:
         outlet = outlet_from_url(url)
-    title = record.title or found.title
-    if not found.text.strip() and not title:
+    title = record.title or title
+    if not text.strip() and not title:
         raise InputError(record.source, "no article text found")
-    # One copy with every field settled (replace() costs microseconds a call).
-    return replace(
-        found,
+    # One Extracted, built once with every field settled: each built on the
+    # way (the cleaner's, and two dataclasses.replace() copies) cost 12-22k
+    # instructions, a frozen dataclass's interpreted __init__ and its check.
+    return Extracted(
+        text=text,
         title=title,
-        url=url,
-        published=record.published or found.published,
         outlet=outlet,
-        language=found.language if found.language is not None else guess_language(found.text),
+        published=record.published or published,
+        url=url,
+        language=language if language is not None else guess_language(text),
     )
 
 
-def _with_page_metadata(found: Extracted, record: RawRecord) -> Extracted:
-    """Scraped text: the date and outlet read from the whole page, which abstain when unsure.
+def _page_text(
+    record: RawRecord,
+) -> tuple[str, str | None, str | None, str | None, date | None]:
+    """Scraped text: body, title, outlet, URL, date (read from the whole page, or abstaining).
 
-    :mod:`newsprism.text.pubdate` and :mod:`newsprism.text.sitename` weigh every date
+    The cleaner's outlet and date are not read: :mod:`newsprism.text.pubdate` and
+    :mod:`newsprism.text.sitename` weigh every date
     and every name on the page (bylines, stamps, copyright lines, the title's
     site suffix, domains), fitted and checked on the scraped set; they replace
     the cleaner's first-match guesses. On the scraped set's test half (outlets
@@ -96,24 +98,23 @@ def _with_page_metadata(found: Extracted, record: RawRecord) -> Extracted:
     back: 62 right and 93 wrong, against 60 and 25 without it (see
     benchmarks/scraped_titles.py).
     """
+    text, guessed = clean_body(record.content, url=record.url)
     # What the record states wins in extract(): nothing is read for it. A
     # stated title keeps the cleaner's guess, which _with_stated_title needs
     # to tell whether the first line was the headline or body.
-    title = found.title if record.title else headline_from_text(record.content)
+    title = guessed if record.title else headline_from_text(record.content)
     published = record.published or published_from_text(record.content, url=record.url)
-    if record.outlet and record.url:
-        return replace(found, title=title, published=published, outlet=None)
-    site = site_of_text(record.content)
-    return replace(
-        found,
-        title=title,
-        published=published,
-        outlet=site.outlet,
-        url=found.url or site.url,
-    )
+    outlet: str | None = None
+    url = record.url
+    if not (record.outlet and record.url):
+        site = site_of_text(record.content)
+        outlet, url = site.outlet, record.url or site.url
+    if record.title:
+        text = _with_stated_title(text, title, record.title)
+    return text, title, outlet, url, published
 
 
-def _with_stated_title(found: Extracted, title: str) -> Extracted:
+def _with_stated_title(text: str, guessed: str | None, title: str) -> str:
     """Text from a record that states its title: the first line is body, not title.
 
     The cleaner guesses a headline from the first line of scraped text; when
@@ -121,13 +122,12 @@ def _with_stated_title(found: Extracted, title: str) -> Extracted:
     body text and goes back in front. A body that opens with the stated
     title repeats it, and that copy goes.
     """
-    text = found.text
-    if found.title and _norm(found.title) != _norm(title):
-        text = f"{found.title}\n\n{text}" if text else found.title
+    if guessed and _norm(guessed) != _norm(title):
+        text = f"{guessed}\n\n{text}" if text else guessed
     first, _, rest = text.partition("\n")
     if _norm(first) == _norm(title):
         text = rest.lstrip("\n")
-    return replace(found, text=text)
+    return text
 
 
 def _norm(s: str) -> str:
