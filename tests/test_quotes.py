@@ -580,8 +580,12 @@ def test_a_participle_clause_is_no_speaker() -> None:
         "Reprising one of her favourite lines, the mayor talked about the “harbour that "
         "pays its way.”"
     )
-    # Not "Reprising"; the subject after the comma names nobody, so none is shown.
-    assert [speaker for speaker, _ in _q(text)] == ["Mayor Ana Roth", None]
+    # Not "Reprising": the subject after the comma, a description of the mayor
+    # (PolNeAR train's gold gives such descriptions: "Reprising one of her own
+    # favorite lines, the former secretary of state talked about …").
+    assert [speaker for speaker, _ in _q(text)] == ["Mayor Ana Roth", "the mayor"]
+    [*_, entry] = quotes_section([Article(id="a", source="a.txt", text=text)])
+    assert entry["speaker"] == "Ana Roth"
 
 
 def test_a_bare_quotation_after_a_paragraph_about_someone_else_is_theirs() -> None:
@@ -1199,3 +1203,42 @@ def test_it_is_never_a_person() -> None:
     )
     [entry] = quotes_section([Article(id="a", source="a.txt", text=text)])
     assert entry["speaker"] != "Ola Sand"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A description before a verb is the subject a speech participle attaches to.
+        (
+            "Ines Korven spoke at the harbour.\n\n"
+            "In December, the prince called for Brandt to drop out of the race, calling him "
+            "“a disgrace to the whole harbour and the town.”",
+            "the prince",
+        ),
+        # A joining word before a pronoun subject.
+        (
+            "Piet Brandt spoke at the harbour.\n\n"
+            "And he made a point of saying the old pier “was a place of work and of "
+            "friendship for us all.”",
+            "he",
+        ),
+        # "where" ends the clause before the subject.
+        (
+            "The clip came from a rally with Korven and Brandt, where the harbour master said "
+            "she was “not only here to do my job but to back my candidate.”",
+            "the harbour master",
+        ),
+    ],
+)
+def test_the_subject_a_participle_or_a_clause_attaches_to(text: str, speaker: str) -> None:
+    assert _q(text)[-1][0] == speaker
+
+
+def test_he_is_no_run_of_words_and_a_description_needs_a_known_referent() -> None:
+    # Invented: "he" does not stand for a clause the rules cut as a subject.
+    text = (
+        "The sound system failed twice during the rally at the harbour.\n\n"
+        "“We will rebuild the pier before the winter,” he said."
+    )
+    [entry] = quotes_section([Article(id="a", source="a.txt", text=text)])
+    assert entry["speaker"] is None

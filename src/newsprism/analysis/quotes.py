@@ -46,6 +46,7 @@ from newsprism.analysis.speakers import (
     PRONOUNS,
     SpeakerResolver,
     clean_speaker,
+    surname,
 )
 from newsprism.models import Article
 
@@ -1268,7 +1269,8 @@ _NAME_ROLE_NAME = re.compile(
 _PARTICIPLE_LEAD = re.compile(
     r"^(?:[A-Z][a-z]{2,}ing\s+(?!(?:"
     + "|".join(sorted(_SPEECH_FIRST_WORDS))
-    + r")\b)[a-z]+\b(?<!ed)|[A-Z][a-z]{2,}ed\s+(?:by|about|if|whether|for|at|on|in|with|to)\b)"
+    + r")\b)[a-z]+\b(?<!ed)|[A-Z][a-z]{2,}ed\s+(?:by|about|if|whether|for|at|on|in|with|to|"
+    r"which|what|how|why|when|where|who)\b)"
 )
 
 
@@ -1280,9 +1282,10 @@ def _role_words_only(words: str) -> bool:
     )
 
 
-def _sentence_subject(sentence: str, pronoun: bool = False) -> str | None:
+def _sentence_subject(sentence: str, pronoun: bool = False, loose: bool = False) -> str | None:
     """The name that opens ``sentence`` as its subject; with ``pronoun``, also
-    a pronoun subject ("He pledged “…”", "On his tax returns, he says …")."""
+    a pronoun subject ("He pledged “…”", "On his tax returns, he says …");
+    with ``loose``, any description before a verb (a speech participle follows)."""
     text = sentence.strip()
     if not text:
         return None
@@ -1292,7 +1295,10 @@ def _sentence_subject(sentence: str, pronoun: bool = False) -> str | None:
         if (
             first in _JOINERS
             and len(words) > 1
-            and (words[1][:1].isupper() or words[1] in _JOINERS or words[1] in _INTRO_WORDS)
+            and (
+                words[1][:1].isupper()
+                or words[1].lower() in _JOINERS | _INTRO_WORDS | _SUBJECT_PRONOUNS
+            )
         ):
             # "And then Trump went on the attack, saying, “…”": a joining word
             # before the subject opens no phrase that a comma closes.
@@ -1327,11 +1333,11 @@ def _sentence_subject(sentence: str, pronoun: bool = False) -> str | None:
         # lower case, then the person.
         return _plausible(titled.group(1))
     m = _LEADING_NAME.match(text)
-    if m is None or (pronoun and m.group(1).split()[0] in ("The", "A", "An", "My")):
+    if m is None or (pronoun and m.group(1).split()[0].lower() in ("the", "a", "an", "my")):
         # "A Clinton campaign official later walked back …": a description
         # may hold a capitalised word.
-        described_first = _described_subject(text) if pronoun else None
-        if described_first is not None or m is None or m.group(1).split()[0] != "The":
+        described_first = _described_subject(text, loose) if pronoun else None
+        if described_first is not None or m is None or m.group(1).split()[0].lower() != "the":
             return described_first
     name = re.sub(r"\s+(?:of|the|de)$", "", m.group(1))
     if len(name.split()) > 8 or _half_of_a_pair(name, text[: m.end(1) + 40]):
@@ -1352,7 +1358,7 @@ def _sentence_subject(sentence: str, pronoun: bool = False) -> str | None:
         following = text[m.end(1) :].split(maxsplit=1)
         if not following or not following[0].endswith(("ed", "s")):
             # "The Republican nominee also outlined …": a description.
-            return _described_subject(text) if pronoun else None
+            return _described_subject(text, loose) if pronoun else None
     return found if _names_someone(found) or (pronoun and found.lower() in PRONOUNS) else None
 
 
@@ -1373,7 +1379,7 @@ _OWNED_SUBJECT = re.compile(
 # Words that join a sentence to the one before without opening a phrase.
 _JOINERS = frozenset("and but so then also yet still even".split())
 # "Hours later, Trump returned …", "Days after …": a time, never a name.
-_TIME_NOUNS = frozenset("minutes hours days weeks months years moments decades".split())
+_TIME_NOUNS = frozenset("minutes hours days weeks months years moments decades last next".split())
 _LEADING_AGE = re.compile(r"^\d+-year-old\s+(?=[A-Z])")
 
 
@@ -1388,13 +1394,24 @@ _DESCRIBED_SUBJECT = re.compile(
     r"[a-z][\w’'-]*(?:er|or|ist|ian|ent|ant|man|woman|person|ee|ate|ive|ial)s?)"
     r"\s+(?:[a-z]+(?:ed|s)|has|had|was|is|will|would|also|then|later|sent|told|spoke|wrote|made|took|gave|began)\b"
 )
+# With a speech participle after it ("…, saying"), any description before a
+# verb is its subject ("the prince called for …", "The Florida senator sought
+# …", "The conservative publication has been …").
+_LOOSE_DESCRIBED_SUBJECT = re.compile(
+    r"^((?:The|the|A|a|An|an)\s+(?:[A-Za-z][\w’'-]*\s+){0,3}?[a-z][\w’'-]*)"
+    r"\s+(?:[a-z]+ed|has|had|was|is|will|would|also|then|later|sent|told|spoke|wrote|made|"
+    r"took|gave|began|sought|went|came|held|kept|met|ran|saw|stood|brought|felt|found|led|"
+    r"won|lost|struck|paid|built|drew|chose|fought|threw|knew|became|did|put|set|left)\b"
+)
 
 
-def _described_subject(text: str) -> str | None:
+def _described_subject(text: str, loose: bool = False) -> str | None:
     owned = _OWNED_SUBJECT.match(text)
     if owned is not None:
         return _plausible(owned.group(1))  # "his campaign sent out a text message"
     m = _DESCRIBED_SUBJECT.match(text)
+    if m is None and loose:
+        m = _LOOSE_DESCRIBED_SUBJECT.match(text)
     if (
         m is None
         or _POSSESSIVE_END.search(m.group(1).split()[-2]) is not None  # "The senator’s answer"
@@ -1419,7 +1436,8 @@ _PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
 _DASH_NAME = re.compile(r"^\s*[―—–-]{1,2}\s*((?:[A-Z][\w’'.-]*\s*){1,5})\s*(?:[,(]|$)")
 _TRANSCRIPT = re.compile(r"^((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'.-]*)\s?:\s")
 _SUBJECT_STOP = re.compile(
-    r"\b(?:and|but|while|as|when|after|before|because|although|though|who|which|that|in|on|at)\b",
+    r"\b(?:and|but|while|as|when|after|before|because|although|though|who|which|that|in|on|at|"
+    r"where)\b",
     re.IGNORECASE,
 )
 
@@ -1772,10 +1790,12 @@ def _speaker_before(left: str, options: QuoteOptions) -> str | None:
         for earlier in reversed(verbs[:-1]):
             if not earlier.group(0).endswith("ing"):
                 named = _subject(clause[: earlier.start()], options)
-                if named is not None and _is_name_or_description(named):
-                    return named
+                if named is not None and (
+                    _is_name_or_description(named) or named.lower() in _SUBJECT_PRONOUNS
+                ):
+                    return named  # … also "“Filth out!” she wrote, arguing that …"
                 break
-        return _sentence_subject(clause[: m.start()], pronoun=True)
+        return _sentence_subject(clause[: m.start()], pronoun=True, loose=True)
     if m.group(0).lower() == "according to":
         after = clause[m.end() :]
         after = re.split(r"[,;:]", after, maxsplit=1)[0]
@@ -2135,7 +2155,16 @@ def _canonical(q: Quote, resolver: SpeakerResolver) -> str | None:
         # says it (AllSides dev, read_sections.py quotes --seed 9).
         return None
     if spk is None or spk.lower() in PRONOUNS:
-        return resolver.resolve(q.antecedent)
+        person = resolver.resolve(q.antecedent)
+        if (
+            spk is not None
+            and spk.lower() in ("he", "she")
+            and person is not None
+            and not _may_be_he_or_she(person)
+        ):
+            # "he" is no "Trump has not yet", "The sound system", "Cruz himself".
+            return None
+        return person
     found = resolver.resolve(spk)
     if found == spk and _is_definite(spk) and _is_plural(spk):
         return found  # "the groups", "the protesters": never one person named before
@@ -2146,9 +2175,45 @@ def _canonical(q: Quote, resolver: SpeakerResolver) -> str | None:
         and (_describes_a_body(spk) or _may_be_a_person(q.antecedent))
     ):
         # "the top US diplomat" that no role in the story names: the person
-        # the article was just quoting or reporting.
-        return resolver.resolve(q.antecedent)
+        # the article was just quoting or reporting, when the story names
+        # that person in full ("Left", "another", "Or Ferguson" are no one).
+        person = resolver.resolve(q.antecedent)
+        if person is not None and (
+            _known_person(person, resolver)
+            or (_describes_a_body(spk) and _is_capitalised_name(person))
+        ):
+            return person  # … or "the union": "Association of Flight Attendants"
+        return found
     return found
+
+
+# The head of a description of one person ("The actress", "The Ohio governor",
+# "The first lady", "Sanders's spokesman").
+_PERSON_HEAD = re.compile(
+    r"(?:er|or|ist|ian|ent|ant|man|woman|person|ee|ate|ive|ial|ess|lady|wife|husband)$"
+)
+
+
+def _may_be_he_or_she(name: str) -> bool:
+    """A name, or a description of one person: what "he" or "she" may stand for."""
+    words = name.split()
+    lower = [w for w in words[1:] if w[:1].islower() and w not in _NAME_PARTICLES]
+    if not lower and words[0][:1].isupper():
+        return True  # "Chris Christie", "Donald J. Trump"
+    head = words[-1].lower()
+    if words[0].lower() in ("the", "a", "an", "one", "another") or _POSSESSIVE_END.search(words[0]):
+        return head[:1].isalpha() and _PERSON_HEAD.search(head) is not None
+    return words[-1][:1].isupper()  # "Tennis great Billie Jean King"
+
+
+def _is_capitalised_name(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+
+
+def _known_person(name: str, resolver: SpeakerResolver) -> bool:
+    """A name of two words or more whose surname the story gives in full."""
+    return len(name.split()) >= 2 and surname(name).lower() in resolver.full_names
 
 
 # A speaker phrase ending in a chain of owners: the last capitalised name
