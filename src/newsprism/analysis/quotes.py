@@ -1320,6 +1320,9 @@ def _sentence_subject(sentence: str, pronoun: bool = False, loose: bool = False)
     opening = text.split(maxsplit=1)[:1]
     if pronoun and opening and opening[0].lower() in _SUBJECT_PRONOUNS:
         return opening[0]  # "On his tax returns, he says …"
+    contracted = _CONTRACTED_PRONOUN.match(text) if pronoun else None
+    if contracted is not None:
+        return contracted.group(1)  # "It’s denouncing what it calls “…”"
     # "76-year-old Morton Blackwell, founder of …, endorsed": the age is no name.
     text = _LEADING_AGE.sub("", text)
     described = _DESCRIPTION_COMMA_NAME.match(text)
@@ -1363,6 +1366,11 @@ def _sentence_subject(sentence: str, pronoun: bool = False, loose: bool = False)
 
 
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it"])
+# ... contracted before a verb of its own ("It’s denouncing", "He’s said"),
+# not a dummy "It’s become such a presence that …".
+_CONTRACTED_PRONOUN = re.compile(
+    r"^((?i:he|she|they|we|it))[’'](?:s|ll|d|re|ve)\s+(?:[a-z]+ing|said|told|called|written)\b"
+)
 # What a named owner has that speaks ("Scott's relatives", "Cruz's campaign").
 _OWNED_NOUNS = (
     r"(?:relatives|family|campaign|office|spokesman|spokeswoman|spokesperson|aides?|"
@@ -1398,7 +1406,8 @@ _DESCRIBED_SUBJECT = re.compile(
 # verb is its subject ("the prince called for …", "The Florida senator sought
 # …", "The conservative publication has been …").
 _LOOSE_DESCRIBED_SUBJECT = re.compile(
-    r"^((?:The|the|A|a|An|an)\s+(?:[A-Za-z][\w’'-]*\s+){0,3}?[a-z][\w’'-]*)"
+    r"^((?:The|the|A|a|An|an|Several|several|Some|some|Many|many|Two|two|Three|three)\s+"
+    r"(?:[A-Za-z][\w’'-]*\s+){0,3}?[a-z][\w’'-]*)"
     r"\s+(?:[a-z]+ed|has|had|was|is|will|would|also|then|later|sent|told|spoke|wrote|made|"
     r"took|gave|began|sought|went|came|held|kept|met|ran|saw|stood|brought|felt|found|led|"
     r"won|lost|struck|paid|built|drew|chose|fought|threw|knew|became|did|put|set|left)\b"
