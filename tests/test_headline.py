@@ -130,14 +130,14 @@ def test_scraped_titles_gate() -> None:
 
 # Pieces of the notice, markup and clock patterns, cut where they branch, and
 # characters that case folding maps to ASCII letters ("\u017f" is an "s",
-# "\u0130" an "i", "\u212a" a "k").
+# "\u0130" and "\u0131" an "i", "\u212a" a "k"), and others outside ASCII.
 _PIECES = st.sampled_from(
     [
         "cookie", "COOKIE", "privacy", "browser", "java", "script", "consent", "subscri",
         "newsletter", "advertis", "supported by its audience", "terms of ", "use", "service",
         "affiliate", "sign up", "log", " ", "in", "IN", "\u017f", "\u0130", "\u212a",
         "<", "/", ">", "div", "src", "href", "=", "{", "}", "http", "s", "://", "9", "10",
-        ":", ".", "-", "am", "x", "\u00e9",
+        ":", ".", "-", "am", "x", "\u00e9", "\u0131", "\u201c", "\u00a3",
     ]
 )  # fmt: skip
 
@@ -147,6 +147,13 @@ _PIECES = st.sampled_from(
 @example("Sign up for our newsletter")
 @example("Log in")
 @example("\u017fub\u017fcribe now")
+@example("\u201cSign up\u201d for \u00a35")
+@example("Log\u0131n \u00e9")
+@example("Log\u0130n \u00e9")
+@example("coo\u212aie \u00e9")
+@example("pr\u0131vacy \u00e9")
+@example("pr\u0130vacy \u00e9")
+@example("\u017fign up \u00e9")
 def test_prefilters_skip_only_searches_that_cannot_match(line: str) -> None:
     assert headline._has_notice(line) == (headline._NOTICE.search(line) is not None)
     if headline._MARKUP.search(line):

@@ -294,7 +294,7 @@ _NOTICE_HINTS: Final = (
 
 def _has_notice(line: str) -> bool:
     """``_NOTICE.search(line) is not None``, the search skipped when it cannot match."""
-    if line.isascii():
+    if line.isascii() or not _folds_to_ascii(line):
         low = line.lower()
         for hint in _NOTICE_HINTS:
             if hint in low:
@@ -302,6 +302,19 @@ def _has_notice(line: str) -> bool:
         else:
             return False
     return _NOTICE.search(line) is not None
+
+
+# The characters outside ASCII that a case-insensitive search takes for an
+# ASCII letter and str.lower() leaves outside ASCII ("\u0130" and "\u0131"
+# for "i", "\u017f" for "s"; the Kelvin sign, the only other one (every code
+# point checked), lowers to "k"). A line without them matches _NOTICE, all
+# ASCII, only where its lower-case text holds a hint too: most paragraphs
+# outside ASCII (a curly quote, a pound sign) skip the search as ASCII ones do.
+_FOLDS_TO_ASCII: Final = ("\u0130", "\u0131", "\u017f")
+
+
+def _folds_to_ascii(line: str) -> bool:
+    return any(c in line for c in _FOLDS_TO_ASCII)
 
 
 def _may_be_markup(line: str) -> bool:
