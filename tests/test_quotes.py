@@ -1265,3 +1265,17 @@ def test_he_is_no_run_of_words_and_a_description_needs_a_known_referent() -> Non
 )
 def test_contracted_pronouns_and_plural_descriptions_as_subjects(text: str, speaker: str) -> None:
     assert _q(text)[-1][0] == speaker
+
+
+def test_who_after_an_apposition_is_the_name_before_it_and_to_is_no_one() -> None:
+    # Invented: "who … said" goes back past the apposition to Korven, not to Brandt.
+    text = (
+        "Brandt has had a frosty relationship with Korven, now the harbour board chair, who "
+        "in 2010 said the board's most important goal was to make Brandt a “one-term mayor.”"
+    )
+    assert _q(text)[-1][0] == "Korven"
+    text = (
+        "To solve this puzzle, they turned to the harbour police which reported “2,521 "
+        "break-ins at the pier” last year."
+    )
+    assert _q(text)[-1][0] != "To"

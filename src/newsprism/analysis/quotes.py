@@ -1230,6 +1230,7 @@ _INTRO_WORDS = frozenset(
 # Words that open a sentence but never a speaker phrase.
 _NOT_SPEAKER_LEAD = _INTRO_WORDS - {"speaking"} | {
     "according",
+    "to",
     "it's",
     "it’s",
     "there",
@@ -1865,6 +1866,10 @@ def _subject(text: str, options: QuoteOptions) -> str | None:
         # pronoun's antecedent, the name that ends the clause before it.
         pieces = pieces[:-1]
         named = _TRAILING_NAME.search(pieces[-1])
+        if named is None and len(pieces) > 1 and _LOWER_APPOSITION.search(pieces[-1]):
+            # "McConnell, now the Senate majority leader, who in 2010 said":
+            # the name before the apposition.
+            named = _TRAILING_NAME.search(pieces[-2])
         if named is not None:
             return _plausible(named.group(1))
     pieces[-1] = _TRAILING_AUX.sub("", pieces[-1])
