@@ -1279,3 +1279,25 @@ def test_who_after_an_apposition_is_the_name_before_it_and_to_is_no_one() -> Non
         "break-ins at the pier” last year."
     )
     assert _q(text)[-1][0] != "To"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The one prompted to speak speaks, not the sentence's subject.
+        (
+            "A harbour worker damaged three boats on Wednesday, prompting the town’s mayor "
+            "to ask: “What on earth is wrong with this place?”",
+            "the town’s mayor",
+        ),
+        # A participle attaches to the subject of its own clause.
+        (
+            "A timeline was not laid out in the memo, but Korven directed a rapid pace, "
+            "telling the harbour staff to “set ambitious dates for every repair.”",
+            "Korven",
+        ),
+    ],
+)
+def test_who_a_participle_or_an_infinitive_of_speech_belongs_to(text: str, speaker: str) -> None:
+    # Read on AllSides dev (the quotes of each article analysed alone, before and after).
+    assert _q(text)[-1][0] == speaker

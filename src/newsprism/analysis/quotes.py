@@ -1321,7 +1321,9 @@ def _sentence_subject(sentence: str, pronoun: bool = False, loose: bool = False)
     opening = text.split(maxsplit=1)[:1]
     if pronoun and opening and opening[0].lower() in _SUBJECT_PRONOUNS:
         return opening[0]  # "On his tax returns, he says …"
-    contracted = _CONTRACTED_PRONOUN.match(text) if pronoun else None
+    contracted = (
+        _CONTRACTED_PRONOUN.match(text) if pronoun and not _DOUBLE_MARK.search(text) else None
+    )
     if contracted is not None:
         return contracted.group(1)  # "It’s denouncing what it calls “…”"
     # "76-year-old Morton Blackwell, founder of …, endorsed": the age is no name.
@@ -1415,6 +1417,12 @@ _LOOSE_DESCRIBED_SUBJECT = re.compile(
 )
 
 
+_DOUBLE_MARK = re.compile('[“”"]')
+_THINGS_SAID = frozenset(
+    "answer response reply remark remarks comment comments words claim".split()
+)
+
+
 def _described_subject(text: str, loose: bool = False) -> str | None:
     owned = _OWNED_SUBJECT.match(text)
     if owned is not None:
@@ -1424,7 +1432,10 @@ def _described_subject(text: str, loose: bool = False) -> str | None:
         m = _LOOSE_DESCRIBED_SUBJECT.match(text)
     if (
         m is None
-        or _POSSESSIVE_END.search(m.group(1).split()[-2]) is not None  # "The senator’s answer"
+        or (  # "The senator’s answer was that …": what is said, not who
+            _POSSESSIVE_END.search(m.group(1).split()[-2]) is not None
+            and m.group(1).split()[-1].lower() in DOCUMENTS | _THINGS_SAID
+        )
         or m.group(1).split()[-1].lower() in _NOT_ROLE
         or (m.group(1).split()[-1].lower() in _FUNCTION_LEAD)
     ):
@@ -1760,6 +1771,10 @@ def _speaker_before(left: str, options: QuoteOptions) -> str | None:
         and _POSSESSOR_BEFORE.search(clause, max(0, v.start() - 8), v.start()) is None
         and not (v.group(0).endswith("s") and re.search(r"[”\"]\s+$", clause[: v.start()]))
     ]
+    prompted = _PROMPTED.search(clause)
+    if prompted is not None:
+        # "…, prompting the state’s governor to ask: “…”": the one prompted speaks.
+        return _plausible(prompted.group(1))
     if not verbs:
         return None
     while len(verbs) > 1 and re.search(r"\bto\s+$", clause[: verbs[-1].start()]):
@@ -1805,7 +1820,13 @@ def _speaker_before(left: str, options: QuoteOptions) -> str | None:
                 ):
                     return named  # … also "“Filth out!” she wrote, arguing that …"
                 break
-        return _sentence_subject(clause[: m.start()], pronoun=True, loose=True)
+        # "A timeline was not laid out, but Austin directed a rapid pace,
+        # telling …": the subject of the clause the participle follows.
+        own = _CLAUSE_JOIN.split(clause[: m.start()])[-1]
+        # Any description, unless a preposition makes the participle a noun:
+        # "The effort aimed at recalling Newsom" is no one speaking.
+        governed = re.search(r"\b(?:at|for|by|of|about|in|on|from|after|before|without)\s+$", own)
+        return _sentence_subject(own, pronoun=True, loose=governed is None)
     if m.group(0).lower() == "according to":
         after = clause[m.end() :]
         after = re.split(r"[,;:]", after, maxsplit=1)[0]
@@ -1844,7 +1865,13 @@ def _speaker_before(left: str, options: QuoteOptions) -> str | None:
     return who
 
 
+_PROMPTED = re.compile(
+    r"\b(?:prompting|prompted|leading|led|forcing|forced|inviting|invited|causing|caused)\s+"
+    r"((?:(?:the|a|an|his|her|their)\s+|[A-Z][\w.-]*[’']s\s+)?(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)"
+    r"\s+to\s+(?:ask|say|tell|declare|write|tweet|add|warn|wonder)\b[^.;“”\"]{0,40}[:,]?\s*$"
+)
 _CLAUSE_GOES_ON = re.compile(r",\s+(?:was|is|were|are)\b")
+_CLAUSE_JOIN = re.compile(r"[,;]\s+(?:but|and|while|yet|whereas)\s+(?=[A-Z]|he\b|she\b|they\b)")
 # A speech verb joined to the predicate before it ("… and added", ", and
 # later said").
 _AND_BEFORE = re.compile(r"\sand\s+(?:also\s+|then\s+|later\s+|[a-z]+ly\s+)?$")
@@ -2194,6 +2221,7 @@ def _canonical(q: Quote, resolver: SpeakerResolver) -> str | None:
         person = resolver.resolve(q.antecedent)
         if person is not None and (
             _known_person(person, resolver)
+            or (_is_capitalised_name(person) and _may_be_a_person(person))
             or (_describes_a_body(spk) and _is_capitalised_name(person))
         ):
             return person  # … or "the union": "Association of Flight Attendants"
@@ -2221,8 +2249,16 @@ def _may_be_he_or_she(name: str) -> bool:
 
 
 def _is_capitalised_name(name: str) -> bool:
+    """ "Xavier Becerra", "Association of Flight Attendants"; not "Or Ferguson",
+    "Rubbing Japanese" (a sentence's opening words)."""
     words = name.split()
-    return len(words) >= 2 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+    first = words[0].lower()
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+        and first not in _NOT_SPEAKER_LEAD | _FUNCTION_LEAD | {"or", "nor"}
+        and not first.endswith("ing")
+    )
 
 
 def _known_person(name: str, resolver: SpeakerResolver) -> bool:
