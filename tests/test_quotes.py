@@ -1301,3 +1301,14 @@ def test_who_after_an_apposition_is_the_name_before_it_and_to_is_no_one() -> Non
 def test_who_a_participle_or_an_infinitive_of_speech_belongs_to(text: str, speaker: str) -> None:
     # Read on AllSides dev (the quotes of each article analysed alone, before and after).
     assert _q(text)[-1][0] == speaker
+
+
+def test_an_aside_after_a_name_is_no_part_of_the_reported_speaker() -> None:
+    # Invented: "(Nordl.)" is where the senator is from; "he" is the senator.
+    text = (
+        "Democratic Sen. Piet Brandt (Nordl.) criticized the mayor for not laying out a plan "
+        "for the pier on Wednesday.\n\n"
+        "“What I did not hear tonight was a plan for the boats,” he said."
+    )
+    [*_, q] = extract_quotes("a", text)
+    assert q.antecedent is not None and "Brandt" in q.antecedent

@@ -1454,6 +1454,7 @@ def _outside_quotes(para: str, spans: Sequence[_Span]) -> str:
 
 # "(D-Mo.)", "(R-La.)", "(AP)": asides inside a speaker phrase.
 _PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
+_NAME_ASIDE = re.compile(r"(?<=[a-z.])\s*\([^()]{0,40}\)")
 _DASH_NAME = re.compile(r"^\s*[―—–-]{1,2}\s*((?:[A-Z][\w’'.-]*\s*){1,5})\s*(?:[,(]|$)")
 _TRANSCRIPT = re.compile(r"^((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'.-]*)\s?:\s")
 _SUBJECT_STOP = re.compile(
@@ -1759,6 +1760,9 @@ def _speaker_before(left: str, options: QuoteOptions) -> str | None:
     """The speaker in the words right before a quotation (“X said: …”)."""
     # Only the sentence (and clause) that leads into the quotation.
     clause = _last_sentence(left.rstrip()).split(";")[-1]
+    # "Sen. Mark Kelly (Ariz.) criticized …": an aside after a name is no part
+    # of the subject ("LONDON (Reuters) - …" is a dateline: left as it is).
+    clause = _NAME_ASIDE.sub("", clause)
     # "once the Senate goes on recess, “…”": "goes on" reports speech only
     # with nothing or "to say" after it.
     # "Ginsburg’s comments “…”", "his remarks": a speech word after a
