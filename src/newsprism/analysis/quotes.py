@@ -1454,7 +1454,8 @@ def _outside_quotes(para: str, spans: Sequence[_Span]) -> str:
 
 # "(D-Mo.)", "(R-La.)", "(AP)": asides inside a speaker phrase.
 _PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
-_NAME_ASIDE = re.compile(r"(?<=[a-z.])\s*\([^()]{0,40}\)")
+# ... not an acronym the body goes by ("The Food and Drug Administration (FDA) said").
+_NAME_ASIDE = re.compile(r"(?<=[a-z.])\s*\((?![A-Z]{2,6}\))[^()]{0,40}\)")
 _DASH_NAME = re.compile(r"^\s*[―—–-]{1,2}\s*((?:[A-Z][\w’'.-]*\s*){1,5})\s*(?:[,(]|$)")
 _TRANSCRIPT = re.compile(r"^((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'.-]*)\s?:\s")
 _SUBJECT_STOP = re.compile(
