@@ -482,3 +482,33 @@ def test_a_difference_or_a_further_group_is_not_a_level_or_a_count() -> None:
 def test_a_toll_for_a_state_counts_there() -> None:
     [m] = extract_mentions("a", "Officials gave a death toll of 63 for Lessen state on Friday.")
     assert (m.place, m.low) == ("Lessen", 63)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "source"),
+    [
+        ("The economy rebounded and added 850,000 new jobs in June.", "850,000", None),
+        ("The agenda detailed dozens of initiatives on trade and health.", "dozens", None),
+        (
+            "Some Democrats had criticized her trip to a city nearly 1,000 miles away.",
+            "1,000",
+            None,
+        ),
+        (
+            "The economy added 266,000 jobs and the jobless rate rose to 6.1%, the Bureau of "
+            "Labor Statistics reported Friday.",
+            "6.1%",
+            "the Bureau of Labor Statistics",
+        ),
+        (
+            "Mayorkas commented that 212,672 migrants were encountered in July.",
+            "212,672",
+            "Mayorkas",
+        ),
+    ],
+)
+def test_a_figure_is_credited_only_through_a_reporting_verb(
+    sentence: str, figure: str, source: str | None
+) -> None:
+    [m] = [m for m in extract_mentions("a", sentence) if figure in m.text]
+    assert m.attribution == source
