@@ -505,6 +505,11 @@ def test_a_toll_for_a_state_counts_there() -> None:
             "212,672",
             "Mayorkas",
         ),
+        (
+            "“Tomorrow I’m announcing up to 50 Guard troops,” Governor Kristi Noem (R) tweeted.",
+            "50",
+            "Governor Kristi Noem",
+        ),
     ],
 )
 def test_a_figure_is_credited_only_through_a_reporting_verb(

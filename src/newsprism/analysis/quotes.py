@@ -2044,14 +2044,20 @@ def attribution(sentence: str, at: int | None = None) -> str | None:
     found = _according_to(sentence)
     if found is not None:
         return _source_phrase(found)
-    verbs = list(_SOURCE_VERB.finditer(sentence))
+    spans = quotation_spans(sentence)
+    # A verb inside the quoted words is the speaker's, not the report's:
+    # "“Tomorrow morning I’m officially announcing up to 50 troops,” Noem tweeted".
+    verbs = [
+        m for m in _SOURCE_VERB.finditer(sentence) if not any(a <= m.start() < b for a, b in spans)
+    ]
     if at is None:
         order = list(reversed(verbs))
     else:
         order = [m for m in reversed(verbs) if m.start() <= at]
         order += [m for m in verbs if m.start() > at]
     for m in order:
-        who = _subject(sentence[: m.start()], QuoteOptions())
+        # "Kristi Noem (R) tweeted": the party and state aside is no source.
+        who = _subject(_ASIDE_AT_END.sub(" ", sentence[: m.start()]), QuoteOptions())
         if who is None or who.lower() in PRONOUNS:
             continue
         if _AFTER_PREPOSITION.search(sentence[: m.start()].rsplit(who, 1)[0]):
@@ -2062,6 +2068,7 @@ def attribution(sentence: str, at: int | None = None) -> str | None:
     return None
 
 
+_ASIDE_AT_END = re.compile(r"\s*\([^()]{1,12}\)\s*$")
 # The verbs that credit a figure to a source: reporting, not every cue of a
 # quotation. "The economy rebounded and added 850,000 new jobs", "the agenda
 # detailed dozens of initiatives", "some Democrats had criticized the vice
