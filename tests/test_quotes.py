@@ -1312,3 +1312,13 @@ def test_an_aside_after_a_name_is_no_part_of_the_reported_speaker() -> None:
     )
     [*_, q] = extract_quotes("a", text)
     assert q.antecedent is not None and "Brandt" in q.antecedent
+
+
+def test_continue_to_is_no_saying() -> None:
+    # "as the number of cases continues to rise": what goes on, not a speaker.
+    text = (
+        "Dr. Mira Osei said Sunday that the town is “going in the wrong direction” as the "
+        "number of cases continues to rise."
+    )
+    [q] = extract_quotes("a", text)
+    assert q.speaker_text == "Dr. Mira Osei"

@@ -1484,6 +1484,10 @@ def _last_clause(text: str) -> str:
     return text[start:]
 
 
+_ASPECTUAL = re.compile(r"continue[sd]?$|went on$|goes on$", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\s+to\s+(?!say\b|ask\b|add\b|tell\b|note\b|warn\b)[a-z]")
+
+
 def _speaker_after(right: str, options: QuoteOptions) -> str | None:
     """The speaker in the words right after a quotation."""
     sentence = _first_sentence(right.strip()).lstrip(" ,.;:—–-")
@@ -1491,6 +1495,10 @@ def _speaker_after(right: str, options: QuoteOptions) -> str | None:
         return None
     m = _VERB.search(sentence)
     if m is None:
+        return None
+    if _ASPECTUAL.match(m.group(0)) and _INFINITIVE.match(sentence, m.end()):
+        # "“going in the wrong direction” as the number of cases continues to
+        # rise": "continue to" tells what goes on, no one's saying (AllSides dev).
         return None
     # The comma before the verb stays: it marks an apposition to step over
     # ("…,” Brent Bozell III, founder of the Media Research Center, tells").
