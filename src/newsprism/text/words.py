@@ -55,6 +55,11 @@ _FOLDED_LETTER_BYTES: Final = _table(string.ascii_lowercase, fold=True)
 # str.lower() writes a capital sigma as a final or a medial small sigma by
 # the letters around it, which a piece cut from the text may not hold.
 _CAPITAL_SIGMA: Final = "\u03a3"
+# str.lower() called through the type, not as a method: compiled with mypyc,
+# text.lower() maps each character alone and writes every capital sigma as a
+# medial one ("ΟΣ" -> "οσ", where CPython gives the final "ος"), so a
+# compiled build found other words than the pure one (tests/test_words.py).
+_lower: Final = str.lower
 
 
 def word_tokens(low: str) -> list[str]:
@@ -104,7 +109,7 @@ def _find_folded(text: str, pattern: re.Pattern[str], folded: bytes, table: byte
     if text.isascii():
         return text.encode("ascii").translate(folded).decode("ascii").split()
     if _CAPITAL_SIGMA in text:
-        return _find(text.lower(), pattern, table)
+        return _find(_lower(text), pattern, table)
     spaced = (
         text.encode("utf-8", "surrogatepass").translate(folded).decode("utf-8", "surrogatepass")
     )
