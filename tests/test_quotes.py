@@ -1322,3 +1322,14 @@ def test_continue_to_is_no_saying() -> None:
     )
     [q] = extract_quotes("a", text)
     assert q.speaker_text == "Dr. Mira Osei"
+
+
+def test_a_time_zone_is_no_speaker() -> None:
+    # "7 a.m. Eastern time" neither ends a sentence nor names anyone.
+    text = (
+        "The outage was traced to Kestrel Cloud, which said in a status update just before "
+        "7 a.m. Eastern time, that the “issue has been identified and a fix has been applied.”"
+    )
+    [q] = extract_quotes("a", text, people=frozenset({"Kestrel Cloud"}))
+    assert q.speaker_text != "Eastern"
+    assert (q.antecedent or "") != "Eastern"

@@ -613,11 +613,16 @@ def _before_speaker(before: str, speaker: str | None) -> str:
     return before
 
 
+_TIME_ZONE = re.compile(r"\s+(?:standard\s+|daylight\s+)?time\b")
+
+
 def _nearest_name(text: str) -> str | None:
     """The last run of capitalised words in ``text`` that reads as a person's name."""
     for m in reversed(list(_NAME_RUN.finditer(text))):
         if m.group(0).endswith(("’s", "'s")):
             continue  # "Israel’s": whose, not who
+        if _TIME_ZONE.match(text, m.end()):
+            continue  # "7 a.m. Eastern time": a clock, not a person
         found = _plausible(m.group(0))
         if found is not None and _names_someone(found) and not _is_institution(found):
             return found
@@ -2029,9 +2034,21 @@ def _last_sentence(text: str) -> str:
     """The last sentence of ``text``, not split at abbreviations ("U.S.", "Mr.")."""
     start = 0
     for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])", text):
-        if not _ABBREVIATIONS.search(text[: m.start() + 1]):
-            start = m.end()
+        if _ABBREVIATIONS.search(text[: m.start() + 1]):
+            continue
+        if _CLOCK_GOES_ON.match(text, m.start() - 3):
+            continue  # "just before 7 a.m. Eastern time, that …": one sentence
+        start = m.end()
     return text[start:]
+
+
+# "a.m."/"p.m." before a time zone or a day goes on with the sentence (the
+# splitter had made "Eastern time, that the" a sentence, and 'Eastern' the
+# speaker of Fastly's status update: AllSides dev).
+_CLOCK_GOES_ON = re.compile(
+    r"[ap]\.m\.\s+(?:Eastern|Pacific|Central|Mountain|ET|EST|EDT|PT|PST|PDT|CT|GMT|UTC|BST|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 
 
 _ACCORDING = re.compile(r"\baccording to ([^,.;:]+)", re.IGNORECASE)
