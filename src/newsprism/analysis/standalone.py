@@ -200,6 +200,13 @@ def is_about_the_article(text: str) -> bool:
     return any(_phone_digits(m) >= 10 for m in _PHONE.findall(text))
 
 
+def _closes_first(text: str) -> int:
+    """Where the quotation the text opens inside ends (its first mark closes
+    one: the splitter cut a long quotation), else -1."""
+    close, opening = text.find("”"), text.find("“")
+    return close if close >= 0 and (opening < 0 or close < opening) else -1
+
+
 def dangling(text: str) -> bool:
     """Opens with a word pointing back at a sentence the reader does not see.
 
@@ -207,8 +214,7 @@ def dangling(text: str) -> bool:
     one: the splitter cut a long quotation) is judged by its attribution, not
     by the quoted words it opens with.
     """
-    close, opening = text.find("”"), text.find("“")
-    if close >= 0 and (opening < 0 or close < opening):
+    if _closes_first(text) >= 0:
         return False
     head = text.lstrip("\"“‘'([")
     if _PART_OF.match(text) or _SHELL_NOUN.match(head) or _PREPOSITION_THAT.match(head):
@@ -234,8 +240,11 @@ def complete(text: str) -> bool:
 # The writer's own voice, outside quotations: a first person ("we must",
 # "I think"), a question or an exclamation, an evaluative opener ("As usual,
 # the media are exaggerating"). Straight news reports in the third person and
-# states; a column argues. Read on AllSides dev summaries (opinion columns'
-# sentences shown as fact) and PolNeAR's news texts (see benchmarks).
+# states; a column argues. Read on AllSides dev: 38 of 2,417 summary
+# sentences and 9 single-source items were in a column's voice, all but one
+# (an Axios "What we're hearing:") opinion. On PolNeAR dev it marks 229 of
+# 2,837 sentences of eight words or more, mostly opinion pieces' and the
+# first person inside long quotations the splitter cut.
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’(?!\w)")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|ourselves|[Mm]y|me|myself)\b")
 _SINGLE_CLOSE = re.compile(r"[,.?!]'(?=\s|$)")
@@ -257,8 +266,8 @@ def writers_voice(text: str) -> bool:
     """The writer speaks in the sentence, outside any quotation: an opinion,
     not a report (first person, a question or exclamation, an evaluative
     opener)."""
-    close, opening = text.find("”"), text.find("“")
-    if close >= 0 and (opening < 0 or close < opening):
+    close = _closes_first(text)
+    if close >= 0:
         text = text[close + 1 :]  # it opens inside a quotation cut by the splitter
     elif text.count('"') % 2 == 1 and _closes(text, text.find('"')):
         text = text[text.find('"') + 1 :]  # the same, in straight quotes

@@ -410,13 +410,11 @@ def weekday_tense(sentence: str, at: int) -> str | None:
     if _SOON.search(before):
         # "could qualify as soon as Thursday": the earliest day ahead, unless
         # the sentence tells of the past ("began as early as Monday").
-        head = before.lower().split()
-        return "past" if {"was", "were", "had"} & set(head) else "future"
+        return "past" if _told_as_past(before) else "future"
     if _UNTIL.search(before):
         # "replaced by buses until at least Saturday": the limit is ahead
         # unless the sentence tells of the past ("was closed until Monday").
-        head = before.lower().split()
-        return "past" if {"was", "were", "had"} & set(head) else "future"
+        return "past" if _told_as_past(before) else "future"
     words = _SCAN_WORD.findall(before)
     for i in range(len(words) - 1, -1, -1):
         w = words[i].lower()
@@ -450,7 +448,16 @@ def _limit_ahead(sentence: str, at: int) -> bool:
     before = _outside_quotations(sentence[:at])
     if not _LIMIT.search(before):
         return False
-    return not ({"was", "were", "had", "ended", "lasted", "expired"} & set(before.lower().split()))
+    return not _told_as_past(before, _ENDED)
+
+
+_PAST_AUXILIARIES = frozenset({"was", "were", "had"})
+_ENDED = frozenset({"ended", "lasted", "expired"})
+
+
+def _told_as_past(text: str, more: frozenset[str] = frozenset()) -> bool:
+    """The words before a date tell of the past ("was closed until Monday")."""
+    return bool((_PAST_AUXILIARIES | more) & set(text.lower().split()))
 
 
 def _both_tenses(text: str) -> bool:
